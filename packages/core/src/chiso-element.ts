@@ -1,0 +1,89 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FeedError } from './feed/errors.js';
+
+/** Lifecycle state of a chiso element. */
+export type ChisoState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'stale';
+
+/** Detail of the `chiso-error` event. */
+export interface ChisoErrorDetail {
+  /** One of FeedError's codes: `network`, `http`, `timeout`, `parse`, `schema`, `empty`, `unsupported`. */
+  code: string;
+  /** The message in the element's language. */
+  message: string;
+  /** JSON path of a schema error. */
+  path?: string;
+  /** HTTP status of an http error. */
+  status?: number;
+}
+
+/**
+ * Base of every chiso element: language, theme, a read-only `state`, and the `chiso-*` events.
+ * Events bubble and are composed, so a page can listen on `document`.
+ */
+export class ChisoElement extends LitElement {
+  /** Language of everything the element shows: `vi` (default) or `en`. */
+  @property({ reflect: true }) override lang = 'vi';
+
+  /** `dark` or `contrast` (high contrast); light when unset. */
+  @property({ reflect: true }) theme?: 'dark' | 'contrast' | string;
+
+  private _state: ChisoState = 'idle';
+  private _internals?: ElementInternals;
+
+  constructor() {
+    super();
+    try {
+      this._internals = this.attachInternals();
+    } catch {
+      /* attachInternals is unavailable (old browser or polyfilled element): CSS states only are lost */
+    }
+  }
+
+  /** Where the element is: `idle`, `loading`, `ready`, `empty`, `error` or `stale` (last good data shown after a failed refresh). Read-only. */
+  get state(): ChisoState {
+    return this._state;
+  }
+
+  protected setState(next: ChisoState): void {
+    if (next === this._state) return;
+    const states = this._internals?.states;
+    if (states) {
+      try {
+        states.delete(this._state);
+        states.add(next);
+      } catch {
+        /* older CustomStateSet syntax; the property still reports the state */
+      }
+    }
+    this._state = next;
+    this.toggleAttribute('aria-busy', next === 'loading');
+    this.requestUpdate();
+  }
+
+  /** Dispatches `chiso-error` with `{ code, message, path?, status? }`. */
+  protected emitError(error: FeedError): void {
+    const detail: ChisoErrorDetail = { code: error.code, message: error.localizedMessage(this.lang) };
+    if (error.path) detail.path = error.path;
+    if (error.status) detail.status = error.status;
+    this.dispatchEvent(new CustomEvent<ChisoErrorDetail>('chiso-error', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Dispatches a bubbling, composed `chiso-<name>` event. */
+  protected emit<T>(name: string, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(`chiso-${name}`, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+}
+
+/**
+ * Registers a custom element unless the name is taken already, so two chiso bundles on one page (a CMS
+ * plugin and a theme, say) do not throw.
+ */
+export function defineElement(name: string, ctor: CustomElementConstructor): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return;
+  try {
+    customElements.define(name, ctor);
+  } catch {
+    /* defined concurrently by another bundle, or the constructor is registered under another name */
+  }
+}

@@ -1,0 +1,4 @@
+/** @chiso/core/element: the browser half of core (lit base element, feed controller, themes). */
+export * from './chiso-element.js';
+export * from './feed-controller.js';
+export * from './themes.js';

@@ -1,0 +1,106 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError, toFeedError } from './feed/errors.js';
+import { requestFeed, type LoadedFeed } from './feed/load.js';
+
+/** What an element gives a {@link FeedController}. */
+export interface FeedHost extends ReactiveControllerHost {
+  /** Feed URL; nothing is loaded while it is empty. */
+  src?: string | null;
+  /** Seconds between refreshes; 0 or less: no refresh. */
+  refresh?: number;
+  /** Milliseconds one request may take. */
+  timeout?: number;
+  /** Called with each new (or re-confirmed) result. */
+  feedLoaded(loaded: LoadedFeed): void;
+  /** Called when a load or a refresh fails (after the retries). */
+  feedFailed(error: FeedError): void;
+  /** Called when a load starts. */
+  feedLoading?(): void;
+}
+
+/**
+ * Keeps an element's feed loaded: loads when `src` changes, refreshes every `refresh` seconds, aborts on
+ * disconnect. Requests for one URL are shared across the page (see `requestFeed`).
+ */
+export class FeedController implements ReactiveController {
+  /** The URL of the current or last load. */
+  url: string | null = null;
+  loaded?: LoadedFeed;
+  loading = false;
+  private abort?: AbortController;
+  private timer?: ReturnType<typeof setTimeout>;
+  private connected = false;
+  private refreshOf = 0;
+
+  constructor(private readonly host: FeedHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.host.src) this.load(this.host.src);
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.abort?.abort();
+    this.abort = undefined;
+    clearTimeout(this.timer);
+    this.url = null; // reconnecting loads again
+  }
+
+  hostUpdate(): void {
+    if (!this.connected) return;
+    const src = this.host.src || null;
+    if (src !== this.url) {
+      if (src) this.load(src);
+      else {
+        this.abort?.abort();
+        clearTimeout(this.timer);
+        this.url = null;
+        this.loaded = undefined;
+      }
+    } else if ((this.host.refresh ?? 0) !== this.refreshOf) {
+      this.schedule();
+    }
+  }
+
+  /** Loads now; `force` asks the server even when a fresh shared result exists (a refresh). */
+  async load(url: string, force = false): Promise<void> {
+    this.abort?.abort();
+    clearTimeout(this.timer);
+    const controller = new AbortController();
+    this.abort = controller;
+    if (url !== this.url) this.loaded = undefined;
+    this.url = url;
+    this.loading = true;
+    this.host.feedLoading?.();
+    try {
+      const loaded = await requestFeed(url, {
+        signal: controller.signal,
+        force,
+        ...(this.host.timeout ? { timeoutMs: this.host.timeout } : {}),
+      });
+      if (controller.signal.aborted) return;
+      this.loaded = loaded;
+      this.loading = false;
+      this.host.feedLoaded(loaded);
+    } catch (error) {
+      if (controller.signal.aborted || (error as Error)?.name === 'AbortError') return;
+      this.loading = false;
+      this.host.feedFailed(toFeedError(error, 'network'));
+    } finally {
+      if (this.abort === controller) this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const seconds = Number(this.host.refresh) || 0;
+    this.refreshOf = seconds;
+    if (seconds > 0 && this.connected && this.url) {
+      const url = this.url;
+      this.timer = setTimeout(() => this.load(url, true), Math.max(1, seconds) * 1000);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The normalized indicator model every chiso element reads, whatever the feed format.
+ * Pure types: no DOM, usable from Node and workers.
+ */
+
+/** Text in Vietnamese and English; a plain string is taken as the same text in both. */
+export type LocalizedText = string | { vi?: string; en?: string };
+
+/** Whether a higher value is the better one (online rates) or the worse one (overdue dossiers). */
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/** Administrative level of an area. `district` does not exist after the July 2025 reform. */
+export type AreaLevel = 'country' | 'region' | 'province' | 'district' | 'commune' | 'village' | string;
+
+export interface Indicator {
+  id: string;
+  name?: LocalizedText;
+  description?: LocalizedText;
+  /** `%` for rates, otherwise a unit such as `hồ sơ` or `trạm`. */
+  unit?: string;
+  /** Unit of numerator and denominator, e.g. `{ vi: 'hồ sơ', en: 'dossiers' }`. */
+  countUnit?: LocalizedText;
+  decimals?: number;
+  direction?: Direction;
+  target?: number;
+  /** Band boundaries, ascending. `[50, 80]` gives three bands: below 50, 50–80, 80 and above. */
+  thresholds?: number[];
+  min?: number;
+  max?: number;
+}
+
+export interface Observation {
+  indicator: string;
+  /** Area code: a GSO code when the area was matched (`"25"`, `"227"`, `"08116"`), else the publisher's key. */
+  area: string;
+  areaName?: string;
+  level?: AreaLevel;
+  /** ISO-style period: `2021`, `2021-Q1`, `2021-05`, `2021-05-23`. Empty when the feed has no time. */
+  period: string;
+  /** The value; `null` where the publisher marked it missing (`..`, `:`, `-`, empty). */
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** Publisher's status flag for the cell (JSON-stat status, e.g. `p` provisional). */
+  status?: string;
+  /** Further dimensions (e.g. `{ sex: 'Female' }`). */
+  dims?: Record<string, string>;
+}
+
+export interface FeedSource {
+  name?: LocalizedText;
+  url?: string;
+  updated?: string;
+  license?: string;
+}
+
+/** An area the feed names that could not be matched to a known code, kept so nothing is silently lost. */
+export interface UnmatchedArea {
+  /** The key or label as the publisher wrote it. */
+  key: string;
+  label?: string;
+  /** How many observations carry it. */
+  count: number;
+}
+
+export type FeedFormat = 'chiso' | 'jsonstat2' | 'jsonstat1' | 'ckan' | 'geojson' | 'csv';
+
+export interface FeedModel {
+  format: FeedFormat;
+  indicators: Indicator[];
+  observations: Observation[];
+  source?: FeedSource;
+  unmatched: UnmatchedArea[];
+}
+
+/** Picks the text of a {@link LocalizedText} for a language, falling back to the other one. */
+export function localize(text: LocalizedText | undefined, lang: string): string {
+  if (text == null) return '';
+  if (typeof text === 'string') return text;
+  const primary = lang.startsWith('en') ? text.en : text.vi;
+  return primary ?? text.vi ?? text.en ?? '';
+}

@@ -1,0 +1,8 @@
+/**
+ * @chiso/core: the pure part of chiso (feeds, selection, Vietnamese formatting). No DOM and no browser
+ * globals at import, so Node and workers can use it. The base element and themes are in
+ * `@chiso/core/element`.
+ */
+export * from './feed/index.js';
+export * from './format.js';
+export * from './i18n.js';

@@ -1,0 +1,166 @@
+/**
+ * What a gauge shows, worked out from feed data and inline attributes, with every check a page needs so
+ * that no `NaN`, no out-of-range rate and no exception reaches the screen. Pure: no DOM.
+ */
+import { FeedError, msg, readNumber, localize, formatValue } from '@chiso/core';
+import type { Direction, Indicator, LocalizedText, Observation, Selected } from '@chiso/core';
+
+/** `bad`, `fair` or `good` by the thresholds and direction; `none` when the gauge has no thresholds. */
+export type Band = 'bad' | 'fair' | 'good' | 'none';
+
+/** Inline settings; each one that is set overrides the feed's metadata. */
+export interface GaugeOverrides {
+  value?: unknown;
+  min?: number;
+  max?: number;
+  unit?: string;
+  target?: number;
+  thresholds?: number[];
+  label?: string;
+  direction?: Direction;
+  decimals?: number;
+  countUnit?: LocalizedText;
+}
+
+export interface GaugeView {
+  value: number;
+  min: number;
+  max: number;
+  /** Where the value sits between min and max, clamped to 0–1 for drawing. */
+  fraction: number;
+  unit?: string;
+  decimals?: number;
+  label: string;
+  direction: Direction;
+  target?: number;
+  thresholds: number[];
+  band: Band;
+  /** Index of the band the value falls in: the number of thresholds at or below it. */
+  bandIndex: number;
+  areaName?: string;
+  area?: string;
+  level?: string;
+  period?: string;
+  previous?: { value: number; period: string };
+  delta?: number;
+  /** Whether the change is an improvement given the direction (undefined when there is no change). */
+  deltaImproves?: boolean;
+  numerator?: number;
+  denominator?: number;
+  countUnit?: LocalizedText;
+  status?: string;
+}
+
+export type GaugeResolution = { kind: 'view'; view: GaugeView } | { kind: 'empty' } | { kind: 'error'; error: FeedError };
+
+/** Index of the band `value` falls in, with thresholds as inclusive lower bounds (like d3.scaleThreshold). */
+export function bandIndexOf(value: number, thresholds: number[]): number {
+  let i = 0;
+  while (i < thresholds.length && value >= thresholds[i]) i++;
+  return i;
+}
+
+/** The band of band index `index` among `thresholds.length + 1` bands. */
+export function bandOf(index: number, thresholdCount: number, direction: Direction): Band {
+  if (thresholdCount === 0) return 'none';
+  const worst = direction === 'lower-is-better' ? thresholdCount : 0;
+  const best = direction === 'lower-is-better' ? 0 : thresholdCount;
+  return index === best ? 'good' : index === worst ? 'bad' : 'fair';
+}
+
+/** The band of every one of the `thresholds.length + 1` bands, lowest values first. */
+export function bandsOf(thresholds: number[], direction: Direction): Band[] {
+  return Array.from({ length: thresholds.length + 1 }, (_, i) => bandOf(i, thresholds.length, direction));
+}
+
+const finite = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/**
+ * Merges a feed selection and inline overrides into one view. `selected` is null when a feed was read and
+ * nothing matched; undefined when there is no feed.
+ */
+export function resolveGauge(selected: Selected | null | undefined, o: GaugeOverrides, lang = 'vi'): GaugeResolution {
+  const ind: Indicator = selected?.indicator ?? { id: '' };
+  const obs: Observation | undefined = selected?.observation;
+  let raw: unknown = obs?.value ?? null;
+  if (o.value !== undefined && o.value !== null && o.value !== '') raw = o.value;
+  if (selected === null && (o.value === undefined || o.value === null || o.value === '')) return { kind: 'empty' };
+  const reading = readNumber(raw);
+  if (!reading.ok) {
+    const shown = String(raw).slice(0, 40);
+    return {
+      kind: 'error',
+      error: new FeedError('schema', {
+        path: 'value',
+        detail: shown,
+        text: { vi: msg('vi', 'invalidValue', { value: shown }), en: msg('en', 'invalidValue', { value: shown }) },
+      }),
+    };
+  }
+  if (reading.value === null) return { kind: 'empty' };
+  const value = reading.value;
+  const unit = o.unit ?? ind.unit;
+  const isRate = unit === '%';
+  if (isRate && (value < 0 || value > 100)) {
+    const vi = formatValue(value, unit, 'vi');
+    const en = formatValue(value, unit, 'en');
+    return {
+      kind: 'error',
+      error: new FeedError('schema', {
+        path: 'value',
+        detail: String(value),
+        text: { vi: msg('vi', 'outOfRange', { value: vi }), en: msg('en', 'outOfRange', { value: en }) },
+      }),
+    };
+  }
+  let min = finite(o.min) ? o.min : finite(ind.min) ? ind.min : 0;
+  let max = finite(o.max) ? o.max : finite(ind.max) ? ind.max : 100;
+  if (!(max > min)) {
+    // A misconfigured range still draws: widen it around the value rather than dividing by zero.
+    min = Math.min(min, value, 0);
+    max = Math.max(min + 1, value, max);
+  }
+  const direction: Direction = o.direction ?? ind.direction ?? 'higher-is-better';
+  const target = finite(o.target) ? o.target : finite(ind.target) ? ind.target : undefined;
+  let thresholds = (o.thresholds ?? ind.thresholds ?? []).filter(finite).slice().sort((a, b) => a - b);
+  if (!thresholds.length && target !== undefined) thresholds = [target];
+  const bandIndex = bandIndexOf(value, thresholds);
+  const decimals = finite(o.decimals) ? o.decimals : ind.decimals;
+  const view: GaugeView = {
+    value,
+    min,
+    max,
+    fraction: Math.min(1, Math.max(0, (value - min) / (max - min))),
+    unit,
+    decimals,
+    label: o.label ?? (localize(ind.name, lang) || ind.id),
+    direction,
+    target,
+    thresholds,
+    band: bandOf(bandIndex, thresholds.length, direction),
+    bandIndex,
+  };
+  if (obs) {
+    if (obs.areaName) view.areaName = obs.areaName;
+    view.area = obs.area;
+    if (obs.level) view.level = obs.level;
+    if (obs.period) view.period = obs.period;
+    if (finite(obs.numerator)) view.numerator = obs.numerator;
+    if (finite(obs.denominator)) view.denominator = obs.denominator;
+    if (obs.status) view.status = obs.status;
+  }
+  const prev = selected?.previous;
+  if (prev && finite(prev.value ?? undefined) && (o.value === undefined || o.value === null || o.value === '')) {
+    view.previous = { value: prev.value as number, period: prev.period };
+    view.delta = value - (prev.value as number);
+    if (view.delta !== 0) view.deltaImproves = direction === 'lower-is-better' ? view.delta < 0 : view.delta > 0;
+  }
+  const countUnit = o.countUnit ?? ind.countUnit;
+  if (countUnit) view.countUnit = countUnit;
+  return { kind: 'view', view };
+}
+
+/** `bad`/`fair`/`good` as the words people read. */
+export function bandLabel(band: Band, lang = 'vi'): string {
+  return band === 'none' ? '' : msg(lang, `band_${band}`);
+}

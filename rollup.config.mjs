@@ -1,0 +1,56 @@
+// One rollup config for every package: per-package ESM (dependencies external, so apps dedupe lit) and
+// the self-contained all-in-one `packages/chiso/dist/chiso.js` (lit and core bundled, minified).
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** Sources import `./x.js` as TypeScript does; point those at `./x.ts`. */
+const tsExtensions = () => ({
+  name: 'ts-extensions',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
+    const ts = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+    return existsSync(ts) ? ts : null;
+  },
+});
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
+const isExternal = (deps) => (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // A self-contained bundle with an import left unresolved would fail on a portal: stop the build.
+  if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+  warn(warning);
+};
+
+/** Per-package ESM build. */
+const pkg = (name, input, deps) => ({
+  input,
+  external: isExternal(deps),
+  plugins: [tsExtensions(), ts()],
+  onwarn,
+  output: { dir: `packages/${name}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+});
+
+/** A self-contained minified bundle (also used by the bench to measure sizes). */
+export const bundle = (input, outDir, entryName = '[name].js') => ({
+  input,
+  plugins: [
+    tsExtensions(),
+    nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
+    ts(),
+  ],
+  onwarn,
+  output: {
+    dir: outDir, format: 'es', sourcemap: true, entryFileNames: entryName, chunkFileNames: 'chunks/[name]-[hash].js',
+    plugins: [terser({ format: { comments: false }, ecma: 2020, module: true })],
+  },
+});
+
+export default [
+  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts' }, ['lit', 'd3-dsv']),
+  pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
+  bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
+];

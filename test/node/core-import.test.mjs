@@ -1,0 +1,25 @@
+// @chiso/core as a Node 20 user imports it once built: no DOM, no browser globals.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+test('Node has no DOM here (the test means something)', () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+  assert.equal(typeof globalThis.HTMLElement, 'undefined');
+  assert.equal(typeof globalThis.customElements, 'undefined');
+});
+
+test('parseFeed imports from the built @chiso/core and reads the native feed', async () => {
+  const { parseFeed, FeedError, formatValue } = await import('@chiso/core');
+  const model = parseFeed('\uFEFF{"chiso":1,"observations":[{"area":25,"level":"province","period":"2021","value":"87.86"}]}\u0000');
+  assert.equal(model.format, 'chiso');
+  assert.deepEqual(model.observations[0], { indicator: 'value', area: '25', level: 'province', period: '2021', value: 87.86 });
+  assert.equal(formatValue(87.86, '%', 'vi'), '87,86\u00a0%');
+  assert.throws(() => parseFeed('{"chiso":1,"observations":[{"area":"25","value":"abc"}]}'), (e) => e instanceof FeedError && e.code === 'schema' && e.path === 'observations[0].value');
+});
+
+test('the all-in-one bundle is one self-contained module (no bare imports left)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const code = readFileSync(new URL('../../packages/chiso/dist/chiso.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(code, /\bfrom\s*["'](?![./])/, 'a bare import would fail on a static host');
+  assert.doesNotMatch(code, /maplibre/i, 'map code must not be in the main chunk');
+});
