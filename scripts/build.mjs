@@ -10,14 +10,19 @@ for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force:
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
 for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
 
-// custom-elements.json per package, from the JSDoc and lit decorators; chiso's lists every element.
-const analyze = (globs, outdir) =>
-  run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--quiet', '--outdir', outdir, ...globs.flatMap((g) => ['--globs', g])]);
-analyze(['packages/core/src/chiso-element.ts'], 'packages/core');
-analyze(['packages/gauge/src/chiso-gauge.ts', 'packages/gauge/src/chiso-gauge-group.ts'], 'packages/gauge');
-const merged = { schemaVersion: '1.0.0', readme: '', modules: [] };
-for (const p of ['core', 'gauge']) {
-  merged.modules.push(...JSON.parse(readFileSync(`packages/${p}/custom-elements.json`, 'utf8')).modules);
+// custom-elements.json, from the JSDoc and lit decorators. The analyzer resolves inherited members (lang,
+// theme, state from ChisoElement) only when it reads the base class in the same run, so every element is
+// analysed together; each package then ships the modules of its own sources.
+run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--quiet', '--outdir', 'packages/chiso',
+  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--exclude', '**/*.styles.ts']);
+const all = JSON.parse(readFileSync('packages/chiso/custom-elements.json', 'utf8'));
+// The base class's generic emit() shows up as an event with no name; the real ones are in each @fires.
+for (const d of all.modules.flatMap((m) => m.declarations ?? [])) {
+  if (d.events) d.events = d.events.filter((e) => e.name);
 }
-writeFileSync('packages/chiso/custom-elements.json', JSON.stringify(merged, null, 2));
+writeFileSync('packages/chiso/custom-elements.json', JSON.stringify(all, null, 2));
+for (const p of ['core', 'gauge']) {
+  const own = { ...all, modules: all.modules.filter((m) => m.path.startsWith(`packages/${p}/`)) };
+  writeFileSync(`packages/${p}/custom-elements.json`, JSON.stringify(own, null, 2));
+}
 console.log('built: packages/{core,gauge,chiso}/dist, custom-elements.json');
