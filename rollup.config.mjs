@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
-import esbuild from 'rollup-plugin-esbuild';
+import { transform } from 'esbuild';
 
 /** Sources import `./x.js` as TypeScript does; point those at `./x.ts`. */
 const tsExtensions = () => ({
@@ -16,7 +17,21 @@ const tsExtensions = () => ({
   },
 });
 
-const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
+/**
+ * TypeScript → JavaScript with esbuild, transform only. (rollup-plugin-esbuild also resolves modules, which
+ * loses node-resolve's `sideEffects` data and with it the tree-shaking of dependencies such as ECharts.)
+ */
+const ts = () => ({
+  name: 'esbuild-ts',
+  async transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    const r = await transform(code, {
+      loader: 'ts', target: 'es2022', format: 'esm', sourcemap: true, sourcefile: id,
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    });
+    return { code: r.code, map: r.map };
+  },
+});
 const isExternal = (deps) => (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 const onwarn = (warning, warn) => {
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -40,6 +55,8 @@ export const bundle = (input, outDir, entryName = '[name].js') => ({
   plugins: [
     tsExtensions(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
+    // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     ts(),
   ],
   onwarn,

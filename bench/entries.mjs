@@ -1,0 +1,16 @@
+// What each size row bundles. Every entry goes through the same rollup + terser + gzip -9.
+export const sizeEntries = [
+  { name: 'lit (reference)', code: `export { LitElement, html, css, svg } from 'lit';` },
+  { name: 'chiso core+gauge (lit included)', code: `export * from '@chiso/gauge';` },
+  { name: 'chiso all-in-one (chiso.js)', code: `export * from 'chiso';` },
+  {
+    name: 'ECharts gauge (tree-shaken, canvas)',
+    // Only what the page calls is exported, so tree-shaking keeps no more than a gauge needs.
+    code: `import { init, use } from 'echarts/core';
+import { GaugeChart } from 'echarts/charts';
+import { TitleComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+use([GaugeChart, TitleComponent, CanvasRenderer]);
+export { init };`,
+  },
+];

@@ -1,0 +1,76 @@
+// `npm run bench`: sizes (rollup + terser, gzip -9) and the time to render 100 gauges in Chromium, chiso
+// beside ECharts measured the same way in the same run. Prints tables; asserts nothing (that is the tests' job).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import puppeteer from 'puppeteer-core';
+import { bundle } from '../rollup.config.mjs';
+import { sizeEntries } from './entries.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+const out = 'bench/.out';
+mkdirSync(out, { recursive: true });
+const kb = (n) => (n / 1024).toFixed(1);
+
+/** Bundles `code` like the all-in-one and returns the minified entry chunk and every chunk's sizes. */
+async function buildEntry(name, code, file) {
+  const id = `${out}/${file}.entry.mjs`;
+  writeFileSync(id, code);
+  const config = bundle({ [file]: id }, out, '[name].js');
+  const b = await rollup({ ...config, onwarn: () => {} });
+  const { output } = await b.generate({ ...config.output, sourcemap: false });
+  await b.write({ ...config.output, sourcemap: false });
+  await b.close();
+  const chunks = output.filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  const eager = [entry, ...chunks.filter((c) => entry.imports.includes(c.fileName))];
+  const min = eager.reduce((s, c) => s + Buffer.byteLength(c.code), 0);
+  const gz = eager.reduce((s, c) => s + gzipSync(c.code, { level: 9 }).length, 0);
+  return { name, min, gz };
+}
+
+const files = { 'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge', 'chiso all-in-one (chiso.js)': 'chiso-all', 'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge' };
+const sizes = [];
+for (const e of sizeEntries) sizes.push(await buildEntry(e.name, e.code, files[e.name]));
+console.log('\nSize: what a page downloads before it can draw (eager chunks only), min and min+gzip -9\n');
+console.table(Object.fromEntries(sizes.map((s) => [s.name, { 'min KB': +kb(s.min), 'min+gzip KB': +kb(s.gz) }])));
+const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
+const peer = sizes.find((s) => s.name.startsWith('ECharts'));
+console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
+
+// Render time: 100 gauges, fresh page per run, runs alternated so both see the same machine state.
+const executablePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+if (!executablePath) {
+  console.log('\nNo Chromium found: render times skipped (apt-get install -y chromium, or set CHROME_PATH).');
+  process.exit(0);
+}
+const server = await startStaticServer({ port: 0 });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({
+  executablePath, headless: true,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+});
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const times = { chiso: [], echarts: [] };
+try {
+  for (let i = 0; i < runs + 1; i++) {
+    for (const lib of i % 2 ? ['echarts', 'chiso'] : ['chiso', 'echarts']) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1600, height: 1000 });
+      await page.goto(`${base}/bench/pages/gauges.html?lib=${lib}`);
+      await page.waitForFunction('window.__result !== undefined', { timeout: 60000 });
+      const t = await page.evaluate('window.__result');
+      if (i > 0) times[lib].push(t); // the first round warms the HTTP cache and the browser
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const stats = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return { 'median ms': +s[Math.floor(s.length / 2)].toFixed(1), 'min ms': +s[0].toFixed(1), 'max ms': +s.at(-1).toFixed(1), runs: s.length };
+};
+console.log('\nRender 100 gauges in Chromium (headless, software rendering): start → frame after the last is drawn\n');
+console.table({ 'chiso <chiso-gauge>': stats(times.chiso), 'ECharts gauge (canvas, no animation)': stats(times.echarts) });
