@@ -16,7 +16,8 @@ export default {
   rootDir: '.',
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: a background page is throttled (timers, focus), which made tests flaky.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
