@@ -5,7 +5,17 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-// 1. Node: the built packages as a Node user imports them (no DOM).
+// 0. Storybook, so its smoke test below checks the stories as designers get them.
+const sb = spawnSync('node_modules/.bin/storybook', ['build', '-c', 'stories/.storybook', '--disable-telemetry', '--quiet', '-o', 'storybook-static'], {
+  encoding: 'utf8', env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+});
+if (sb.status !== 0) {
+  process.stdout.write(sb.stdout.slice(-4000) + sb.stderr.slice(-4000));
+  totals.failed += 1;
+  console.log('not ok - Storybook build failed');
+} else console.log('ok - Storybook built');
+
+// 1. Node: the built packages as a Node user imports them (no DOM), and the Storybook smoke test.
 const nodeTests = readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`);
 if (nodeTests.length) {
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...nodeTests], { encoding: 'utf8' });
