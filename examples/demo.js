@@ -1,0 +1,32 @@
+// Demo page controls: font size (the portal's A−/A+), language and theme for every chiso element.
+const elements = () => document.querySelectorAll('.chiso');
+let fontStep = 0;
+for (const b of document.querySelectorAll('[data-font]')) {
+  b.addEventListener('click', () => {
+    fontStep = Math.max(-2, Math.min(4, fontStep + Number(b.dataset.font)));
+    document.documentElement.style.fontSize = `${100 + fontStep * 12.5}%`;
+  });
+}
+const toggle = (selector, apply) => {
+  const b = document.querySelector(selector);
+  b.addEventListener('click', () => {
+    const on = b.getAttribute('aria-pressed') !== 'true';
+    b.setAttribute('aria-pressed', String(on));
+    apply(on);
+  });
+};
+toggle('[data-lang]', (on) => {
+  document.documentElement.lang = on ? 'en' : 'vi';
+  for (const el of elements()) el.lang = on ? 'en' : 'vi';
+});
+const setTheme = (theme) => {
+  document.body.className = theme ?? '';
+  for (const el of elements()) theme ? el.setAttribute('theme', theme) : el.removeAttribute('theme');
+  for (const b of document.querySelectorAll('[data-theme],[data-contrast]')) {
+    b.setAttribute('aria-pressed', String((b.hasAttribute('data-theme') && theme === 'dark') || (b.hasAttribute('data-contrast') && theme === 'contrast')));
+  }
+};
+document.querySelector('[data-theme]').addEventListener('click', (e) => setTheme(e.currentTarget.getAttribute('aria-pressed') === 'true' ? null : 'dark'));
+document.querySelector('[data-contrast]').addEventListener('click', (e) => setTheme(e.currentTarget.getAttribute('aria-pressed') === 'true' ? null : 'contrast'));
+// A page can listen for every element's errors in one place.
+document.addEventListener('chiso-error', (e) => console.info('chiso-error', e.target.localName, e.detail.code, e.detail.message));
