@@ -4,8 +4,13 @@
  *   <script type="module" src="https://…/chiso.js"></script>
  *   <chiso-gauge src="feed.json"></chiso-gauge>
  *
- * Map elements (later) are loaded as separate chunks only when a page uses them.
+ * Readers of formats other than chiso feeds (JSON-stat, CKAN, GeoJSON, CSV) are a separate chunk, loaded the
+ * first time a page meets such a feed; map elements (later) will be too. For the full synchronous
+ * `parseFeed`, import `@chiso/core`.
  */
-export * from '@chiso/core';
-export * from '@chiso/core/element';
 export * from '@chiso/gauge';
+export {
+  FeedError, loadFeed, requestFeed, parseFeedAsync, parseFeedSync, selectObservation, selectGroup,
+  formatValue, formatNumber, formatDelta, formatPeriod,
+} from '@chiso/core';
+export { ChisoElement, defineElement } from '@chiso/core/element';

@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, toFeedError } from './feed/errors.js';
 import { requestFeed, type LoadedFeed } from './feed/load.js';
+import { parseFeedAsync, parseFeedSync } from './feed/lazy.js';
+import type { FeedModel } from './feed/model.js';
 
 /** What an element gives a {@link FeedController}. */
 export interface FeedHost extends ReactiveControllerHost {
@@ -102,5 +104,48 @@ export class FeedController implements ReactiveController {
       const url = this.url;
       this.timer = setTimeout(() => this.load(url, true), Math.max(1, seconds) * 1000);
     }
+  }
+}
+
+/**
+ * Parses an element's `data` property: chiso feeds and parsed models at once, other formats after their
+ * reader has loaded (then the host updates). Keeps the last input so an unchanged `data` is not re-read.
+ */
+export class DataParser {
+  private input: unknown = undefined;
+  model?: FeedModel;
+  error?: FeedError;
+  /** An asynchronous parse is under way. */
+  pending = false;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  read(data: unknown): void {
+    if (data === this.input) return;
+    this.input = data;
+    this.model = undefined;
+    this.error = undefined;
+    this.pending = false;
+    if (data == null) return;
+    try {
+      this.model = parseFeedSync(data);
+    } catch (e) {
+      this.error = toFeedError(e, 'parse');
+      return;
+    }
+    if (this.model) return;
+    this.pending = true;
+    parseFeedAsync(data).then(
+      (model) => this.settle(data, model, undefined),
+      (e) => this.settle(data, undefined, toFeedError(e, 'parse')),
+    );
+  }
+
+  private settle(data: unknown, model: FeedModel | undefined, error: FeedError | undefined): void {
+    if (data !== this.input) return;
+    this.model = model;
+    this.error = error;
+    this.pending = false;
+    this.host.requestUpdate();
   }
 }

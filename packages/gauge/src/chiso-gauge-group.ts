@@ -1,8 +1,8 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, levelLabel, msg, parseFeed, selectGroup, localize } from '@chiso/core';
+import { FeedError, levelLabel, msg, selectGroup, localize } from '@chiso/core';
 import type { FeedModel, LoadedFeed, Selected } from '@chiso/core';
-import { ChisoElement, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 
 /**
  * One gauge per administrative level (or per area) from one feed: the province, district and commune
@@ -63,6 +63,7 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
   @property({ attribute: false }) data?: unknown;
 
   private readonly feed = new FeedController(this);
+  private readonly parser = new DataParser(this);
   private feedError?: FeedError;
   private items: Selected[] = [];
   private error?: FeedError;
@@ -79,12 +80,11 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     let model: FeedModel | undefined;
     this.error = undefined;
-    try {
-      if (this.data != null) model = parseFeed(this.data);
-      else model = this.feed.loaded?.model;
-    } catch (e) {
-      this.error = e instanceof FeedError ? e : new FeedError('parse');
-    }
+    if (this.data != null) {
+      this.parser.read(this.data);
+      model = this.parser.model;
+      this.error = this.parser.error;
+    } else model = this.feed.loaded?.model;
     if (!this.error && this.data == null && this.feedError) this.error = this.feedError;
     if (model) {
       this.items = selectGroup(model, { indicator: this.indicator, area: this.area, period: this.period, by: this.by });
@@ -92,7 +92,7 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
       this.items = [];
     }
     if (this.error) this.setState(this.items.length ? 'stale' : 'error');
-    else if (!model) this.setState(this.src ? 'loading' : 'empty');
+    else if (!model) this.setState(this.src || this.parser.pending ? 'loading' : 'empty');
     else this.setState(this.items.length ? 'ready' : 'empty');
   }
 

@@ -1,11 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg, parseFeed,
+  FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
   selectObservation, isEnglish,
 } from '@chiso/core';
 import type { Direction, LoadedFeed, LocalizedText, Selected } from '@chiso/core';
-import { ChisoElement, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import { gaugeStyles } from './chiso-gauge.styles.js';
 import { arcPath, tickPath } from './geometry.js';
 import { bandIndexOf, bandLabel, bandsOf, resolveGauge, type GaugeOverrides, type GaugeView } from './gauge-model.js';
@@ -119,6 +119,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
   @property({ attribute: false }) data?: GaugeData;
 
   private readonly feed = new FeedController(this);
+  private readonly parser = new DataParser(this);
   private feedError?: FeedError;
   private view?: GaugeView;
   private lastGood?: GaugeView;
@@ -192,26 +193,23 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     let selected: Selected | null | undefined;
     let extra: Record<string, unknown> = {};
     let error: FeedError | undefined;
+    let parsing = false;
     const data = this.data as Record<string, unknown> | string | undefined | null;
-    try {
-      if (data != null && typeof data === 'object' && 'observation' in data) {
-        selected = data as unknown as Selected;
-      } else if (data != null && typeof data === 'object' && !('chiso' in data) && !('observations' in data) && 'value' in data) {
-        extra = data;
-      } else if (data != null) {
-        const model = typeof data === 'object' && Array.isArray((data as { observations?: unknown }).observations) && 'unmatched' in data
-          ? (data as never)
-          : parseFeed(data);
-        selected = selectObservation(model, selector);
-      } else if (this.feed.loaded) {
-        selected = selectObservation(this.feed.loaded.model, selector);
-      }
-    } catch (e) {
-      error = e instanceof FeedError ? e : new FeedError('parse');
+    if (data != null && typeof data === 'object' && 'observation' in data) {
+      selected = data as unknown as Selected;
+    } else if (data != null && typeof data === 'object' && !('chiso' in data) && !('observations' in data) && !('type' in data) && !('dimension' in data) && 'value' in data) {
+      extra = data;
+    } else if (data != null) {
+      this.parser.read(data);
+      error = this.parser.error;
+      parsing = this.parser.pending;
+      if (this.parser.model) selected = selectObservation(this.parser.model, selector);
+    } else if (this.feed.loaded) {
+      selected = selectObservation(this.feed.loaded.model, selector);
     }
 
     const hasInlineValue = this.value !== undefined && this.value !== null && this.value !== '';
-    const waitingForFeed = !!this.src && data == null && !this.feed.loaded && !this.feedError && !hasInlineValue;
+    const waitingForFeed = (parsing || (!!this.src && data == null && !this.feed.loaded && !this.feedError)) && !hasInlineValue;
     this.view = undefined;
     if (!error && data == null && this.src && this.feedError && !hasInlineValue) error = this.feedError;
     if (waitingForFeed) {

@@ -5,7 +5,9 @@
  */
 import { FeedError, toFeedError } from './errors.js';
 import type { FeedModel } from './model.js';
-import { parseFeed, MAX_FEED_CHARS, type ParseOptions } from './parse.js';
+import type { ParseOptions } from './parse.js';
+import { parseFeedAsync } from './lazy.js';
+import { MAX_FEED_CHARS } from './text.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
@@ -176,7 +178,7 @@ async function fetchOnce(url: string, entry: Entry, outer: AbortSignal, options:
     if (/html/i.test(type) && /^\s*</.test(body)) {
       throw new FeedError('unsupported', { detail: 'the server sent a web page, not a feed' });
     }
-    const model = parseFeed(body, options.parse);
+    const model = await parseFeedAsync(body, options.parse);
     entry.etag = response.headers.get('etag') ?? undefined;
     entry.lastModified = response.headers.get('last-modified') ?? undefined;
     entry.loaded = { url, model, fetchedAt: Date.now(), notModified: false };

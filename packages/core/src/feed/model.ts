@@ -65,10 +65,20 @@ export interface UnmatchedArea {
 
 export type FeedFormat = 'chiso' | 'jsonstat2' | 'jsonstat1' | 'ckan' | 'geojson' | 'csv';
 
+/** A point of a GeoJSON feed (a BTS site, a village, a case), with its properties as published. */
+export interface FeedPoint {
+  id: string;
+  lon: number;
+  lat: number;
+  properties: Record<string, unknown>;
+}
+
 export interface FeedModel {
   format: FeedFormat;
   indicators: Indicator[];
   observations: Observation[];
+  /** Point features of a GeoJSON feed. */
+  points?: FeedPoint[];
   source?: FeedSource;
   unmatched: UnmatchedArea[];
 }

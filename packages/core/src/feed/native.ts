@@ -2,6 +2,7 @@
 import { FeedError } from './errors.js';
 import type { Direction, FeedModel, FeedSource, Indicator, LocalizedText, Observation } from './model.js';
 import type { ParseOptions } from './parse.js';
+
 import { normalizeAreaCode, readNumber } from './values.js';
 
 const DIRECTIONS: Direction[] = ['higher-is-better', 'lower-is-better'];

@@ -1,84 +1,54 @@
 /**
- * `parseFeed`: reads an indicator feed in any format chiso knows into one {@link FeedModel}.
+ * `parseFeed`: reads an indicator feed in any format chiso knows into one {@link FeedModel}: chiso feed v1,
+ * JSON-stat 2.0 and 1.0 (bundles, PX-Web's `{"dataset": …}`), CKAN DataStore responses, GeoJSON and CSV.
  * Pure (no DOM, no browser globals); throws nothing but {@link FeedError}.
  */
 import { FeedError, toFeedError } from './errors.js';
 import type { FeedModel } from './model.js';
 import { parseNative } from './native.js';
+import { isJsonStat, parseJsonStat } from './jsonstat.js';
+import { isCkan, parseCkan, parseCsv, rowsToModel } from './tabular.js';
+import { isGeoJson, parseGeoJson } from './geojson.js';
+import { looksLikeJson, MAX_FEED_CHARS, parseText } from './text.js';
+
+export { MAX_FEED_CHARS, parseText } from './text.js';
 
 export interface ParseOptions {
-  /** Language of messages in thrown errors is always both; this picks names where a format has several. */
-  lang?: string;
-  /** Default indicator id for formats that carry none (CSV, GeoJSON). */
+  /** Indicator id for formats that carry none (CSV, GeoJSON, CKAN). */
   indicator?: string;
-  /** Read `87,86` in text as 87.86 (vi-VN). Detected from the data when left out. */
+  /** Read `87,86` as 87.86 (vi-VN). Detected from the data when left out. */
   decimalComma?: boolean;
 }
 
-/** Largest input parseFeed accepts, in characters: a bigger feed is a mistake or an attack. */
-export const MAX_FEED_CHARS = 40_000_000;
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Parses a feed given as text or as an already parsed JSON value. */
+/** Parses a feed given as text (JSON or CSV) or as an already parsed JSON value. */
 export function parseFeed(input: unknown, options: ParseOptions = {}): FeedModel {
   try {
-    const value = typeof input === 'string' ? parseText(input) : input;
-    return parseValue(value, options);
+    if (typeof input === 'string') {
+      if (input.length > MAX_FEED_CHARS) throw new FeedError('parse', { detail: 'feed too large' });
+      if (!looksLikeJson(input)) {
+        if (!input.trim()) throw new FeedError('empty');
+        return rowsToModel(parseCsv(input), { format: 'csv', ...options });
+      }
+      return parseValue(parseText(input), options);
+    }
+    return parseValue(input, options);
   } catch (error) {
     throw toFeedError(error, 'parse');
   }
 }
 
 function parseValue(value: unknown, options: ParseOptions): FeedModel {
-  if (value === null || typeof value !== 'object') {
-    throw new FeedError('unsupported', { detail: `top level is ${value === null ? 'null' : typeof value}` });
+  if (Array.isArray(value)) {
+    // A bare array of records, as many APIs answer.
+    if (value.length && value.every(isObj)) return rowsToModel(value, { format: 'csv', ...options });
+    throw new FeedError('unsupported', { detail: 'an array that is not a list of records' });
   }
-  const obj = value as Record<string, unknown>;
-  if ('chiso' in obj) return parseNative(obj, options);
-  throw new FeedError('unsupported', { detail: 'not a chiso feed' });
-}
-
-/**
- * Turns feed text into a JSON value. Tolerates what real publishers send: a byte-order mark, and stray
- * bytes after the JSON (PX-Web downloads end with a NUL).
- */
-export function parseText(text: string): unknown {
-  if (text.length > MAX_FEED_CHARS) {
-    throw new FeedError('parse', { detail: `feed larger than ${MAX_FEED_CHARS} characters` });
-  }
-  const s = text.replace(/^\uFEFF/, '').trim();
-  if (!s) throw new FeedError('empty');
-  if (s[0] !== '{' && s[0] !== '[') throw new FeedError('unsupported', { detail: 'not JSON' });
-  try {
-    return JSON.parse(s);
-  } catch (first) {
-    const end = endOfJson(s);
-    if (end > 0 && end < s.length) {
-      try {
-        return JSON.parse(s.slice(0, end));
-      } catch {
-        /* fall through to the first error */
-      }
-    }
-    throw new FeedError('parse', { detail: (first as Error).message.slice(0, 160), cause: first });
-  }
-}
-
-/** Index just past the first complete top-level JSON value, by bracket matching outside strings. */
-function endOfJson(s: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash escapes the next character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      depth--;
-      if (depth === 0) return i + 1;
-      if (depth < 0) return -1;
-    }
-  }
-  return -1;
+  if (!isObj(value)) throw new FeedError('unsupported', { detail: `top level is ${value === null ? 'null' : typeof value}` });
+  if ('chiso' in value) return parseNative(value, options);
+  if (isCkan(value) || (value.success === false && 'error' in value)) return parseCkan(value, options);
+  if (isGeoJson(value)) return parseGeoJson(value, options);
+  if (isJsonStat(value)) return parseJsonStat(value);
+  throw new FeedError('unsupported', { detail: 'not chiso, JSON-stat, CKAN, GeoJSON or CSV' });
 }

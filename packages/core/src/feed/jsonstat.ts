@@ -1,0 +1,215 @@
+/**
+ * JSON-stat 2.0 datasets and JSON-stat 1.0 bundles (including PX-Web's `{"dataset": …}` download and the
+ * old Eurostat wrapper keyed by dataset name). Pure.
+ */
+import { FeedError } from './errors.js';
+import type { FeedModel, Indicator, Observation, UnmatchedArea } from './model.js';
+import { parsePeriod } from './period.js';
+import { readNumber } from './values.js';
+import { eraOfPeriod, matchProvince } from '../geo/gazetteer.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Most cells one dataset may declare: bigger is a mistake or an attack. */
+export const MAX_CELLS = 5_000_000;
+
+interface Dim {
+  id: string;
+  label: string;
+  keys: string[];
+  labels: string[];
+  units?: Obj;
+}
+
+export function isJsonStat(v: Obj): boolean {
+  if (v.class === 'dataset' || v.class === 'collection' || v.class === 'bundle') return true;
+  if (typeof v.version === 'string' && v.version.startsWith('2')) return true;
+  // JSON-stat 1.0 bundle: every (or the first) property is a dataset with dimension + value.
+  const first = Object.values(v)[0];
+  return isObj(first) && isObj(first.dimension) && 'value' in first;
+}
+
+function readDim(id: string, raw: unknown): Dim {
+  if (!isObj(raw)) throw new FeedError('schema', { path: `dimension.${id}`, detail: 'expected an object' });
+  const cat = isObj(raw.category) ? raw.category : {};
+  const labelsObj = isObj(cat.label) ? cat.label : {};
+  let keys: string[];
+  if (Array.isArray(cat.index)) keys = cat.index.map(String);
+  else if (isObj(cat.index)) {
+    keys = [];
+    for (const [k, pos] of Object.entries(cat.index)) {
+      const p = Number(pos);
+      if (!Number.isInteger(p) || p < 0 || p > MAX_CELLS) throw new FeedError('schema', { path: `dimension.${id}.category.index.${k}` });
+      keys[p] = k;
+    }
+    keys = keys.filter((k) => k !== undefined);
+  } else keys = Object.keys(labelsObj);
+  if (!keys.length) keys = [id];
+  return {
+    id,
+    label: typeof raw.label === 'string' ? raw.label : id,
+    keys,
+    labels: keys.map((k) => (typeof labelsObj[k] === 'string' ? (labelsObj[k] as string) : k)),
+    units: isObj(cat.unit) ? cat.unit : undefined,
+  };
+}
+
+const TIME_NAME = /^(time|tid|year|years|nam|năm|period|periode|ky|kỳ|date|quarter|month|thang|tháng|quy|quý|ar|år)$/i;
+const GEO_NAME = /(geo|area|region|province|provinces|tinh|tỉnh|địa|dia ?ban|locality|city|cities|reporting unit)/i;
+
+/** A time label as a chiso period: `2021`, `2021-05`, `2021-Q1`; PX-Web's `2021M05`, GSO's `Prel. 2024`. */
+export function periodFromLabel(label: string): { period: string; preliminary: boolean } | null {
+  const s = String(label).trim();
+  const preliminary = /prel|sơ bộ|so bo|provisional/i.test(s);
+  const direct = parsePeriod(s);
+  if (direct) {
+    const m = s.match(/^(\d{4})M(\d{2})$/);
+    return { period: m ? `${m[1]}-${m[2]}` : s.replace(/^(\d{4})Q/i, '$1-Q'), preliminary };
+  }
+  const q = s.match(/^(\d{4})\s*[-_ ]?\s*[QK]([1-4])$/i);
+  if (q) return { period: `${q[1]}-Q${q[2]}`, preliminary };
+  const year = s.match(/(?:^|\D)((?:19|20|21)\d{2})(?:\D|$)/);
+  if (year && s.replace(/prel\.?|sơ bộ|so bo|provisional|\(|\)|\*|\s/gi, '') === year[1]) return { period: year[1], preliminary };
+  return null;
+}
+
+export function parseJsonStat(root: Obj): FeedModel {
+  if (root.class === 'collection') {
+    throw new FeedError('unsupported', { detail: 'a JSON-stat collection holds links, not data; give the URL of one dataset' });
+  }
+  const datasets: Array<[string, Obj]> = [];
+  if (root.class === 'dataset' || (typeof root.version === 'string' && isObj(root.dimension) && Array.isArray(root.id))) {
+    datasets.push([String(root.label ?? 'dataset'), root]);
+  } else if (root.class === 'bundle' || !root.class) {
+    for (const [name, ds] of Object.entries(root)) if (isObj(ds) && isObj(ds.dimension)) datasets.push([name, ds]);
+  }
+  if (!datasets.length) throw new FeedError('schema', { path: 'dimension', detail: 'no JSON-stat dataset found' });
+  const model: FeedModel = { format: datasets[0][1].version ? 'jsonstat2' : 'jsonstat1', indicators: [], observations: [], unmatched: [] };
+  for (const [name, ds] of datasets) readDataset(name, ds, model);
+  return model;
+}
+
+function readDataset(name: string, ds: Obj, model: FeedModel): void {
+  const dimension = ds.dimension as Obj;
+  // 2.0 keeps id/size/role at the top; 1.0 inside `dimension`.
+  const ids = (Array.isArray(ds.id) ? ds.id : Array.isArray(dimension.id) ? dimension.id : Object.keys(dimension).filter((k) => k !== 'id' && k !== 'size' && k !== 'role')).map(String);
+  const role = (isObj(ds.role) ? ds.role : isObj(dimension.role) ? dimension.role : {}) as Record<string, unknown>;
+  const dims = ids.map((id) => readDim(id, dimension[id]));
+  const declared = (Array.isArray(ds.size) ? ds.size : Array.isArray(dimension.size) ? dimension.size : dims.map((d) => d.keys.length)).map(Number);
+  if (declared.length !== dims.length || declared.some((n, i) => !Number.isInteger(n) || n < 1 || n !== dims[i].keys.length)) {
+    throw new FeedError('schema', { path: 'size', detail: 'sizes do not match the dimensions' });
+  }
+  const cells = declared.reduce((a, b) => a * b, 1);
+  if (cells > MAX_CELLS) throw new FeedError('parse', { detail: `${cells} cells is more than ${MAX_CELLS}` });
+
+  const roleOf = (r: string) => (Array.isArray(role[r]) ? (role[r] as unknown[]).map(String) : []);
+  const byId = (id: string | undefined) => dims.find((d) => d.id === id);
+  // Time: the role, else the name, else labels that all read as periods.
+  let time = byId(roleOf('time')[0]) ?? dims.find((d) => TIME_NAME.test(d.id) || TIME_NAME.test(d.label))
+    ?? dims.find((d) => d.labels.length > 0 && d.labels.every((l) => periodFromLabel(l)));
+  // Area: the role, else the dimension whose labels are mostly provinces, else the name.
+  let geo = byId(roleOf('geo')[0]);
+  if (!geo) {
+    let best: Dim | undefined;
+    let bestShare = 0;
+    for (const d of dims) {
+      if (d === time) continue;
+      const share = d.labels.filter((l) => matchProvince(l) || matchProvince(d.keys[d.labels.indexOf(l)] ?? '')).length / d.labels.length;
+      if (share > bestShare) { best = d; bestShare = share; }
+    }
+    geo = bestShare >= 0.5 ? best : dims.find((d) => d !== time && (GEO_NAME.test(d.id) || GEO_NAME.test(d.label)));
+  }
+  if (time === geo) time = undefined;
+  const rest = dims.filter((d) => d !== time && d !== geo);
+  const metric = byId(roleOf('metric')[0]) ?? (rest.length === 1 ? rest[0] : rest.find((d) => d.keys.length > 1) ?? rest[0]);
+  const extra = rest.filter((d) => d !== metric);
+
+  const dsLabel = typeof ds.label === 'string' ? ds.label : name;
+  const unitOf = (d: Dim | undefined, k: string) => {
+    const u = d?.units?.[k];
+    return isObj(u) ? u : undefined;
+  };
+  if (metric) {
+    metric.keys.forEach((k, i) => {
+      const ind: Indicator = { id: k, name: metric.keys.length === 1 ? dsLabel : metric.labels[i] };
+      const u = unitOf(metric, k);
+      if (u) {
+        const symbol = typeof u.symbol === 'string' ? u.symbol : typeof u.label === 'string' ? u.label : undefined;
+        if (symbol) ind.unit = symbol;
+        if (Number.isInteger(u.decimals)) ind.decimals = u.decimals as number;
+      }
+      if (!model.indicators.some((x) => x.id === ind.id)) model.indicators.push(ind);
+    });
+  } else if (!model.indicators.some((x) => x.id === name)) model.indicators.push({ id: name, name: dsLabel });
+
+  const value = ds.value;
+  const status = ds.status;
+  const valueAt = (i: number): unknown => (Array.isArray(value) ? value[i] : isObj(value) ? value[String(i)] : undefined);
+  const statusAt = (i: number): string | undefined => {
+    const s = typeof status === 'string' ? status : Array.isArray(status) ? status[i] : isObj(status) ? status[String(i)] : undefined;
+    return typeof s === 'string' && s ? s : undefined;
+  };
+  if (!Array.isArray(value) && !isObj(value)) throw new FeedError('schema', { path: 'value', detail: 'expected an array or an object' });
+
+  // Match every area label once.
+  const areaOf = new Map<number, { code: string; name: string; level?: string } | null>();
+  const unmatched = new Map<string, UnmatchedArea>();
+  const strides = declared.map((_, d) => declared.slice(d + 1).reduce((a, b) => a * b, 1));
+  const dimIndex = (cell: number, d: number) => Math.floor(cell / strides[d]) % declared[d];
+  const pos = (d: Dim | undefined) => (d ? dims.indexOf(d) : -1);
+  const [ti, gi, mi] = [pos(time), pos(geo), pos(metric)];
+
+  const cellsToRead: number[] = [];
+  if (isObj(value) && !Array.isArray(value)) {
+    for (const k of Object.keys(value)) {
+      const n = Number(k);
+      if (Number.isInteger(n) && n >= 0 && n < cells) cellsToRead.push(n);
+    }
+    cellsToRead.sort((a, b) => a - b);
+  } else for (let i = 0; i < cells; i++) cellsToRead.push(i);
+
+  for (const cell of cellsToRead) {
+    const reading = readNumber(valueAt(cell));
+    const obs: Observation = {
+      indicator: metric ? metric.keys[dimIndex(cell, mi)] : name,
+      area: 'VN',
+      period: '',
+      value: reading.ok ? reading.value : null,
+    };
+    if (time) {
+      const label = time.labels[dimIndex(cell, ti)];
+      const p = periodFromLabel(label) ?? periodFromLabel(time.keys[dimIndex(cell, ti)]);
+      obs.period = p?.period ?? label.trim();
+      if (p?.preliminary) obs.status = 'preliminary';
+    }
+    if (geo) {
+      const k = dimIndex(cell, gi);
+      if (!areaOf.has(k)) {
+        const label = geo.labels[k];
+        const m = matchProvince(label, eraOfPeriod(obs.period)) ?? matchProvince(geo.keys[k], eraOfPeriod(obs.period));
+        areaOf.set(k, m);
+      }
+      const m = areaOf.get(k);
+      if (m) {
+        obs.area = m.code;
+        obs.areaName = m.name;
+        obs.level = m.level;
+      } else {
+        obs.area = geo.keys[k];
+        obs.areaName = geo.labels[k].trim();
+        const u = unmatched.get(obs.area) ?? { key: obs.area, label: obs.areaName, count: 0 };
+        u.count++;
+        unmatched.set(obs.area, u);
+      }
+    } else obs.level = 'country';
+    const st = statusAt(cell);
+    if (st) obs.status = st;
+    if (extra.length) {
+      obs.dims = {};
+      for (const d of extra) obs.dims[d.id] = d.labels[dimIndex(cell, dims.indexOf(d))];
+    }
+    model.observations.push(obs);
+  }
+  model.unmatched.push(...unmatched.values());
+}

@@ -1,0 +1,162 @@
+/**
+ * Rows of a table (CSV text, CKAN DataStore records, GeoJSON properties) into observations. Long tables
+ * (one row an observation) and wide ones (one column a period, as statistics offices publish) both
+ * work. Pure; CSV via d3-dsv.
+ */
+import { csvParse, dsvFormat, tsvParse } from 'd3-dsv';
+import { FeedError } from './errors.js';
+import type { FeedFormat, FeedModel, Observation, UnmatchedArea } from './model.js';
+import { periodFromLabel } from './jsonstat.js';
+import { normalizeAreaCode, readNumber } from './values.js';
+import { eraOfPeriod, matchProvince, nameKey } from '../geo/gazetteer.js';
+
+export type Row = Record<string, unknown>;
+
+const COLUMN: Record<string, string[]> = {
+  area: ['area', 'code', 'areacode', 'ma', 'madvhc', 'madiaban', 'provincecode', 'districtcode', 'communecode', 'gso', 'gsocode', 'geo', 'id'],
+  name: ['name', 'areaname', 'ten', 'tendvhc', 'tendiaban', 'province', 'provincename', 'tinh', 'diaban', 'region', 'district', 'commune'],
+  value: ['value', 'giatri', 'val', 'obsvalue', 'rate', 'tyle'],
+  period: ['period', 'year', 'nam', 'time', 'date', 'ky', 'kybaocao', 'quarter', 'month', 'ngay'],
+  indicator: ['indicator', 'chiso', 'chitieu', 'metric', 'measure'],
+  level: ['level', 'cap'],
+  numerator: ['numerator', 'tuso'],
+  denominator: ['denominator', 'mauso'],
+  status: ['status', 'flag'],
+};
+
+function findColumn(columns: string[], kind: string): string | undefined {
+  const wanted = COLUMN[kind];
+  return columns.find((c) => wanted.includes(nameKey(c)));
+}
+
+/** Reads CSV (comma, semicolon or tab separated; a BOM is fine) into rows. */
+export function parseCsv(text: string): Row[] {
+  const s = text.replace(/^\uFEFF/, '');
+  const header = s.slice(0, s.indexOf('\n') >>> 0);
+  const counts = { ',': header.split(',').length, ';': header.split(';').length, '\t': header.split('\t').length };
+  const sep = (Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]) as ',' | ';' | '\t';
+  const rows = sep === ',' ? csvParse(s) : sep === '\t' ? tsvParse(s) : dsvFormat(';').parse(s);
+  return rows as unknown as Row[];
+}
+
+/** Whether numbers in these cells are written the vi-VN way (`87,86`, `349.887`). */
+function detectDecimalComma(cells: unknown[]): boolean {
+  let comma = 0;
+  let dot = 0;
+  for (const c of cells) {
+    if (typeof c !== 'string') continue;
+    const t = c.trim();
+    if (/^-?\d+,\d+$/.test(t) && !/^-?\d{1,3},\d{3}$/.test(t)) comma++;
+    else if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) comma++;
+    else if (/^-?\d+\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) dot++;
+  }
+  return comma > 0 && dot === 0;
+}
+
+export interface TabularOptions {
+  format: FeedFormat;
+  indicator?: string;
+  decimalComma?: boolean;
+}
+
+export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
+  if (!Array.isArray(rows) || !rows.length) throw new FeedError('empty');
+  const columns = Object.keys(rows[0] ?? {});
+  const areaCol = findColumn(columns, 'area');
+  const nameCol = findColumn(columns, 'name');
+  if (!areaCol && !nameCol) throw new FeedError('schema', { path: 'columns', detail: `no area column (expected one of: area, code, name, province…); found ${columns.slice(0, 8).join(', ')}` });
+  const valueCol = findColumn(columns, 'value');
+  const periodCol = findColumn(columns, 'period');
+  const indicatorCol = findColumn(columns, 'indicator');
+  const levelCol = findColumn(columns, 'level');
+  const numCol = findColumn(columns, 'numerator');
+  const denCol = findColumn(columns, 'denominator');
+  const statusCol = findColumn(columns, 'status');
+  // Wide: several columns whose headers are periods (2020, 2021… or 2021-05-23…).
+  const periodColumns = columns.filter((c) => periodFromLabel(c));
+  const wide = !valueCol && periodColumns.length >= 1;
+  const numericCells = wide ? rows.slice(0, 200).flatMap((r) => periodColumns.map((c) => r[c])) : rows.slice(0, 500).map((r) => (valueCol ? r[valueCol] : undefined));
+  const decimalComma = options.decimalComma ?? detectDecimalComma(numericCells);
+  let valueColumn = valueCol;
+  if (!wide && !valueColumn) {
+    // One numeric column that is not a known one: take it as the value.
+    const known = new Set([areaCol, nameCol, periodCol, indicatorCol, levelCol, numCol, denCol, statusCol]);
+    const numeric = columns.filter((c) => !known.has(c) && rows.slice(0, 50).every((r) => readNumber(r[c], decimalComma).ok));
+    if (numeric.length === 1) valueColumn = numeric[0];
+    else throw new FeedError('schema', { path: 'columns', detail: 'no value column (expected "value", or one column per period)' });
+  }
+  const indicatorId = options.indicator ?? (valueColumn && valueColumn !== valueCol ? valueColumn : 'value');
+  const model: FeedModel = { format: options.format, indicators: [], observations: [], unmatched: [] };
+  const unmatched = new Map<string, UnmatchedArea>();
+  const matchCache = new Map<string, ReturnType<typeof matchProvince>>();
+
+  const areaFor = (row: Row, period: string, obs: Observation, rowIndex: number) => {
+    const rawCode = areaCol ? String(row[areaCol] ?? '').trim() : '';
+    const rawName = nameCol ? String(row[nameCol] ?? '').trim() : '';
+    const level = levelCol ? String(row[levelCol] ?? '').trim() || undefined : undefined;
+    if (level) obs.level = level;
+    if (rawName) obs.areaName = rawName;
+    if (rawCode && /^\d+$/.test(rawCode) && (level !== undefined || rawCode.length > 2)) {
+      obs.area = normalizeAreaCode(rawCode, level);
+      return;
+    }
+    const key = `${rawCode}|${rawName}|${eraOfPeriod(period)}`;
+    if (!matchCache.has(key)) matchCache.set(key, matchProvince(rawCode, eraOfPeriod(period)) ?? matchProvince(rawName, eraOfPeriod(period)));
+    const m = matchCache.get(key);
+    if (m) {
+      obs.area = m.code;
+      obs.areaName = rawName || m.name;
+      obs.level ??= m.level;
+      return;
+    }
+    obs.area = rawCode || rawName;
+    if (!obs.area) throw new FeedError('schema', { path: `rows[${rowIndex}].${areaCol ?? nameCol}`, detail: 'empty area' });
+    const u = unmatched.get(obs.area) ?? { key: obs.area, label: rawName || undefined, count: 0 };
+    u.count++;
+    unmatched.set(obs.area, u);
+  };
+
+  rows.forEach((row, i) => {
+    if (row === null || typeof row !== 'object') throw new FeedError('schema', { path: `rows[${i}]`, detail: 'expected a record' });
+    const cells: Array<[string, unknown]> = wide ? periodColumns.map((c) => [periodFromLabel(c)!.period, row[c]]) : [[periodCol ? String(row[periodCol] ?? '').trim() : '', row[valueColumn!]]];
+    for (const [rawPeriod, rawValue] of cells) {
+      const p = rawPeriod ? periodFromLabel(rawPeriod) : null;
+      const period = p?.period ?? rawPeriod;
+      const reading = readNumber(rawValue, decimalComma);
+      if (!reading.ok) throw new FeedError('schema', { path: `rows[${i}].${wide ? rawPeriod : valueColumn}`, detail: `not a number: ${String(rawValue).slice(0, 30)}` });
+      const obs: Observation = { indicator: indicatorCol ? String(row[indicatorCol] ?? '').trim() || indicatorId : indicatorId, area: '', period, value: reading.value };
+      areaFor(row, period, obs, i);
+      for (const [col, key] of [[numCol, 'numerator'], [denCol, 'denominator']] as const) {
+        if (!col) continue;
+        const r = readNumber(row[col], decimalComma);
+        if (r.ok && r.value !== null) obs[key] = r.value;
+      }
+      if (statusCol && row[statusCol]) obs.status = String(row[statusCol]);
+      model.observations.push(obs);
+    }
+  });
+  for (const id of new Set(model.observations.map((o) => o.indicator))) model.indicators.push({ id });
+  model.unmatched = [...unmatched.values()];
+  return model;
+}
+
+/** A CKAN DataStore `datastore_search` (or `datastore_search_sql`) response. */
+export function isCkan(v: Record<string, unknown>): boolean {
+  const r = v.result as Record<string, unknown> | undefined;
+  return 'success' in v && r !== null && typeof r === 'object' && Array.isArray(r.records);
+}
+
+export function parseCkan(v: Record<string, unknown>, options: { indicator?: string; decimalComma?: boolean }): FeedModel {
+  if (v.success === false) {
+    const err = v.error as Record<string, unknown> | undefined;
+    throw new FeedError('http', { detail: `CKAN: ${String(err?.message ?? err?.__type ?? 'error').slice(0, 120)}` });
+  }
+  const result = v.result as { records: Row[]; fields?: Array<{ id: string }> };
+  const rows = result.records.map((r) => {
+    // CKAN adds its own row id; it is not the area.
+    const { _id, _full_text, ...rest } = r as Row & { _id?: unknown; _full_text?: unknown };
+    void _id; void _full_text;
+    return rest;
+  });
+  return rowsToModel(rows, { format: 'ckan', ...options });
+}
