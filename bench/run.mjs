@@ -7,6 +7,7 @@ import puppeteer from 'puppeteer-core';
 import { bundle } from '../rollup.config.mjs';
 import { sizeEntries } from './entries.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { benchParse } from './parse.mjs';
 
 const out = 'bench/.out';
 mkdirSync(out, { recursive: true });
@@ -37,6 +38,8 @@ console.table(Object.fromEntries(sizes.map((s) => [s.name, { 'min KB': +kb(s.min
 const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
 const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
+
+benchParse();
 
 // Render time: 100 gauges, fresh page per run, runs alternated so both see the same machine state.
 const executablePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));

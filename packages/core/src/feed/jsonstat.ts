@@ -154,6 +154,8 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
 
   // Match every area label once.
   const areaOf = new Map<number, { code: string; name: string; level?: string } | null>();
+  // Labels are read once per category, not once per cell.
+  const periodOf = new Map<number, { period: string; preliminary: boolean }>();
   const unmatched = new Map<string, UnmatchedArea>();
   const strides = declared.map((_, d) => declared.slice(d + 1).reduce((a, b) => a * b, 1));
   const dimIndex = (cell: number, d: number) => Math.floor(cell / strides[d]) % declared[d];
@@ -178,10 +180,16 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
       value: reading.ok ? reading.value : null,
     };
     if (time) {
-      const label = time.labels[dimIndex(cell, ti)];
-      const p = periodFromLabel(label) ?? periodFromLabel(time.keys[dimIndex(cell, ti)]);
-      obs.period = p?.period ?? label.trim();
-      if (p?.preliminary) obs.status = 'preliminary';
+      const t = dimIndex(cell, ti);
+      let p = periodOf.get(t);
+      if (p === undefined) {
+        const label = time.labels[t];
+        const read = periodFromLabel(label) ?? periodFromLabel(time.keys[t]);
+        p = { period: read?.period ?? label.trim(), preliminary: !!read?.preliminary };
+        periodOf.set(t, p);
+      }
+      obs.period = p.period;
+      if (p.preliminary) obs.status = 'preliminary';
     }
     if (geo) {
       const k = dimIndex(cell, gi);

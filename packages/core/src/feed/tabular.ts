@@ -13,8 +13,8 @@ import { eraOfPeriod, matchProvince, nameKey } from '../geo/gazetteer.js';
 export type Row = Record<string, unknown>;
 
 const COLUMN: Record<string, string[]> = {
-  area: ['area', 'code', 'areacode', 'ma', 'madvhc', 'madiaban', 'provincecode', 'districtcode', 'communecode', 'gso', 'gsocode', 'geo', 'id'],
-  name: ['name', 'areaname', 'ten', 'tendvhc', 'tendiaban', 'province', 'provincename', 'tinh', 'diaban', 'region', 'district', 'commune'],
+  area: ['area', 'code', 'areacode', 'ma', 'madvhc', 'madiaban', 'matinh', 'mahuyen', 'maxa', 'provincecode', 'districtcode', 'communecode', 'gso', 'gsocode', 'geo', 'id'],
+  name: ['name', 'areaname', 'ten', 'tendvhc', 'tendiaban', 'tentinh', 'tenhuyen', 'tenxa', 'province', 'provincename', 'tinh', 'diaban', 'region', 'district', 'commune'],
   value: ['value', 'giatri', 'val', 'obsvalue', 'rate', 'tyle'],
   period: ['period', 'year', 'nam', 'time', 'date', 'ky', 'kybaocao', 'quarter', 'month', 'ngay'],
   indicator: ['indicator', 'chiso', 'chitieu', 'metric', 'measure'],
