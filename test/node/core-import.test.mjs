@@ -17,9 +17,13 @@ test('parseFeed imports from the built @chiso/core and reads the native feed', a
   assert.throws(() => parseFeed('{"chiso":1,"observations":[{"area":"25","value":"abc"}]}'), (e) => e instanceof FeedError && e.code === 'schema' && e.path === 'observations[0].value');
 });
 
-test('the all-in-one bundle is one self-contained module (no bare imports left)', async () => {
-  const { readFileSync } = await import('node:fs');
-  const code = readFileSync(new URL('../../packages/chiso/dist/chiso.js', import.meta.url), 'utf8');
-  assert.doesNotMatch(code, /\bfrom\s*["'](?![./])/, 'a bare import would fail on a static host');
-  assert.doesNotMatch(code, /maplibre/i, 'map code must not be in the main chunk');
+test('the all-in-one bundle and its chunks import nothing but each other (no bare imports left)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dist = new URL('../../packages/chiso/dist/', import.meta.url);
+  const files = ['chiso.js', ...readdirSync(new URL('chunks/', dist)).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+  for (const f of files) {
+    const code = readFileSync(new URL(f, dist), 'utf8');
+    assert.doesNotMatch(code, /\b(from|import)\s*\(?\s*["'](?![./])/, `${f}: a bare import would fail on a static host`);
+    assert.doesNotMatch(code, /maplibre/i, `${f}: a gauge page must not carry map code`);
+  }
 });
