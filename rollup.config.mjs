@@ -49,10 +49,23 @@ const pkg = (name, input, deps) => ({
   output: { dir: `packages/${name}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
 });
 
+/**
+ * MapLibre stays a separate file next to the all-in-one bundle (`vendor/maplibre-gl.mjs`, copied by the build
+ * with its worker), imported only when a map connects; MapLibre finds its worker beside itself.
+ */
+export const maplibreVendor = (outDir) => ({
+  name: 'maplibre-vendor',
+  resolveId(source) {
+    if (source === 'maplibre-gl') return { id: resolve(outDir, 'vendor/maplibre-gl.mjs'), external: true };
+    return null;
+  },
+});
+
 /** A self-contained minified bundle (also used by the bench to measure sizes). */
-export const bundle = (input, outDir, entryName = '[name].js') => ({
+export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre = true } = {}) => ({
   input,
   plugins: [
+    ...(vendorMaplibre ? [maplibreVendor(outDir)] : []),
     tsExtensions(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
@@ -69,5 +82,7 @@ export const bundle = (input, outDir, entryName = '[name].js') => ({
 export default [
   pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
+  pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts' },
+    ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
 ];

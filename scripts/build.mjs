@@ -1,28 +1,34 @@
 // Builds every package: rollup (ESM + the all-in-one bundle), .d.ts with tsc, custom-elements.json.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
-const packages = ['core', 'gauge', 'chiso'];
+const packages = ['core', 'gauge', 'map', 'chiso'];
 
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
+run('node', ['scripts/gen-maplibre-css.mjs']);
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+// MapLibre and its worker beside the all-in-one bundle (see maplibreVendor in rollup.config.mjs).
+mkdirSync('packages/chiso/dist/vendor', { recursive: true });
+for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']) {
+  copyFileSync(`node_modules/maplibre-gl/dist/${f}`, `packages/chiso/dist/vendor/${f}`);
+}
 for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
 
 // custom-elements.json, from the JSDoc and lit decorators. The analyzer resolves inherited members (lang,
 // theme, state from ChisoElement) only when it reads the base class in the same run, so every element is
 // analysed together; each package then ships the modules of its own sources.
 run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--quiet', '--outdir', 'packages/chiso',
-  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--exclude', '**/*.styles.ts']);
+  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--globs', 'packages/map/src/chiso-*.ts', '--exclude', '**/*.styles.ts']);
 const all = JSON.parse(readFileSync('packages/chiso/custom-elements.json', 'utf8'));
 // The base class's generic emit() shows up as an event with no name; the real ones are in each @fires.
 for (const d of all.modules.flatMap((m) => m.declarations ?? [])) {
   if (d.events) d.events = d.events.filter((e) => e.name);
 }
 writeFileSync('packages/chiso/custom-elements.json', JSON.stringify(all, null, 2));
-for (const p of ['core', 'gauge']) {
+for (const p of ['core', 'gauge', 'map']) {
   const own = { ...all, modules: all.modules.filter((m) => m.path.startsWith(`packages/${p}/`)) };
   writeFileSync(`packages/${p}/custom-elements.json`, JSON.stringify(own, null, 2));
 }
-console.log('built: packages/{core,gauge,chiso}/dist, custom-elements.json');
+console.log('built: packages/{core,gauge,map,chiso}/dist, custom-elements.json');

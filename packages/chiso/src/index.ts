@@ -1,14 +1,17 @@
 /**
- * chiso: every element, registered. `dist/chiso.js` is one self-contained ES module for any static host:
+ * chiso: every element, registered. `dist/chiso.js` is an ES module for any static host (copy the whole
+ * `dist/` folder: it holds the lazily loaded chunks and `vendor/maplibre-gl.mjs`):
  *
  *   <script type="module" src="https://…/chiso.js"></script>
  *   <chiso-gauge src="feed.json"></chiso-gauge>
+ *   <chiso-choropleth boundaries="xa.geojson" src="feed.json"></chiso-choropleth>
  *
  * Readers of formats other than chiso feeds (JSON-stat, CKAN, GeoJSON, CSV) are a separate chunk, loaded the
- * first time a page meets such a feed; map elements (later) will be too. For the full synchronous
- * `parseFeed`, import `@chiso/core`.
+ * first time a page meets such a feed; MapLibre is loaded the first time a map comes into view. A page with
+ * gauges only downloads neither. For the full synchronous `parseFeed`, import `@chiso/core`.
  */
 export * from '@chiso/gauge';
+export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
 export {
   FeedError, loadFeed, requestFeed, parseFeedAsync, parseFeedSync, selectObservation, selectGroup,
   formatValue, formatNumber, formatDelta, formatPeriod,

@@ -1,0 +1,642 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedError, formatNumber, formatPeriod, formatValue, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
+import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import type { MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import { layerStyles } from './chiso-choropleth-layer.styles.js';
+import { classIndex, parseClasses, summarize } from './classify.js';
+import type { ChoroplethView, Legend } from './choropleth-model.js';
+import type { ChisoMapLayer, MapContext } from './layer-api.js';
+import { mapMsg } from './map-i18n.js';
+import { whenIdle, type ChisoMap } from './chiso-map.js';
+
+let layerCount = 0;
+
+/** What the layer holds before its map (and with it the classing engine) is ready. */
+const EMPTY_VIEW: ChoroplethView = {
+  periods: [], values: new Map(), legend: { breaks: [], colors: [], noData: '#c8c8c8' }, ranks: new Map(), unknownCodes: [], otherLevels: [],
+};
+
+/** Detail of `chiso-select`. */
+export interface SelectDetail {
+  area: string;
+  name: string;
+  value: number | null;
+}
+
+/** Detail of the layer's `chiso-ready` and `chiso-change`. */
+export interface ChoroplethDetail extends Legend {
+  period?: string;
+  indicator?: string;
+  /** Areas drawn with a value. */
+  matched: number;
+  /** Feed codes that are not on the map. */
+  unknownCodes: string[];
+}
+
+/**
+ * Indicator values by area, classed and coloured, inside a `<chiso-map>`. Joins the feed's area codes to
+ * the map's boundaries (by GSO code), draws every matched area in its class colour and the rest in a no-data
+ * colour, and offers a tooltip, a time slider, a summary and a data table.
+ *
+ * @summary A choropleth of an indicator by commune, district or province.
+ * @tag chiso-choropleth-layer
+ *
+ * @fires chiso-ready - When the first data is drawn. Detail: `{ breaks, colors, noData, period, indicator, matched, unknownCodes }`.
+ * @fires chiso-change - When another period or classing is drawn. Same detail.
+ * @fires chiso-select - On click, or Enter on a focused area. Detail: `{ area, name, value }`.
+ * @fires chiso-error - When the feed fails, or names codes the map does not have. Detail: `{ code, message }`.
+ *
+ * @csspart controls - The bar with the time slider and the table toggle.
+ * @csspart timeline - The time slider group.
+ * @csspart play - The play/pause button.
+ * @csspart table-toggle - The button showing the data table.
+ * @csspart table - The data table.
+ * @csspart error - An error or warning message.
+ */
+export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer, FeedHost {
+  static override styles = [tokens, layerStyles];
+
+  /** Feed URL: any format `parseFeed` reads (chiso, JSON-stat, CKAN, CSV, GeoJSON). */
+  @property() src?: string;
+
+  /** A feed object or a parsed model, instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Seconds between refreshes of `src`; 0: none. */
+  @property({ type: Number }) refresh = 0;
+
+  /** Milliseconds one request may take. */
+  @property({ type: Number }) timeout = 15000;
+
+  /** Indicator id (default: the feed's first). */
+  @property() indicator?: string;
+
+  /** Period shown (default: the latest with data). Reflects the time slider. */
+  @property({ reflect: true }) period?: string;
+
+  /** `quantile:5` (default), `equal:5`, `ckmeans:5` (natural breaks) or `manual:10 20 50` (lower bounds, inclusive). */
+  @property() classes?: string;
+
+  /** A d3-scale-chromatic palette name: `YlGnBu` (default, colour-blind safe), `Viridis`, `Blues`, `OrRd`… */
+  @property() palette?: string;
+
+  /** Reverse the palette (dark for low values). */
+  @property({ type: Boolean }) reverse = false;
+
+  /** Fill of areas without data (default a neutral grey, explained in the legend). */
+  @property({ attribute: 'no-data-color' }) noDataColor?: string;
+
+  /** Class breaks from `all` periods (default: colours mean the same over time) or the shown `period`. */
+  @property({ attribute: 'breaks-over' }) breaksOver: 'all' | 'period' = 'all';
+
+  /** Opacity of the fill, 0–1. */
+  @property({ type: Number }) opacity = 1;
+
+  /** Whether the data table is shown. */
+  @property({ type: Boolean, reflect: true, attribute: 'table-open' }) tableOpen = false;
+
+  /** Milliseconds per period while playing. */
+  @property({ type: Number, attribute: 'play-interval' }) playInterval = 1200;
+
+  /** The classing and colours drawn: `{ breaks, colors, noData }` (breaks as `d3.scaleThreshold`'s domain). */
+  get legend(): Legend {
+    const l = this.view.legend;
+    return { breaks: [...l.breaks], colors: [...l.colors], noData: l.noData };
+  }
+
+  /** Areas per class in the shown period (over the map's areas), and how many have no data. */
+  get classCounts(): { counts: number[]; noData: number } {
+    if (!this.ctx) return { counts: [], noData: 0 };
+    return this.ctx.engine.classCounts(this.view, this.ctx.boundaries ? this.ctx.boundaries.areas.keys() : undefined);
+  }
+
+  /** The indicator drawn (id, name, unit…). */
+  get indicatorInfo(): Indicator | undefined {
+    return this.view.indicator;
+  }
+
+  /** Every period in the feed, oldest first. */
+  get periods(): string[] {
+    return [...this.view.periods];
+  }
+
+  /** The fill colour of an area (`#rrggbb`), or the no-data colour. */
+  colorFor(area: string): string {
+    return this.ctx ? this.ctx.engine.colorOf(this.view, area) : this.view.legend.noData;
+  }
+
+  /** The value of an area in the shown period, or null. */
+  valueFor(area: string): number | null {
+    return this.view.values.get(area)?.value ?? null;
+  }
+
+  /** Class index of an area (undefined without data). */
+  classFor(area: string): number | undefined {
+    return this.ctx?.engine.classOf(this.view, area);
+  }
+
+  /** Dims every area outside class `index` (null: none highlighted). Used by `<chiso-legend>`. */
+  highlightClass(index: number | null): void {
+    this.highlighted = index;
+    this.applyOpacity();
+    this.requestUpdate();
+  }
+
+  /** The highlighted class, or null. */
+  get highlightedClass(): number | null {
+    return this.highlighted;
+  }
+
+  protected readonly feed = new FeedController(this);
+  private readonly parser = new DataParser(this);
+  private model?: FeedModel;
+  private lastGoodModel?: FeedModel;
+  private error?: FeedError;
+  private warning?: string;
+  private view: ChoroplethView = EMPTY_VIEW;
+  private ctx?: MapContext;
+  private mapHost?: ChisoMap;
+  private layerId = `chiso-choropleth-${++layerCount}`;
+  private drawnOnce = false;
+  private highlighted: number | null = null;
+  private playing?: ReturnType<typeof setInterval>;
+  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
+  private off: Array<() => void> = [];
+  private focusedCode: string | null = null;
+  private drawToken = 0;
+
+  feedLoading(): void {
+    if (!this.lastGoodModel) this.setState('loading');
+  }
+
+  feedLoaded(loaded: LoadedFeed): void {
+    this.error = undefined;
+    this.model = loaded.model;
+    this.requestUpdate();
+  }
+
+  feedFailed(error: FeedError): void {
+    this.error = error;
+    this.setState(this.lastGoodModel ? 'stale' : 'error');
+    this.emitError(error);
+    this.settleFirst();
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.firstDrawn = undefined;
+    const map = this.closest('chiso-map') as ChisoMap | null;
+    if (map && typeof map.registerLayer === 'function') {
+      this.mapHost = map;
+      map.registerLayer(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
+    this.mapHost?.unregisterLayer(this);
+    this.mapHost = undefined;
+  }
+
+  /** @internal Called by `<chiso-map>`. */
+  mapAttached(ctx: MapContext): Promise<void> {
+    this.ctx = ctx;
+    this.drawnOnce = false;
+    this.bindInteractions(ctx);
+    this.requestUpdate();
+    return this.whenFirstDrawn();
+  }
+
+  /** @internal Called by `<chiso-map>`. */
+  mapDetached(): void {
+    for (const off of this.off) off();
+    this.off = [];
+    this.ctx = undefined;
+    this.drawnOnce = false;
+  }
+
+  private whenFirstDrawn(): Promise<void> {
+    if (!this.firstDrawn) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.firstDrawn = { promise, resolve };
+    }
+    // Nothing to wait for: no feed at all, or it has failed already (the map must still become ready).
+    if ((!this.src && this.data == null) || this.error) this.settleFirst();
+    return this.firstDrawn.promise;
+  }
+
+  private settleFirst(): void {
+    this.firstDrawn?.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data')) this.parser.read(this.data);
+    const model = this.data != null ? this.parser.model : this.model;
+    const dataError = this.data != null ? this.parser.error : undefined;
+    if (dataError && dataError !== this.error) {
+      this.error = dataError;
+      this.setState(this.lastGoodModel ? 'stale' : 'error');
+      this.emitError(dataError);
+      this.settleFirst();
+    }
+    if (model) this.lastGoodModel = model;
+    const relevant = ['data', 'indicator', 'period', 'classes', 'palette', 'reverse', 'noDataColor', 'breaksOver'] as const;
+    if (model !== this.viewModel || relevant.some((k) => changed.has(k)) || this.viewCtx !== this.ctx) {
+      this.rebuild(this.lastGoodModel);
+    }
+  }
+
+  private viewModel?: FeedModel;
+  private viewCtx?: MapContext;
+
+  private rebuild(model: FeedModel | undefined): void {
+    this.viewModel = model;
+    this.viewCtx = this.ctx;
+    const spec = parseClasses(this.classes);
+    const warnings: string[] = [];
+    if (!spec) warnings.push(mapMsg(this.lang, 'badClasses', { value: this.classes ?? '' }));
+    const before = this.view;
+    if (!this.ctx) {
+      this.view = EMPTY_VIEW;
+      return;
+    }
+    this.view = this.ctx.engine.buildChoropleth(model, {
+      indicator: this.indicator,
+      period: this.period,
+      classes: spec,
+      palette: this.palette,
+      reverse: this.reverse,
+      noData: this.noDataColor,
+      known: this.ctx?.boundaries?.areas,
+      breaksOver: this.breaksOver,
+    });
+    if (!model) return;
+    const v = this.view;
+    if (v.period !== this.period) this.period = v.period; // reflects the period shown
+    if (this.ctx?.boundaries) {
+      if (v.otherLevels.length) {
+        warnings.push(mapMsg(this.lang, 'mixedLevels', { levels: [v.level, ...v.otherLevels].join(', '), level: v.level ?? '' }));
+      }
+      if (v.unknownCodes.length) {
+        const shown = v.unknownCodes.slice(0, 5).join(', ') + (v.unknownCodes.length > 5 ? '…' : '');
+        warnings.push(mapMsg(this.lang, 'unknownCodes', { n: v.unknownCodes.length, codes: shown }));
+      }
+      if (!v.values.size && model.observations.length) warnings.push(mapMsg(this.lang, 'noMatch'));
+    }
+    const warning = warnings.join(' ') || undefined;
+    if (warning && warning !== this.warning && this.ctx) {
+      this.emitError(new FeedError('schema', { text: { vi: this.warningFor('vi', spec, v, model), en: this.warningFor('en', spec, v, model) } }));
+    }
+    this.warning = warning;
+    if (before.period !== v.period || before.legend !== v.legend) this.scheduleDraw();
+  }
+
+  private warningFor(lang: string, spec: unknown, v: ChoroplethView, model: FeedModel): string {
+    const out: string[] = [];
+    if (!spec) out.push(mapMsg(lang, 'badClasses', { value: this.classes ?? '' }));
+    if (v.otherLevels.length) out.push(mapMsg(lang, 'mixedLevels', { levels: [v.level, ...v.otherLevels].join(', '), level: v.level ?? '' }));
+    if (v.unknownCodes.length) {
+      out.push(mapMsg(lang, 'unknownCodes', { n: v.unknownCodes.length, codes: v.unknownCodes.slice(0, 5).join(', ') + (v.unknownCodes.length > 5 ? '…' : '') }));
+    }
+    if (!v.values.size && model.observations.length) out.push(mapMsg(lang, 'noMatch'));
+    return out.join(' ');
+  }
+
+  protected override updated(): void {
+    this.scheduleDraw();
+  }
+
+  private drawnView?: ChoroplethView;
+  private drawnOpacity?: unknown;
+
+  /** Puts the current view on the map (once per view), then reports. */
+  private scheduleDraw(): void {
+    const ctx = this.ctx;
+    if (!ctx || !this.viewModel || this.drawnView === this.view) return;
+    const view = this.view;
+    this.drawnView = view;
+    const { map } = ctx;
+    const fill = this.fillExpression(ctx, view);
+    try {
+      if (!map.getLayer(this.layerId)) {
+        map.addLayer(
+          {
+            id: this.layerId,
+            type: 'fill',
+            source: ctx.sourceId,
+            ...(ctx.sourceLayer ? { 'source-layer': ctx.sourceLayer } : {}),
+            paint: { 'fill-color': fill as never, 'fill-opacity': this.opacity, 'fill-antialias': false },
+          },
+          ctx.beforeId,
+        );
+      } else {
+        map.setPaintProperty(this.layerId, 'fill-color', fill as never);
+      }
+    } catch (e) {
+      this.emitError(new FeedError('unsupported', { detail: (e as Error).message }));
+      this.settleFirst();
+      return;
+    }
+    this.applyOpacity();
+    this.mapElement?.setSummary(this, this.summaryText());
+    const token = ++this.drawToken;
+    void whenIdle(map).then(() => {
+      if (token !== this.drawToken || this.ctx !== ctx) return;
+      this.setState(this.error ? 'stale' : view.values.size || !this.viewModel?.observations.length ? 'ready' : 'empty');
+      const detail = this.detail();
+      if (!this.drawnOnce) {
+        this.drawnOnce = true;
+        this.settleFirst();
+        this.emit<ChoroplethDetail>('ready', detail);
+      } else this.emit<ChoroplethDetail>('change', detail);
+    });
+  }
+
+  private get mapElement(): ChisoMap | undefined {
+    return this.ctx?.host as ChisoMap | undefined;
+  }
+
+  private detail(): ChoroplethDetail {
+    const v = this.view;
+    return {
+      ...this.legend,
+      period: v.period,
+      indicator: v.indicator?.id,
+      matched: [...v.values.values()].filter((x) => x.value != null).length,
+      unknownCodes: [...v.unknownCodes],
+    };
+  }
+
+  private fillExpression(ctx: MapContext, view: ChoroplethView): unknown {
+    const branches: unknown[] = [];
+    for (const [code, v] of view.values) {
+      if (v.value == null || !Number.isFinite(v.value)) continue;
+      branches.push(code, view.legend.colors[classIndex(v.value, view.legend.breaks)]);
+    }
+    if (!branches.length) return view.legend.noData;
+    return ['match', ctx.codeExpression, ...branches, view.legend.noData];
+  }
+
+  private applyOpacity(): void {
+    const ctx = this.ctx;
+    if (!ctx || !ctx.map.getLayer(this.layerId)) return;
+    let value: unknown = this.opacity;
+    if (this.highlighted != null) {
+      const codes = [...this.view.values.keys()].filter((c) => this.classFor(c) === this.highlighted);
+      value = codes.length ? ['match', ctx.codeExpression, codes, this.opacity, 0.15 * this.opacity] : 0.15 * this.opacity;
+    }
+    if (JSON.stringify(value) === JSON.stringify(this.drawnOpacity)) return;
+    this.drawnOpacity = value;
+    ctx.map.setPaintProperty(this.layerId, 'fill-opacity', value as never);
+  }
+
+  private summaryText(): string {
+    const v = this.view;
+    const lang = this.lang;
+    const indicatorName = localize(v.indicator?.name, lang) || v.indicator?.id || '';
+    const rows = this.tableRows();
+    if (!rows.some((r) => r.value != null)) return mapMsg(lang, 'summaryEmpty', { indicator: indicatorName });
+    const s = summarize(rows);
+    return mapMsg(lang, 'summary', {
+      indicator: indicatorName,
+      period: v.period ? formatPeriod(v.period, lang) : '',
+      highName: s.highest!.name,
+      high: this.format(s.highest!.value),
+      lowName: s.lowest!.name,
+      low: this.format(s.lowest!.value),
+      median: this.format(s.median!),
+      noData: formatNumber(s.noData, lang),
+      count: formatNumber(s.count, lang),
+    });
+  }
+
+  private format(value: number | null): string {
+    if (value == null) return mapMsg(this.lang, 'noData');
+    const ind = this.view.indicator;
+    return formatValue(value, ind?.unit, this.lang, ind?.decimals);
+  }
+
+  private nameOf(code: string): string {
+    return this.ctx?.boundaries?.areas.get(code)?.name ?? this.view.values.get(code)?.name ?? code;
+  }
+
+  /** One row per map area (or per feed area on a vector source), highest value first, no data last. */
+  private tableRows(): Array<{ code: string; name: string; value: number | null; cls?: number; rank?: number }> {
+    const codes = this.ctx?.boundaries ? [...this.ctx.boundaries.areas.keys()] : [...this.view.values.keys()];
+    const rows = codes.map((code) => {
+      const value = this.view.values.get(code)?.value ?? null;
+      return { code, name: this.nameOf(code), value, cls: this.classFor(code), rank: this.view.ranks.get(code) };
+    });
+    return rows.sort((a, b) => (a.value == null ? 1 : 0) - (b.value == null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name, 'vi'));
+  }
+
+  /** "Từ 10 đến dưới 20" for class `i`. */
+  classLabel(i: number): string {
+    const { breaks } = this.view.legend;
+    const f = (x: number) => this.format(x);
+    if (!breaks.length) return '—';
+    if (i === 0) return mapMsg(this.lang, 'below', { b: f(breaks[0]) });
+    if (i >= breaks.length) return mapMsg(this.lang, 'from', { a: f(breaks[breaks.length - 1]) });
+    return mapMsg(this.lang, 'range', { a: f(breaks[i - 1]), b: f(breaks[i]) });
+  }
+
+  private tooltipLines(code: string): string[] {
+    const v = this.view;
+    const value = v.values.get(code)?.value ?? null;
+    const name = localize(v.indicator?.name, this.lang) || v.indicator?.id || mapMsg(this.lang, 'value');
+    const lines = [this.nameOf(code), `${name}: ${this.format(value)}`];
+    const rank = v.ranks.get(code);
+    if (rank) lines.push(mapMsg(this.lang, 'rankOf', { rank: formatNumber(rank, this.lang), total: formatNumber(v.ranks.size, this.lang) }));
+    if (v.period) lines.push(`${mapMsg(this.lang, 'period')}: ${formatPeriod(v.period, this.lang)}`);
+    return lines;
+  }
+
+  /** Shows the tooltip and outline of an area (hover, focus or Enter). */
+  focusArea(code: string | null, at?: [number, number]): void {
+    const host = this.mapElement;
+    if (!host) return;
+    this.focusedCode = code;
+    host.setHover(code);
+    if (!code) {
+      host.hideTooltip();
+      return;
+    }
+    const anchor = at ?? this.ctx?.boundaries?.areas.get(code)?.anchor;
+    if (anchor) host.showTooltip(anchor, this.tooltipLines(code));
+  }
+
+  private select(code: string): void {
+    this.emit<SelectDetail>('select', { area: code, name: this.nameOf(code), value: this.valueFor(code) });
+  }
+
+  private bindInteractions(ctx: MapContext): void {
+    const { map } = ctx;
+    const codeOf = (e: MapLayerMouseEvent): string | undefined => {
+      const f = e.features?.[0];
+      if (!f) return undefined;
+      const p = f.properties ?? {};
+      return String(ctx.sourceLayer ? (p[this.mapHost?.joinKey ?? 'code'] ?? f.id) : (p.chiso_code ?? f.id));
+    };
+    const move = (e: MapLayerMouseEvent) => {
+      const code = codeOf(e);
+      map.getCanvas().style.cursor = code ? 'pointer' : '';
+      if (code) this.focusArea(code, [e.lngLat.lng, e.lngLat.lat]);
+    };
+    const leave = () => {
+      map.getCanvas().style.cursor = '';
+      this.focusArea(null);
+    };
+    const click = (e: MapLayerMouseEvent) => {
+      const code = codeOf(e);
+      if (code) this.select(code);
+    };
+    map.on('mousemove', this.layerId, move);
+    map.on('mouseleave', this.layerId, leave);
+    map.on('click', this.layerId, click);
+    // Keyboard: arrows pan (MapLibre), Enter picks the area at the centre of the view.
+    const key = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !map.getLayer(this.layerId)) return;
+      const c = map.getCanvas();
+      const point: [number, number] = [c.clientWidth / 2, c.clientHeight / 2];
+      const f = map.queryRenderedFeatures(point, { layers: [this.layerId] })[0];
+      if (!f) return;
+      const p = f.properties ?? {};
+      const code = String(ctx.sourceLayer ? (p[this.mapHost?.joinKey ?? 'code'] ?? f.id) : (p.chiso_code ?? f.id));
+      const centre = map.getCenter();
+      this.focusArea(code, [centre.lng, centre.lat]);
+      this.select(code);
+    };
+    const canvas = map.getCanvas();
+    canvas.addEventListener('keydown', key);
+    this.off.push(
+      () => map.off('mousemove', this.layerId, move as (e: MapMouseEvent) => void),
+      () => map.off('mouseleave', this.layerId, leave),
+      () => map.off('click', this.layerId, click as (e: MapMouseEvent) => void),
+      () => canvas.removeEventListener('keydown', key),
+      () => {
+        try {
+          if (map.getLayer(this.layerId)) map.removeLayer(this.layerId);
+        } catch {
+          /* map already removed */
+        }
+        this.drawnView = undefined;
+        this.drawnOpacity = undefined;
+      },
+    );
+  }
+
+  // ---- time ----
+
+  private step(delta: number): void {
+    const periods = this.view.periods;
+    if (!periods.length) return;
+    const i = Math.max(0, periods.indexOf(this.view.period ?? ''));
+    const next = Math.min(periods.length - 1, Math.max(0, i + delta));
+    this.period = periods[next];
+  }
+
+  /** Starts playing the periods from the shown one (wraps to the first at the end). */
+  play(): void {
+    if (this.playing || this.view.periods.length < 2) return;
+    const periods = this.view.periods;
+    if (this.view.period === periods[periods.length - 1]) this.period = periods[0];
+    this.playing = setInterval(() => {
+      const ps = this.view.periods;
+      const i = ps.indexOf(this.view.period ?? '');
+      if (i >= ps.length - 1) this.stop();
+      else this.period = ps[i + 1];
+    }, Math.max(200, this.playInterval));
+    this.requestUpdate();
+  }
+
+  /** Stops playing. */
+  stop(): void {
+    clearInterval(this.playing);
+    this.playing = undefined;
+    this.requestUpdate();
+  }
+
+  /** Whether the periods are playing. */
+  get isPlaying(): boolean {
+    return !!this.playing;
+  }
+
+  // ---- render ----
+
+  override render() {
+    const lang = this.lang;
+    const v = this.view;
+    const periods = v.periods;
+    const index = Math.max(0, periods.indexOf(v.period ?? ''));
+    const message = this.error ? this.error.localizedMessage(lang) : this.warning;
+    return html`
+      <div part="controls" class="controls">
+        ${periods.length > 1
+          ? html`<div part="timeline" class="timeline" role="group" aria-label=${mapMsg(lang, 'timeline')}>
+              <button type="button" class="step" @click=${() => this.step(-1)} ?disabled=${index === 0}
+                aria-label=${mapMsg(lang, 'previous')} title=${mapMsg(lang, 'previous')}>◀</button>
+              <button type="button" part="play" class="play" @click=${() => (this.playing ? this.stop() : this.play())}
+                aria-pressed=${this.playing ? 'true' : 'false'} aria-label=${mapMsg(lang, this.playing ? 'pause' : 'play')}
+                title=${mapMsg(lang, this.playing ? 'pause' : 'play')}>${this.playing ? '❚❚' : '▶'}</button>
+              <button type="button" class="step" @click=${() => this.step(1)} ?disabled=${index === periods.length - 1}
+                aria-label=${mapMsg(lang, 'next')} title=${mapMsg(lang, 'next')}>▶▶</button>
+              <input type="range" min="0" max=${periods.length - 1} step="1" .value=${String(index)}
+                aria-label=${mapMsg(lang, 'timeline')} aria-valuetext=${v.period ? formatPeriod(v.period, lang) : ''}
+                @input=${(e: Event) => {
+                  this.stop();
+                  this.period = periods[Number((e.target as HTMLInputElement).value)];
+                }} />
+              <output class="period">${v.period ? formatPeriod(v.period, lang) : ''}</output>
+            </div>`
+          : nothing}
+        <button type="button" part="table-toggle" class="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'}
+          aria-controls="table" @click=${() => (this.tableOpen = !this.tableOpen)}>
+          ${mapMsg(lang, this.tableOpen ? 'hideTable' : 'showTable')}
+        </button>
+      </div>
+      ${message ? html`<p part="error" role="alert">${message}</p>` : nothing}
+      ${this.tableOpen ? this.renderTable() : nothing}
+    `;
+  }
+
+  private renderTable() {
+    const lang = this.lang;
+    const v = this.view;
+    const name = localize(v.indicator?.name, lang) || v.indicator?.id || '';
+    const rows = this.tableRows();
+    return html`<div class="table-wrap" id="table">
+      <table part="table">
+        <caption>${name}${v.period ? html`, ${formatPeriod(v.period, lang)}` : nothing}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${mapMsg(lang, 'rank')}</th>
+            <th scope="col">${mapMsg(lang, 'area')}</th>
+            <th scope="col">${mapMsg(lang, 'value')}</th>
+            <th scope="col">${mapMsg(lang, 'class')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr tabindex="0" data-code=${r.code} class=${this.focusedCode === r.code ? 'current' : ''}
+              @focus=${() => this.focusArea(r.code)} @blur=${() => this.focusArea(null)} @click=${() => this.select(r.code)}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  this.select(r.code);
+                }
+              }}>
+              <td>${r.rank ?? '—'}</td>
+              <th scope="row">${r.name}</th>
+              <td class="num">${this.format(r.value)}</td>
+              <td><span class="swatch" style="background:${this.colorFor(r.code)}"></span>${r.cls === undefined ? mapMsg(lang, 'noData') : this.classLabel(r.cls)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}

@@ -1,0 +1,101 @@
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ChisoElement, tokens } from '@chiso/core/element';
+import type { ChisoMap } from './chiso-map.js';
+import type { ChisoChoroplethLayer } from './chiso-choropleth-layer.js';
+
+/**
+ * The webmaster's shorthand: a `<chiso-map>` with one `<chiso-choropleth-layer>` and a `<chiso-legend>`,
+ * from attributes alone.
+ *
+ * ```html
+ * <chiso-choropleth boundaries="xa.geojson" src="ty-le-dvc.json" classes="quantile:5"></chiso-choropleth>
+ * ```
+ *
+ * Events of the inner elements (`chiso-ready`, `chiso-select`, `chiso-error`…) bubble out of it.
+ *
+ * @summary A commune map with one indicator and its legend, from two attributes.
+ * @tag chiso-choropleth
+ *
+ * @fires chiso-ready - From the map (detail `{ areas }`) and from the layer (detail `{ breaks, colors, … }`).
+ * @fires chiso-select - When an area is clicked or picked by keyboard. Detail: `{ area, name, value }`.
+ * @fires chiso-error - When the boundaries or the feed cannot be shown.
+ *
+ * @csspart map - The inner `<chiso-map>`.
+ * @csspart layer - The inner `<chiso-choropleth-layer>`.
+ * @csspart legend - The inner `<chiso-legend>`.
+ */
+export class ChisoChoropleth extends ChisoElement {
+  static override styles = [tokens, css`:host { display: block; } chiso-legend { margin-top: 0.25rem; }`];
+
+  /** Boundaries URL (GeoJSON, TopoJSON, PMTiles, XYZ). */
+  @property() boundaries?: string;
+  /** Feed URL. */
+  @property() src?: string;
+  /** Feed object, instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+  @property() indicator?: string;
+  @property({ reflect: true }) period?: string;
+  @property() classes?: string;
+  @property() palette?: string;
+  @property({ type: Boolean }) reverse = false;
+  @property({ attribute: 'join-key' }) joinKey = 'code';
+  @property({ attribute: 'name-key' }) nameKey = 'name';
+  @property({ attribute: 'source-layer' }) sourceLayer?: string;
+  @property() area?: string;
+  @property() basemap?: string;
+  @property() label?: string;
+  @property() attribution?: string;
+  @property({ type: Number }) refresh = 0;
+  @property({ type: Boolean }) eager = false;
+  @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
+  @property({ type: Boolean, attribute: 'table-open' }) tableOpen = false;
+
+  /** The inner `<chiso-map>`. */
+  get mapElement(): ChisoMap | null {
+    return this.renderRoot?.querySelector('chiso-map') ?? null;
+  }
+
+  /** The inner `<chiso-choropleth-layer>`. */
+  get layer(): ChisoChoroplethLayer | null {
+    return this.renderRoot?.querySelector('chiso-choropleth-layer') ?? null;
+  }
+
+  /** The MapLibre map, once created. */
+  get map() {
+    return this.mapElement?.map;
+  }
+
+  /** Resolves with the MapLibre map once the map and the layer's data are drawn. */
+  get ready() {
+    return this.updateComplete.then(() => this.mapElement!.ready);
+  }
+
+  /** The layer's `{ breaks, colors, noData }`. */
+  get legend() {
+    return this.layer?.legend;
+  }
+
+  /** The fill colour of an area. */
+  colorFor(area: string): string | undefined {
+    return this.layer?.colorFor(area);
+  }
+
+  override render() {
+    return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error"
+        .boundaries=${this.boundaries} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
+        .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
+        .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}>
+        <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
+          .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
+          .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
+          @chiso-change=${this.syncPeriod} @chiso-ready=${this.syncPeriod}></chiso-choropleth-layer>
+        <chiso-legend part="legend" .lang=${this.lang} .theme=${this.theme}></chiso-legend>
+      </chiso-map>`;
+  }
+
+  private syncPeriod = (e: Event) => {
+    const layer = e.target as ChisoChoroplethLayer;
+    if (layer.period !== this.period) this.period = layer.period;
+  };
+}

@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+export const mapStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-size: var(--chiso-font-size, 1rem);
+    line-height: 1.4;
+    --_sea: var(--chiso-map-sea, #dce9f2);
+    --_land: var(--chiso-map-land, #f4f1ea);
+    --_outline: var(--chiso-map-outline, #5b6470);
+    --_hover: var(--chiso-map-hover, #1f2328);
+  }
+  :host([theme='dark']) {
+    --_sea: var(--chiso-map-sea, #0b1a26);
+    --_land: var(--chiso-map-land, #2a2f36);
+    --_outline: var(--chiso-map-outline, #9198a1);
+    --_hover: var(--chiso-map-hover, #ffffff);
+  }
+  :host([theme='contrast']) {
+    --_sea: var(--chiso-map-sea, #000000);
+    --_land: var(--chiso-map-land, #1a1a1a);
+    --_outline: var(--chiso-map-outline, #ffffff);
+    --_hover: var(--chiso-map-hover, #ffd400);
+  }
+  *, *::before, *::after { box-sizing: border-box; }
+  [part='base'] {
+    display: grid;
+    gap: 0.5rem;
+    color: var(--_fg);
+  }
+  .frame {
+    position: relative;
+    height: var(--chiso-map-height, 28rem);
+    min-height: 12rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_sea);
+  }
+  :host(:fullscreen) .frame, .frame:fullscreen { height: 100%; border-radius: 0; }
+  [part='map'] { position: absolute; inset: 0; }
+  [part='map'] canvas:focus-visible { outline: 3px solid var(--_focus); outline-offset: -3px; }
+  [part='status'] {
+    position: absolute; inset-inline: 0.5rem; top: 0.5rem; margin: 0; z-index: 3;
+    padding: 0.4rem 0.6rem; border-radius: var(--_radius);
+    background: var(--_bg); color: var(--_fg); border: 1px solid var(--_border);
+    font-size: 0.875em; width: fit-content; max-width: calc(100% - 1rem);
+  }
+  [part='status'][hidden] { display: none; }
+  [part='error'] {
+    margin: 0; padding: 0.4rem 0.6rem; border-inline-start: 4px solid var(--_bad);
+    background: var(--_bg); color: var(--_fg); font-size: 0.875em;
+  }
+  [part='summary'] { margin: 0; color: var(--_muted); font-size: 0.875em; }
+  .hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .archipelago {
+    font: 600 0.75rem/1.2 var(--_font); color: var(--_fg); text-align: center;
+    background: color-mix(in srgb, var(--_bg) 80%, transparent); padding: 0.1rem 0.3rem; border-radius: 0.25rem;
+    max-width: 10rem; pointer-events: none; white-space: normal;
+  }
+  .tooltip { font: 0.875rem/1.35 var(--_font); color: #1f2328; }
+  .tooltip strong { display: block; font-size: 1em; }
+  .maplibregl-popup-content { padding: 0.4rem 0.6rem; }
+  .chiso-reset-view { font-size: 1.1rem; line-height: 1; }
+  .maplibregl-ctrl button:focus-visible { outline: 3px solid var(--_focus); }
+  @media print {
+    .maplibregl-ctrl { display: none; }
+  }
+`;

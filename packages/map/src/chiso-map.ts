@@ -1,0 +1,564 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ChisoElement, tokens } from '@chiso/core/element';
+import { FeedError } from '@chiso/core';
+import type { Map as MaplibreMap, Marker, Popup, StyleSpecification } from 'maplibre-gl';
+import { mapStyles } from './chiso-map.styles.js';
+import type { Bbox, Boundaries } from './boundaries.js';
+import { boundariesKind, CODE_PROP } from './boundary-kind.js';
+import type { ChisoMapLayer, MapContext } from './layer-api.js';
+import { mapMsg, maplibreLocale } from './map-i18n.js';
+import { ARCHIPELAGOS, archipelagoPoints } from './sovereignty.js';
+
+type Runtime = typeof import('./maplibre-runtime.js');
+
+const SOURCE_ID = 'chiso-boundaries';
+/** The whole of Vietnam with its archipelagos, the view when nothing narrower is known. */
+const VIETNAM_BBOX: Bbox = [102.1, 6.8, 117.9, 23.4];
+/** A view whose box reaches this far east includes the East Sea archipelagos. */
+const CONTEXT_LOSS_GRACE_MS = 4000;
+
+/** The detail of `chiso-ready` on `<chiso-map>`. */
+export interface MapReadyDetail {
+  /** Number of boundary areas drawn (0 for a vector source). */
+  areas: number;
+}
+
+/**
+ * A MapLibre map of Vietnamese administrative areas, in its own shadow root, for layers such as
+ * `<chiso-choropleth-layer>`. MapLibre is imported the first time a map comes into view, never before.
+ *
+ * Works offline: no tiles are fetched unless `basemap` names a MapLibre style. Whenever the view includes the
+ * East Sea (Biển Đông), the Hoàng Sa and Trường Sa archipelagos are marked and labelled as Vietnamese (of
+ * Đà Nẵng and Khánh Hòa), even when the boundaries given lack them; `sovereignty="off"` is not offered for
+ * views of those waters.
+ *
+ * @summary A lazily loaded MapLibre map of communes, districts or provinces.
+ * @tag chiso-map
+ *
+ * @slot - Layer elements (`<chiso-choropleth-layer>`) and a `<chiso-legend>`.
+ *
+ * @fires chiso-ready - Once the boundaries and the layers' first data are drawn (the map is idle). Detail: `{ areas }`.
+ * @fires chiso-error - When the boundaries cannot be read. Detail: `{ code, message }`.
+ *
+ * @csspart base - Everything.
+ * @csspart map - The MapLibre container (its canvas has the accessible name).
+ * @csspart status - Loading and context-loss notices over the map.
+ * @csspart error - A message about the boundaries.
+ * @csspart summary - The text summary of the layers (highest, lowest, median, no data).
+ *
+ * @cssprop --chiso-map-height - Height of the map (default 28rem).
+ * @cssprop --chiso-map-sea - Background (sea) colour.
+ * @cssprop --chiso-map-land - Fill of areas no layer colours.
+ * @cssprop --chiso-map-outline - Colour of area outlines.
+ * @cssprop --chiso-map-hover - Outline of the hovered or focused area.
+ */
+export class ChisoMap extends ChisoElement {
+  static override styles = [tokens, mapStyles];
+
+  /** URL of the boundaries: GeoJSON, TopoJSON, a PMTiles archive (`pmtiles://…` or `….pmtiles`) or an XYZ vector-tile template (`…/{z}/{x}/{y}.pbf`). */
+  @property() boundaries?: string;
+
+  /** Boundaries given directly (a GeoJSON or TopoJSON object); used when `boundaries` is unset. */
+  @property({ attribute: false }) boundariesData?: unknown;
+
+  /** Feature property holding the GSO code that feeds join on (default `code`; `id` uses the feature id). */
+  @property({ attribute: 'join-key' }) joinKey = 'code';
+
+  /** Feature property holding the area's name (default `name`). */
+  @property({ attribute: 'name-key' }) nameKey = 'name';
+
+  /** Layer name inside a vector source (PMTiles or XYZ). */
+  @property({ attribute: 'source-layer' }) sourceLayer?: string;
+
+  /** A GSO code to fit the view to: a commune, or every area whose `provinceCode` (or `districtCode`) it is. */
+  @property({ reflect: true }) area?: string;
+
+  /** Optional MapLibre style URL drawn under the data. None by default: no request leaves the page. */
+  @property() basemap?: string;
+
+  /** Credit shown in the attribution control (e.g. the boundaries' source). Plain text. */
+  @property() attribution?: string;
+
+  /** Accessible name of the map (default "Bản đồ" / "Map", or the first layer's indicator). */
+  @property() label?: string;
+
+  /** `cooperative` (default: the page scrolls, Ctrl/⌘ + scroll zooms) or `free`. */
+  @property() gestures: 'cooperative' | 'free' = 'cooperative';
+
+  /** Create the map at once instead of when it is scrolled into view. */
+  @property({ type: Boolean }) eager = false;
+
+  /** Keep the drawing buffer so the canvas can be read back (screenshots, printing, tests); a little slower. */
+  @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
+
+  /** The MapLibre map once created (undefined before and after). The developers' escape hatch. */
+  map?: MaplibreMap;
+
+  /** Boundaries read from a file, once loaded. */
+  boundaryAreas?: Boundaries;
+
+  private _ready!: Promise<MaplibreMap>;
+  private resolveReady!: (m: MaplibreMap) => void;
+  private rejectReady!: (e: unknown) => void;
+  private readonly layers = new Set<ChisoMapLayer & HTMLElement>();
+  private readonly summaries = new Map<object, string>();
+  private ctx?: MapContext;
+  private runtime?: Runtime;
+  private generation = 0;
+  private intersection?: IntersectionObserver;
+  private resize?: ResizeObserver;
+  private resizeFrame = 0;
+  private markers: Marker[] = [];
+  private popup?: Popup;
+  private hoverCode: string | null = null;
+  private status: string | null = null;
+  private errorText: string | null = null;
+  private lostTimer?: ReturnType<typeof setTimeout>;
+  private initialBounds?: Bbox;
+  private styleTag?: boolean;
+
+  constructor() {
+    super();
+    this.resetReady();
+  }
+
+  /** Resolves with the MapLibre map once `chiso-ready` has fired. */
+  get ready(): Promise<MaplibreMap> {
+    return this._ready;
+  }
+
+  private resetReady(): void {
+    this._ready = new Promise<MaplibreMap>((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this._ready.catch(() => undefined); // reported through chiso-error; no unhandled rejection
+  }
+
+  /** A layer element joins (it calls this when it connects inside the map). */
+  registerLayer(layer: ChisoMapLayer & HTMLElement): void {
+    this.layers.add(layer);
+    if (this.ctx) void layer.mapAttached(this.ctx);
+  }
+
+  /** A layer element leaves. */
+  unregisterLayer(layer: ChisoMapLayer & HTMLElement): void {
+    if (this.layers.delete(layer) && this.ctx) layer.mapDetached();
+    this.summaries.delete(layer);
+    this.requestUpdate();
+  }
+
+  /** Layer elements of this map, in document order. */
+  get layerElements(): Array<ChisoMapLayer & HTMLElement> {
+    return [...this.layers].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  /** Sets the summary text a layer gives for screen readers (null removes it). */
+  setSummary(owner: object, text: string | null): void {
+    if (text) this.summaries.set(owner, text);
+    else this.summaries.delete(owner);
+    this.requestUpdate();
+  }
+
+  /** Shows a tooltip (plain text lines; the first is bold) at a position. */
+  showTooltip(lngLat: [number, number], lines: string[]): void {
+    const rt = this.runtime;
+    if (!rt || !this.map) return;
+    const box = document.createElement('div');
+    box.className = 'tooltip';
+    box.setAttribute('role', 'status');
+    lines.forEach((line, i) => {
+      const el = document.createElement(i === 0 ? 'strong' : 'div');
+      el.textContent = line; // feed text is never parsed as HTML
+      box.append(el);
+    });
+    this.popup ??= new rt.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '18rem', offset: 8 });
+    this.popup.setLngLat(lngLat).setDOMContent(box);
+    if (!this.popup.isOpen()) this.popup.addTo(this.map);
+  }
+
+  hideTooltip(): void {
+    this.popup?.remove();
+  }
+
+  /** Outlines one area as hovered or focused (null clears). */
+  setHover(code: string | null): void {
+    const map = this.map;
+    if (!map || code === this.hoverCode) return;
+    const target = (id: string) => ({ source: SOURCE_ID, id, ...(this.sourceLayer ? { sourceLayer: this.sourceLayer } : {}) });
+    try {
+      if (this.hoverCode) map.setFeatureState(target(this.hoverCode), { hover: false });
+      if (code) map.setFeatureState(target(code), { hover: true });
+    } catch {
+      /* the source is gone (map re-created) */
+    }
+    this.hoverCode = code;
+  }
+
+  /** Fits the view to the boundaries (or `area`) again. */
+  resetView(): void {
+    if (this.map && this.initialBounds) this.map.fitBounds(this.initialBounds as [number, number, number, number], { padding: 16, animate: false });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.eager || typeof IntersectionObserver === 'undefined') {
+      queueMicrotask(() => this.isConnected && this.init());
+    } else {
+      this.intersection = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            this.intersection?.disconnect();
+            this.intersection = undefined;
+            this.init();
+          }
+        },
+        { rootMargin: '200px' },
+      );
+      this.intersection.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.intersection?.disconnect();
+    this.intersection = undefined;
+    this.teardown();
+    if (this.state !== 'idle') {
+      this.setState('idle');
+      this.resetReady();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const rebuild = ['boundaries', 'boundariesData', 'joinKey', 'nameKey', 'sourceLayer', 'basemap'] as const;
+    if (this.map && rebuild.some((k) => changed.has(k))) {
+      this.teardown();
+      this.resetReady();
+      this.init();
+    } else if (this.map && changed.has('area') && this.boundaryAreas) {
+      this.initialBounds = (this.area && this.runtime?.bboxOfArea(this.boundaryAreas, this.area)) || this.boundaryAreas.bbox;
+      this.resetView();
+    } else if (this.map && changed.has('lang')) {
+      this.map.getCanvas().setAttribute('aria-label', this.accessibleName());
+      this.placeArchipelagoLabels();
+    }
+  }
+
+  private accessibleName(): string {
+    return this.label || mapMsg(this.lang, 'mapTitle');
+  }
+
+  private colors(): MapContext['colors'] & { sea: string } {
+    const cs = getComputedStyle(this);
+    const read = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    return {
+      sea: read('--_sea', '#dce9f2'),
+      land: read('--_land', '#f4f1ea'),
+      outline: read('--_outline', '#5b6470'),
+      hover: read('--_hover', '#1f2328'),
+    };
+  }
+
+  private async fetchBoundaries(signal: AbortSignal): Promise<unknown> {
+    if (this.boundaries && boundariesKind(this.boundaries) !== 'file') return undefined;
+    let input: unknown = this.boundariesData;
+    if (this.boundaries) {
+      let response: Response;
+      try {
+        response = await fetch(new URL(this.boundaries, document.baseURI), { signal });
+      } catch (e) {
+        if (signal.aborted) throw e;
+        throw new FeedError('network', { text: { vi: mapMsg('vi', 'boundariesFailed'), en: mapMsg('en', 'boundariesFailed') }, cause: e });
+      }
+      if (!response.ok) {
+        throw new FeedError('http', {
+          status: response.status,
+          text: { vi: `${mapMsg('vi', 'boundariesFailed')} (HTTP ${response.status})`, en: `${mapMsg('en', 'boundariesFailed')} (HTTP ${response.status})` },
+        });
+      }
+      input = await response.text();
+    }
+    return input;
+  }
+
+  private readBoundaries(runtime: Runtime, input: unknown): Boundaries | undefined {
+    if (input == null) return undefined;
+    try {
+      return runtime.readBoundaries(input, { joinKey: this.joinKey, nameKey: this.nameKey });
+    } catch (e) {
+      const key = (e as { reason?: string })?.reason === 'no-polygons' ? 'boundariesNotPolygons' : 'boundariesNotGeo';
+      throw new FeedError('schema', { text: { vi: mapMsg('vi', key), en: mapMsg('en', key) }, cause: e });
+    }
+  }
+
+  private async init(): Promise<void> {
+    if (!this.isConnected || this.map) return;
+    const generation = ++this.generation;
+    const abort = new AbortController();
+    this.abortInit = abort;
+    this.setState('loading');
+    this.status = mapMsg(this.lang, 'mapLoading');
+    this.errorText = null;
+    this.requestUpdate();
+    await this.updateComplete;
+    let boundaries: Boundaries | undefined;
+    let runtime: Runtime;
+    try {
+      let input: unknown;
+      [runtime, input] = await Promise.all([import('./maplibre-runtime.js'), this.fetchBoundaries(abort.signal)]);
+      boundaries = this.readBoundaries(runtime, input);
+    } catch (e) {
+      if (generation !== this.generation || abort.signal.aborted) return;
+      const error = e instanceof FeedError ? e : new FeedError('network', { detail: (e as Error)?.message, cause: e });
+      this.fail(error);
+      return;
+    }
+    if (generation !== this.generation || !this.isConnected) return;
+    this.runtime = runtime;
+    this.boundaryAreas = boundaries;
+    const { maplibregl, maplibreCss } = runtime;
+    if (!this.styleTag && this.shadowRoot) {
+      // MapLibre's stylesheet, adopted by this shadow root only: the page's styles are untouched.
+      const sheet = maplibreCss.styleSheet;
+      if (sheet) this.shadowRoot.adoptedStyleSheets = [sheet, ...this.shadowRoot.adoptedStyleSheets];
+      this.styleTag = true;
+    }
+    const container = this.renderRoot.querySelector<HTMLElement>('[part="map"]')!;
+    const colors = this.colors();
+    const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
+    if (kind === 'pmtiles') await runtime.usePmtiles();
+    this.initialBounds = (boundaries && ((this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox)) || VIETNAM_BBOX;
+    const style: StyleSpecification = {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'chiso-background', type: 'background', paint: { 'background-color': colors.sea } }],
+    };
+    let map: MaplibreMap;
+    try {
+      map = new maplibregl.Map({
+        container,
+        style: this.basemap || style,
+        bounds: this.initialBounds as [number, number, number, number],
+        fitBoundsOptions: { padding: 16 },
+        attributionControl: false,
+        cooperativeGestures: this.gestures !== 'free',
+        locale: { ...maplibreLocale(this.lang), 'Map.Title': this.accessibleName() },
+        canvasContextAttributes: { preserveDrawingBuffer: this.preserveDrawingBuffer, antialias: false },
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+        fadeDuration: 0,
+      });
+    } catch (e) {
+      // No WebGL2 (old browser, or the page already holds as many contexts as the browser allows).
+      this.fail(new FeedError('unsupported', { text: { vi: mapMsg('vi', 'mapNoWebgl'), en: mapMsg('en', 'mapNoWebgl') }, cause: e }));
+      return;
+    }
+    this.map = map;
+    map.getCanvas().setAttribute('aria-describedby', 'summary hint');
+    map.touchZoomRotate.disableRotation();
+    this.addControls(map, maplibregl);
+    map.on('webglcontextlost', () => this.contextLost());
+    map.on('webglcontextrestored', () => this.contextRestored());
+    this.resize = new ResizeObserver(() => {
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
+    });
+    this.resize.observe(container);
+    if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+    if (generation !== this.generation) return;
+    this.addBoundaryLayers(map, boundaries, colors, kind);
+    this.addArchipelagos(map, colors);
+    const ctx: MapContext = {
+      host: this,
+      map,
+      maplibre: maplibregl,
+      boundaries,
+      sourceId: SOURCE_ID,
+      sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
+      codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
+      beforeId: 'chiso-outline',
+      engine: runtime,
+      colors,
+    };
+    this.ctx = ctx;
+    await Promise.allSettled(this.layerElements.map((layer) => layer.mapAttached(ctx)));
+    if (generation !== this.generation) return;
+    await whenIdle(map);
+    if (generation !== this.generation) return;
+    this.status = null;
+    this.setState('ready');
+    if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
+      this.errorText = mapMsg(this.lang, 'boundariesSkipped', { n: boundaries.skipped.notPolygon + boundaries.skipped.noCode });
+    }
+    this.requestUpdate();
+    this.resolveReady(map);
+    this.emit<MapReadyDetail>('ready', { areas: boundaries?.areas.size ?? 0 });
+  }
+
+  private abortInit?: AbortController;
+
+  private fail(error: FeedError): void {
+    this.status = null;
+    this.errorText = error.localizedMessage(this.lang);
+    this.setState('error');
+    this.emitError(error);
+    this.rejectReady(error);
+  }
+
+  private addControls(map: MaplibreMap, ml: Runtime['maplibregl']): void {
+    map.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ml.FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined }), 'top-right');
+    map.addControl(new ResetViewControl(() => this.resetView(), mapMsg(this.lang, 'resetView')), 'top-right');
+    map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(
+      new ml.AttributionControl({ compact: true, customAttribution: ['MapLibre', ...(this.attribution ? [this.attribution] : [])] }),
+      'bottom-right',
+    );
+  }
+
+  private addBoundaryLayers(map: MaplibreMap, boundaries: Boundaries | undefined, colors: MapContext['colors'], kind: string): void {
+    const sourceLayer = kind === 'file' ? undefined : this.sourceLayer;
+    if (kind === 'file') {
+      if (!boundaries) return;
+      map.addSource(SOURCE_ID, { type: 'geojson', data: boundaries.collection, promoteId: CODE_PROP });
+    } else {
+      const url = this.boundaries!;
+      map.addSource(
+        SOURCE_ID,
+        kind === 'pmtiles'
+          ? { type: 'vector', url: url.startsWith('pmtiles://') ? url : `pmtiles://${new URL(url, document.baseURI).href}`, promoteId: this.joinKey }
+          : { type: 'vector', tiles: [new URL(url, document.baseURI).href.replace(/%7B/g, '{').replace(/%7D/g, '}')], promoteId: this.joinKey },
+      );
+    }
+    const common = { source: SOURCE_ID, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
+    map.addLayer({ id: 'chiso-land', type: 'fill', ...common, paint: { 'fill-color': colors.land, 'fill-antialias': false } });
+    map.addLayer({ id: 'chiso-outline', type: 'line', ...common, paint: { 'line-color': colors.outline, 'line-width': 0.6, 'line-opacity': 0.8 } });
+    map.addLayer({
+      id: 'chiso-hover',
+      type: 'line',
+      ...common,
+      paint: {
+        'line-color': colors.hover,
+        'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0],
+      },
+    });
+  }
+
+  /** Hoàng Sa and Trường Sa: island dots and HTML labels (no glyph server needed, so they work offline). */
+  private addArchipelagos(map: MaplibreMap, colors: MapContext['colors']): void {
+    map.addSource('chiso-archipelagos', { type: 'geojson', data: archipelagoPoints() });
+    map.addLayer({
+      id: 'chiso-archipelagos',
+      type: 'circle',
+      source: 'chiso-archipelagos',
+      paint: { 'circle-radius': 2.5, 'circle-color': colors.outline, 'circle-stroke-color': colors.land, 'circle-stroke-width': 1 },
+    });
+    this.placeArchipelagoLabels();
+  }
+
+  private placeArchipelagoLabels(): void {
+    const ml = this.runtime?.maplibregl;
+    if (!ml || !this.map) return;
+    for (const m of this.markers) m.remove();
+    this.markers = ARCHIPELAGOS.map((a) => {
+      const el = document.createElement('div');
+      el.className = 'archipelago';
+      el.dataset.archipelago = a.key;
+      el.lang = this.lang.startsWith('en') ? 'en' : 'vi';
+      el.textContent = mapMsg(this.lang, a.key);
+      return new ml.Marker({ element: el, anchor: 'top' }).setLngLat(a.label).addTo(this.map!);
+    });
+  }
+
+  private contextLost(): void {
+    this.status = mapMsg(this.lang, 'mapContextLost');
+    this.setState('loading');
+    this.requestUpdate();
+    clearTimeout(this.lostTimer);
+    // MapLibre restores the context itself when the browser gives it back; if it does not, start over.
+    this.lostTimer = setTimeout(() => {
+      if (!this.isConnected) return;
+      this.teardown();
+      this.resetReady();
+      this.init();
+    }, CONTEXT_LOSS_GRACE_MS);
+  }
+
+  private contextRestored(): void {
+    clearTimeout(this.lostTimer);
+    this.status = null;
+    this.setState('ready');
+    this.requestUpdate();
+    this.map?.triggerRepaint();
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.abortInit?.abort();
+    clearTimeout(this.lostTimer);
+    cancelAnimationFrame(this.resizeFrame);
+    this.resize?.disconnect();
+    this.resize = undefined;
+    if (this.ctx) for (const layer of this.layers) layer.mapDetached();
+    this.ctx = undefined;
+    for (const m of this.markers) m.remove();
+    this.markers = [];
+    this.popup?.remove();
+    this.popup = undefined;
+    this.hoverCode = null;
+    // map.remove() also loses the WebGL context at once, so the browser's context budget is freed now.
+    this.map?.remove();
+    this.map = undefined;
+  }
+
+  override render() {
+    const summary = [...this.summaries.values()].join(' ');
+    return html`<div part="base">
+      <div class="frame">
+        <div part="map"></div>
+        <p part="status" role="status" ?hidden=${!this.status}>${this.status ?? ''}</p>
+        <span class="hint" id="hint">${mapMsg(this.lang, 'keyboardHint')}</span>
+      </div>
+      ${this.errorText ? html`<p part="error" role="alert">${this.errorText}</p>` : nothing}
+      <p part="summary" id="summary" aria-live="polite">${summary}</p>
+      <slot></slot>
+    </div>`;
+  }
+}
+
+/** Waits for the map to finish drawing (asks for a frame first: `idle` does not fire again on its own). */
+export function whenIdle(map: MaplibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/** A "reset view" button in MapLibre's control style. */
+class ResetViewControl {
+  private box?: HTMLDivElement;
+  constructor(
+    private readonly onReset: () => void,
+    private readonly title: string,
+  ) {}
+  onAdd(): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chiso-reset-view';
+    button.title = this.title;
+    button.setAttribute('aria-label', this.title);
+    button.textContent = '⟲';
+    button.addEventListener('click', () => this.onReset());
+    box.append(button);
+    this.box = box;
+    return box;
+  }
+  onRemove(): void {
+    this.box?.remove();
+  }
+}

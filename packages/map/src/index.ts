@@ -1,0 +1,32 @@
+/**
+ * @chiso/map: `<chiso-map>`, `<chiso-choropleth-layer>`, `<chiso-legend>` and `<chiso-choropleth>`.
+ * Importing this module registers the elements; MapLibre itself is imported only when a map connects.
+ */
+import { defineElement } from '@chiso/core/element';
+import { ChisoMap } from './chiso-map.js';
+import { ChisoChoroplethLayer } from './chiso-choropleth-layer.js';
+import { ChisoLegend } from './chiso-legend.js';
+import { ChisoChoropleth } from './chiso-choropleth.js';
+
+export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth };
+export type { MapReadyDetail } from './chiso-map.js';
+export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js';
+export type { ChisoMapLayer, MapContext } from './layer-api.js';
+export * from './classify.js';
+export { buildChoropleth, colorOf, classOf, classCounts, type ChoroplethView, type Legend, type AreaValue } from './choropleth-model.js';
+export { readBoundaries, bboxOfArea, boundariesKind, type Boundaries, type BoundaryArea } from './boundaries.js';
+export { ARCHIPELAGOS } from './sovereignty.js';
+
+defineElement('chiso-map', ChisoMap);
+defineElement('chiso-choropleth-layer', ChisoChoroplethLayer);
+defineElement('chiso-legend', ChisoLegend);
+defineElement('chiso-choropleth', ChisoChoropleth);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chiso-map': ChisoMap;
+    'chiso-choropleth-layer': ChisoChoroplethLayer;
+    'chiso-legend': ChisoLegend;
+    'chiso-choropleth': ChisoChoropleth;
+  }
+}

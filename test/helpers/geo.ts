@@ -1,0 +1,46 @@
+/** Real boundaries from ../shared/data/geo (served at /__shared/ by the test server) and feeds derived from them. */
+
+export const PHU_THO_COMMUNES = '/__shared/geo/vn-communes-2025-25-phu-tho.geojson';
+export const THAI_NGUYEN_COMMUNES = '/__shared/geo/vn-communes-2025-19-thai-nguyen.geojson';
+export const PROVINCES_2025 = '/__shared/geo/vn-provinces-2025.geojson';
+
+export interface GeoFeature {
+  id?: string;
+  properties: { code: string; name: string; population?: number; areaKm2?: number; provinceCode?: string };
+  geometry: { type: string; coordinates: unknown };
+}
+
+const cache = new Map<string, Promise<{ features: GeoFeature[] } | null>>();
+
+/** The file's GeoJSON, or null when ../shared/data is not beside this clone (the caller skips). */
+export function loadShared(url: string): Promise<{ features: GeoFeature[] } | null> {
+  if (!cache.has(url)) {
+    cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : null), () => null));
+  }
+  return cache.get(url)!;
+}
+
+/**
+ * Population density (people per km²) of every commune, from its own `population` and `areaKm2`, for 2025,
+ * plus an earlier period scaled down so the time slider has something to move through.
+ */
+export function densityFeed(features: GeoFeature[], { periods = ['2025'], drop = 0 } = {}) {
+  const observations = [];
+  const usable = features.filter((f) => f.properties.population && f.properties.areaKm2);
+  for (const [pi, period] of periods.entries()) {
+    const factor = 1 - 0.04 * (periods.length - 1 - pi);
+    for (const [i, f] of usable.entries()) {
+      if (i < drop) continue; // the first `drop` communes get no value: no-data areas
+      const value = Math.round(((f.properties.population! * factor) / f.properties.areaKm2!) * 10) / 10;
+      observations.push({ indicator: 'density', area: f.properties.code, level: 'commune', name: f.properties.name, period, value });
+    }
+  }
+  return {
+    chiso: 1,
+    indicators: [{ id: 'density', name: { vi: 'Mật độ dân số', en: 'Population density' }, unit: 'người/km²', decimals: 1 }],
+    observations,
+  };
+}
+
+/** Sets of "rgb(r, g, b)" as [r, g, b]. */
+export const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
