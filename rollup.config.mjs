@@ -1,7 +1,7 @@
 // One rollup config for every package: per-package ESM (dependencies external, so apps dedupe lit) and
 // the self-contained all-in-one `packages/chiso/dist/chiso.js` (lit and core bundled, minified).
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, posix, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -53,19 +53,27 @@ const pkg = (name, input, deps) => ({
  * MapLibre stays a separate file next to the all-in-one bundle (`vendor/maplibre-gl.mjs`, copied by the build
  * with its worker), imported only when a map connects; MapLibre finds its worker beside itself.
  */
-export const maplibreVendor = (outDir) => ({
+export const maplibreVendor = () => ({
   name: 'maplibre-vendor',
   resolveId(source) {
-    if (source === 'maplibre-gl') return { id: resolve(outDir, 'vendor/maplibre-gl.mjs'), external: true };
+    if (source === 'maplibre-gl') return { id: VENDOR_ID, external: true };
     return null;
   },
+  // Written as a path relative to each chunk, so the dist folder can be copied under any name.
+  renderChunk(code, chunk) {
+    if (!code.includes(VENDOR_ID)) return null;
+    let rel = posix.relative(posix.dirname(chunk.fileName), 'vendor/maplibre-gl.mjs');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return { code: code.split(VENDOR_ID).join(rel), map: null };
+  },
 });
+const VENDOR_ID = 'chiso-vendor:maplibre-gl';
 
 /** A self-contained minified bundle (also used by the bench to measure sizes). */
 export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre = true } = {}) => ({
   input,
   plugins: [
-    ...(vendorMaplibre ? [maplibreVendor(outDir)] : []),
+    ...(vendorMaplibre ? [maplibreVendor()] : []),
     tsExtensions(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.

@@ -31,3 +31,28 @@ test('chiso-gauge-group is documented too', () => {
   assert.ok(g.attributes.some((a) => a.name === 'by'));
   assert.ok(g.cssParts.some((p) => p.name === 'gauge'));
 });
+
+test('map elements: attributes, properties, events, parts and CSS custom properties', () => {
+  const m = decl('chiso-map');
+  assert.ok(m, 'chiso-map is in the manifest');
+  const attrs = m.attributes.map((a) => a.name);
+  for (const a of ['boundaries', 'join-key', 'name-key', 'source-layer', 'area', 'basemap', 'label', 'gestures', 'eager', 'lang', 'theme']) {
+    assert.ok(attrs.includes(a), `chiso-map attribute ${a}`);
+  }
+  for (const p of ['map', 'ready', 'boundariesData']) assert.ok(m.members.some((x) => x.name === p), `chiso-map member ${p}`);
+  assert.deepEqual(m.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  for (const c of ['--chiso-map-height', '--chiso-map-sea', '--chiso-map-land', '--chiso-map-outline']) {
+    assert.ok(m.cssProperties.some((x) => x.name === c && x.description), `css property ${c}`);
+  }
+  const l = decl('chiso-choropleth-layer');
+  assert.ok(l);
+  for (const a of ['src', 'indicator', 'period', 'classes', 'palette', 'reverse', 'no-data-color', 'table-open']) {
+    assert.ok(l.attributes.some((x) => x.name === a), `layer attribute ${a}`);
+  }
+  for (const p of ['legend', 'colorFor', 'classCounts', 'highlightClass', 'play', 'stop']) assert.ok(l.members.some((x) => x.name === p), `layer member ${p}`);
+  assert.deepEqual(l.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  assert.ok(decl('chiso-legend').attributes.some((a) => a.name === 'for'));
+  assert.ok(decl('chiso-choropleth').attributes.some((a) => a.name === 'boundaries'));
+  const own = JSON.parse(readFileSync(new URL('../../packages/map/custom-elements.json', import.meta.url), 'utf8'));
+  assert.ok(own.modules.every((mod) => mod.path.startsWith('packages/map/')), 'the map package ships its own modules only');
+});
