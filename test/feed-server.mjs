@@ -2,6 +2,8 @@
 // requests), plus /__shared/ serving ../shared/data read-only when it is there.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { topology } from 'topojson-server';
+import { pmtilesArchive, xyzTile } from './vector-tiles.mjs';
 
 const sharedDir = resolve(process.cwd(), '../shared/data');
 const counters = new Map();
@@ -25,6 +27,35 @@ async function route(context) {
         if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
         const type = file.endsWith('.csv') ? 'text/csv' : 'application/json';
         return { body: readFileSync(file), type };
+      }
+      // /__tiles/<shared geo file>/{z}/{x}/{y}.pbf: XYZ vector tiles; /__pmtiles/<shared geo file>.pmtiles: an archive.
+      const xyz = /^\/__tiles\/(.+\.geojson)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+      if (xyz) {
+        const file = resolve(sharedDir, 'geo', decodeURIComponent(xyz[1]));
+        if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
+        const tile = xyzTile(file, Number(xyz[2]), Number(xyz[3]), Number(xyz[4]));
+        return tile ? { body: tile, type: 'application/x-protobuf' } : { body: '', status: 204 };
+      }
+      // /__topo/<shared geo file>: the same boundaries as TopoJSON (object `communes`).
+      const topo = /^\/__topo\/(.+\.geojson)$/.exec(url.pathname);
+      if (topo) {
+        const file = resolve(sharedDir, 'geo', decodeURIComponent(topo[1]));
+        if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
+        return { body: JSON.stringify(topology({ communes: JSON.parse(readFileSync(file, 'utf8')) }, 1e6)), type: 'application/json' };
+      }
+      const pm = /^\/__pmtiles\/(.+\.geojson)\.pmtiles$/.exec(url.pathname);
+      if (pm) {
+        const file = resolve(sharedDir, 'geo', decodeURIComponent(pm[1]));
+        if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
+        const archive = pmtilesArchive(file);
+        const range = /bytes=(\d+)-(\d*)/.exec(context.request.headers.range ?? '');
+        if (!range) return { body: archive, type: 'application/octet-stream', headers: { 'accept-ranges': 'bytes' } };
+        const start = Number(range[1]);
+        const end = Math.min(range[2] ? Number(range[2]) : archive.length - 1, archive.length - 1);
+        return {
+          body: archive.subarray(start, end + 1), status: 206, type: 'application/octet-stream',
+          headers: { 'content-range': `bytes ${start}-${end}/${archive.length}`, 'accept-ranges': 'bytes' },
+        };
       }
       if (!url.pathname.startsWith('/__feeds/')) return undefined;
       const kind = url.pathname.slice('/__feeds/'.length);
