@@ -13,4 +13,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([GaugeChart, TitleComponent, CanvasRenderer]);
 export { init };`,
   },
+  {
+    name: 'ECharts geo map (tree-shaken, canvas)',
+    code: `import { init, use, registerMap } from 'echarts/core';
+import { MapChart } from 'echarts/charts';
+import { VisualMapComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+use([MapChart, VisualMapComponent, CanvasRenderer]);
+export { init, registerMap };`,
+  },
 ];

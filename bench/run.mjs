@@ -8,6 +8,7 @@ import { bundle } from '../rollup.config.mjs';
 import { sizeEntries } from './entries.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { benchParse } from './parse.mjs';
+import { benchMaps, writeNationalData } from './map.mjs';
 
 const out = 'bench/.out';
 mkdirSync(out, { recursive: true });
@@ -30,7 +31,10 @@ async function buildEntry(name, code, file) {
   return { name, min, gz };
 }
 
-const files = { 'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge', 'chiso all-in-one (chiso.js)': 'chiso-all', 'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge' };
+const files = {
+  'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge', 'chiso all-in-one (chiso.js)': 'chiso-all',
+  'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge', 'ECharts geo map (tree-shaken, canvas)': 'echarts-map',
+};
 const sizes = [];
 for (const e of sizeEntries) sizes.push(await buildEntry(e.name, e.code, files[e.name]));
 console.log('\nSize: what a page downloads before it can draw (eager chunks only), min and min+gzip -9\n');
@@ -40,6 +44,18 @@ const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 
 benchParse();
+
+// What a page with one chiso map downloads in all: the eager bundle, the lazy map runtime, MapLibre and its worker.
+const nationalCount = writeNationalData(out);
+{
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+  const runtime = readdirSync(`${out}/chunks`).filter((f) => /^maplibre-runtime-.*\.js$/.test(f)).map((f) => gz(`${out}/chunks/${f}`))[0] ?? 0;
+  const allInOne = sizes.find((x) => x.name.startsWith('chiso all-in-one'));
+  const mapPage = allInOne.gz + runtime + gz(`${out}/vendor/maplibre-gl.mjs`) + gz(`${out}/vendor/maplibre-gl-worker.mjs`);
+  const echartsMap = sizes.find((x) => x.name.startsWith('ECharts geo'));
+  console.log(`\nA page with a chiso map downloads ${kb(mapPage)} KB min+gzip in all (chiso.js ${kb(allInOne.gz)} + map runtime ${kb(runtime)} + MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
+}
 
 // Render time: 100 gauges, fresh page per run, runs alternated so both see the same machine state.
 const executablePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
@@ -51,7 +67,7 @@ const server = await startStaticServer({ port: 0 });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath, headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+  args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
 });
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const times = { chiso: [], echarts: [] };
@@ -67,6 +83,7 @@ try {
       await page.close();
     }
   }
+  if (process.env.BENCH_MAPS !== '0') await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
 } finally {
   await browser.close();
   server.close();

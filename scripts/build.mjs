@@ -8,6 +8,7 @@ const packages = ['core', 'gauge', 'map', 'chiso'];
 
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
 run('node', ['scripts/gen-maplibre-css.mjs']);
+run('node', ['scripts/demo-data.mjs']);
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
 // MapLibre and its worker beside the all-in-one bundle (see maplibreVendor in rollup.config.mjs).
 mkdirSync('packages/chiso/dist/vendor', { recursive: true });

@@ -238,6 +238,9 @@ describe('<chiso-map> with <chiso-choropleth-layer> on real commune boundaries',
     await waitUntil(() => el.shadowRoot!.querySelector('.tooltip'), 'tooltip on focus');
     expect(text(el.shadowRoot!.querySelector('.tooltip'))).to.contain(text(first.querySelector('th')));
     expect(el.map!.getFeatureState({ source: 'chiso-boundaries', id: code })).to.deep.include({ hover: true });
+    await new Promise<void>((r) => { el.map!.once('idle', () => r()); el.map!.triggerRepaint(); });
+    const outlined = el.map!.queryRenderedFeatures({ layers: ['chiso-hover'] }).map((f) => f.properties.chiso_code);
+    expect([...new Set(outlined)]).to.deep.equal([code]);
     const select = nextEvent<{ area: string }>(el, 'chiso-select');
     await sendKeys({ press: 'Enter' });
     expect((await select).detail.area).to.equal(code);

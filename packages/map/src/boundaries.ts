@@ -46,6 +46,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Accepts a FeatureCollection, a Feature, a TopoJSON Topology (every object, or `object`) or JSON text. */
 export function readBoundaries(input: unknown, options: { joinKey?: string; nameKey?: string; object?: string } = {}): Boundaries {
   let data = input;
+  // Objects parsed here are ours to annotate in place; a caller's objects are copied, never changed.
+  const owned = typeof data === 'string';
   if (typeof data === 'string') {
     try {
       data = JSON.parse(data.replace(/^\uFEFF/, ''));
@@ -107,13 +109,21 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
     }
     all = all ? [Math.min(all[0], bbox[0]), Math.min(all[1], bbox[1]), Math.max(all[2], bbox[2]), Math.max(all[3], bbox[3])] : bbox;
     const name = String(props[nameKey] ?? props.fullName ?? props.ten ?? code);
-    areas.set(code, { code, name, bbox, anchor: anchorOf(polygons), properties: props });
-    out.push({
-      type: 'Feature',
-      id: code,
-      properties: { ...props, [CODE_PROP]: code, [NAME_PROP]: name },
-      geometry: geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon,
+    // The anchor is worked out on first use (a tooltip, a keyboard focus), not for all 10,000 areas up front.
+    let anchor: [number, number] | undefined;
+    areas.set(code, {
+      code, name, bbox, properties: props,
+      get anchor() {
+        return (anchor ??= anchorOf(polygons));
+      },
     });
+    let properties: Record<string, unknown>;
+    if (owned) {
+      properties = props;
+      properties[CODE_PROP] = code;
+      properties[NAME_PROP] = name;
+    } else properties = { ...props, [CODE_PROP]: code, [NAME_PROP]: name };
+    out.push({ type: 'Feature', id: code, properties, geometry: geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon });
   }
   if (!out.length) throw new BoundaryError('no-polygons', 'The boundaries hold no polygon with a code');
   return { collection: { type: 'FeatureCollection', features: out }, areas, bbox: all, skipped };

@@ -13,6 +13,7 @@ import { ARCHIPELAGOS, archipelagoPoints } from './sovereignty.js';
 type Runtime = typeof import('./maplibre-runtime.js');
 
 const SOURCE_ID = 'chiso-boundaries';
+const HOVER_SOURCE_ID = 'chiso-hover';
 /** The whole of Vietnam with its archipelagos, the view when nothing narrower is known. */
 const VIETNAM_BBOX: Bbox = [102.1, 6.8, 117.9, 23.4];
 /** A view whose box reaches this far east includes the East Sea archipelagos. */
@@ -73,6 +74,9 @@ export class ChisoMap extends ChisoElement {
 
   /** A GSO code to fit the view to: a commune, or every area whose `provinceCode` (or `districtCode`) it is. */
   @property({ reflect: true }) area?: string;
+
+  /** The initial view as `west,south,east,north` (degrees); for vector sources, whose extent is not known up front. */
+  @property({ converter: { fromAttribute: (v: string | null) => parseBbox(v) } }) bounds?: Bbox;
 
   /** Optional MapLibre style URL drawn under the data. None by default: no request leaves the page. */
   @property() basemap?: string;
@@ -182,7 +186,7 @@ export class ChisoMap extends ChisoElement {
     this.popup?.remove();
   }
 
-  /** Outlines one area as hovered or focused (null clears). */
+  /** Outlines one area as hovered or focused (null clears). Also sets the feature state `hover` for custom styles. */
   setHover(code: string | null): void {
     const map = this.map;
     if (!map || code === this.hoverCode) return;
@@ -190,11 +194,34 @@ export class ChisoMap extends ChisoElement {
     try {
       if (this.hoverCode) map.setFeatureState(target(this.hoverCode), { hover: false });
       if (code) map.setFeatureState(target(code), { hover: true });
+      // File boundaries: the outline is drawn from a one-feature source, so the whole layer is not
+      // re-tessellated for a hover line (a second line layer over every area would double that work).
+      const hover = map.getSource(HOVER_SOURCE_ID) as { setData?: (d: unknown) => void } | undefined;
+      if (hover?.setData && this.boundaryAreas) {
+        const feature = code ? this.boundaryAreas.collection.features.find((f) => f.id === code) : undefined;
+        hover.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });
+      }
     } catch {
       /* the source is gone (map re-created) */
     }
     this.hoverCode = code;
   }
+
+  /**
+   * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
+   * MapLibre a second fill of every polygon. @internal
+   */
+  coverLand(owner: object, covered: boolean): void {
+    if (covered) this.landCovers.add(owner);
+    else this.landCovers.delete(owner);
+    try {
+      if (this.map?.getLayer('chiso-land')) this.map.setLayoutProperty('chiso-land', 'visibility', this.landCovers.size ? 'none' : 'visible');
+    } catch {
+      /* map removed */
+    }
+  }
+
+  private readonly landCovers = new Set<object>();
 
   /** Fits the view to the boundaries (or `area`) again. */
   resetView(): void {
@@ -303,21 +330,19 @@ export class ChisoMap extends ChisoElement {
     this.errorText = null;
     this.requestUpdate();
     await this.updateComplete;
-    let boundaries: Boundaries | undefined;
+    // MapLibre (and its worker) start while the boundaries download: the two overlap.
+    const input = this.fetchBoundaries(abort.signal);
+    input.catch(() => undefined); // handled below
     let runtime: Runtime;
     try {
-      let input: unknown;
-      [runtime, input] = await Promise.all([import('./maplibre-runtime.js'), this.fetchBoundaries(abort.signal)]);
-      boundaries = this.readBoundaries(runtime, input);
+      runtime = await import('./maplibre-runtime.js');
     } catch (e) {
-      if (generation !== this.generation || abort.signal.aborted) return;
-      const error = e instanceof FeedError ? e : new FeedError('network', { detail: (e as Error)?.message, cause: e });
-      this.fail(error);
+      if (generation !== this.generation) return;
+      this.fail(new FeedError('network', { detail: (e as Error)?.message, cause: e }));
       return;
     }
     if (generation !== this.generation || !this.isConnected) return;
     this.runtime = runtime;
-    this.boundaryAreas = boundaries;
     const { maplibregl, maplibreCss } = runtime;
     if (!this.styleTag && this.shadowRoot) {
       // MapLibre's stylesheet, adopted by this shadow root only: the page's styles are untouched.
@@ -329,7 +354,8 @@ export class ChisoMap extends ChisoElement {
     const colors = this.colors();
     const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
     if (kind === 'pmtiles') await runtime.usePmtiles();
-    this.initialBounds = (boundaries && ((this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox)) || VIETNAM_BBOX;
+    if (generation !== this.generation) return;
+    this.initialBounds = this.bounds ?? VIETNAM_BBOX;
     const style: StyleSpecification = {
       version: 8,
       sources: {},
@@ -367,7 +393,22 @@ export class ChisoMap extends ChisoElement {
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
     });
     this.resize.observe(container);
-    if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+    const loaded = map.loaded() ? Promise.resolve() : new Promise<void>((resolve) => map.once('load', () => resolve()));
+    let boundaries: Boundaries | undefined;
+    try {
+      boundaries = this.readBoundaries(runtime, await input);
+    } catch (e) {
+      if (generation !== this.generation || abort.signal.aborted) return;
+      this.fail(e instanceof FeedError ? e : new FeedError('network', { detail: (e as Error)?.message, cause: e }));
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.boundaryAreas = boundaries;
+    if (boundaries && !this.bounds) {
+      this.initialBounds = (this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox || VIETNAM_BBOX;
+      this.resetView();
+    }
+    await loaded;
     if (generation !== this.generation) return;
     this.addBoundaryLayers(map, boundaries, colors, kind);
     this.addArchipelagos(map, colors);
@@ -380,6 +421,7 @@ export class ChisoMap extends ChisoElement {
       sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
       codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
       beforeId: 'chiso-outline',
+      featureId: (code) => code,
       engine: runtime,
       colors,
     };
@@ -423,7 +465,9 @@ export class ChisoMap extends ChisoElement {
     const sourceLayer = kind === 'file' ? undefined : this.sourceLayer;
     if (kind === 'file') {
       if (!boundaries) return;
-      map.addSource(SOURCE_ID, { type: 'geojson', data: boundaries.collection, promoteId: CODE_PROP });
+      // A small tile buffer and a half-pixel simplification: invisible at any zoom, and they cut MapLibre's
+      // tiling work on a national layer by about a third (see bench/map.mjs).
+      map.addSource(SOURCE_ID, { type: 'geojson', data: boundaries.collection, promoteId: CODE_PROP, buffer: 16, tolerance: 0.5 });
     } else {
       const url = this.boundaries!;
       map.addSource(
@@ -435,16 +479,23 @@ export class ChisoMap extends ChisoElement {
     }
     const common = { source: SOURCE_ID, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
     map.addLayer({ id: 'chiso-land', type: 'fill', ...common, paint: { 'fill-color': colors.land, 'fill-antialias': false } });
-    map.addLayer({ id: 'chiso-outline', type: 'line', ...common, paint: { 'line-color': colors.outline, 'line-width': 0.6, 'line-opacity': 0.8 } });
     map.addLayer({
-      id: 'chiso-hover',
-      type: 'line',
-      ...common,
-      paint: {
-        'line-color': colors.hover,
-        'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0],
-      },
+      id: 'chiso-outline', type: 'line', ...common,
+      // Outlines only once areas are big enough on screen to be told apart; below that they grey the map.
+      minzoom: boundaries ? outlineMinZoom(boundaries) : 0,
+      paint: { 'line-color': colors.outline, 'line-width': 0.6, 'line-opacity': 0.8 },
     });
+    if (kind === 'file') {
+      map.addSource(HOVER_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({ id: 'chiso-hover', type: 'line', source: HOVER_SOURCE_ID, paint: { 'line-color': colors.hover, 'line-width': 3 } });
+    } else {
+      map.addLayer({
+        id: 'chiso-hover',
+        type: 'line',
+        ...common,
+        paint: { 'line-color': colors.hover, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0] },
+      });
+    }
   }
 
   /** Hoàng Sa and Trường Sa: island dots and HTML labels (no glyph server needed, so they work offline). */
@@ -504,6 +555,7 @@ export class ChisoMap extends ChisoElement {
     this.resize = undefined;
     if (this.ctx) for (const layer of this.layers) layer.mapDetached();
     this.ctx = undefined;
+    this.landCovers.clear();
     for (const m of this.markers) m.remove();
     this.markers = [];
     this.popup?.remove();
@@ -527,6 +579,18 @@ export class ChisoMap extends ChisoElement {
       <slot></slot>
     </div>`;
   }
+}
+
+/** The zoom from which the typical (median) area is at least 6 px wide on a 512 px tile pyramid. */
+export function outlineMinZoom(boundaries: Boundaries): number {
+  const widths = [...boundaries.areas.values()].map((a) => a.bbox[2] - a.bbox[0]).sort((x, y) => x - y);
+  const median = widths[widths.length >> 1] || 1;
+  return Math.max(0, Math.min(12, Math.log2((6 * 360) / (512 * median))));
+}
+
+function parseBbox(v: string | null): Bbox | undefined {
+  const n = (v ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+  return n.length === 4 && n.every(Number.isFinite) && n[0] < n[2] && n[1] < n[3] ? (n as Bbox) : undefined;
 }
 
 /** Waits for the map to finish drawing (asks for a frame first: `idle` does not fire again on its own). */

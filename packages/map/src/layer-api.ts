@@ -10,6 +10,7 @@ export interface MapContext {
     showTooltip(lngLat: [number, number], lines: string[]): void;
     hideTooltip(): void;
     setHover(code: string | null): void;
+    coverLand(owner: object, covered: boolean): void;
   };
   map: MaplibreMap;
   maplibre: typeof import('maplibre-gl');
@@ -19,6 +20,8 @@ export interface MapContext {
   sourceId: string;
   /** `source-layer` of a vector source. */
   sourceLayer?: string;
+  /** The feature id MapLibre knows an area by (for feature state). */
+  featureId(code: string): string | number;
   /** A MapLibre expression giving a feature's code as a string. */
   codeExpression: unknown[];
   /** Layers drawn by layer elements go below this layer (outlines and highlights stay on top). */

@@ -1,0 +1,41 @@
+// The demo portal's sample data, generated (never copied): a synthetic province "Tỉnh Mẫu" (code 99, no
+// such GSO province) with its communes, and indicator feeds over them. Seeded: the same files every run.
+// Run by the build; writes examples/data/ (ignored by git).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { blob, communes, seeded } from './synthetic-geo.mjs';
+
+const out = 'examples/data';
+mkdirSync(out, { recursive: true });
+
+const outline = blob([105.25, 21.55], 0.42, 99);
+const province = communes({ outline, count: 126, seed: 99, codePrefix: '9', provinceCode: '99', name: 'Xã Mẫu' });
+writeFileSync(`${out}/tinh-mau-xa.geojson`, JSON.stringify(province));
+
+// Online-dossier rate by commune, eight quarters: each commune climbs from its own start, with noise.
+const rnd = seeded(2025);
+const quarters = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+const observations = [];
+for (const f of province.features) {
+  let rate = 8 + 40 * rnd() ** 1.5;
+  const pace = 2 + 7 * rnd();
+  const silent = rnd() < 0.04; // a few communes never report: no-data areas on the map
+  for (const q of quarters) {
+    rate = Math.min(99.5, rate + pace * (0.4 + rnd()));
+    const denominator = Math.round(150 + 2500 * rnd());
+    const numerator = Math.round((denominator * rate) / 100);
+    observations.push({
+      indicator: 'dvc.online_rate', area: f.properties.code, level: 'commune', name: f.properties.name, period: q,
+      value: silent ? null : Math.round((numerator / denominator) * 10000) / 100, numerator, denominator,
+    });
+  }
+}
+writeFileSync(`${out}/tinh-mau-dvc-xa.json`, JSON.stringify({
+  chiso: 1,
+  indicators: [{
+    id: 'dvc.online_rate', name: { vi: 'Tỷ lệ hồ sơ trực tuyến', en: 'Online dossier rate' }, unit: '%', decimals: 1,
+    direction: 'higher-is-better', target: 80, thresholds: [50, 80], countUnit: { vi: 'hồ sơ', en: 'dossiers' },
+  }],
+  observations,
+  source: { name: { vi: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)', en: 'Generated sample data (not real figures)' }, updated: '2026-01-05T08:00:00+07:00' },
+}));
+console.log(`demo data: ${province.features.length} communes of the synthetic Tỉnh Mẫu, ${observations.length} observations → ${out}/`);
