@@ -352,7 +352,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
     }
     this.mapElement?.setSummary(this, this.summaryText());
     const token = ++this.drawToken;
-    void whenIdle(map).then(() => {
+    void whenIdle(map, this.statesChanged).then(() => {
       if (token !== this.drawToken || this.ctx !== ctx) return;
       this.setState(this.error ? 'stale' : view.values.size || !this.viewModel?.observations.length ? 'ready' : 'empty');
       const detail = this.detail();
@@ -373,6 +373,8 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   }
 
   private drawnPaint?: string;
+  /** The last applyStates changed something (MapLibre has a frame scheduled). */
+  private statesChanged = false;
   /** The colour and dimming last given to each feature, so only changes reach MapLibre. */
   private readonly drawnStates = new Map<string, { color?: string; dim?: boolean }>();
 
@@ -380,6 +382,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   private applyStates(ctx: MapContext, view: ChoroplethView): void {
     const codes = ctx.boundaries ? ctx.boundaries.areas.keys() : new Set([...view.values.keys(), ...this.drawnStates.keys()]);
     const highlighted = this.highlighted;
+    this.statesChanged = false;
     for (const code of codes) {
       const v = view.values.get(code)?.value;
       const hasValue = v != null && Number.isFinite(v);
@@ -388,6 +391,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
       const before = this.drawnStates.get(code);
       if (before && before.color === color && before.dim === dim) continue;
       this.drawnStates.set(code, { color, dim });
+      this.statesChanged = true;
       ctx.map.setFeatureState(
         { source: ctx.sourceId, id: ctx.featureId(code), ...(ctx.sourceLayer ? { sourceLayer: ctx.sourceLayer } : {}) },
         { [this.colorKey]: color ?? null, [this.dimKey]: dim },

@@ -426,9 +426,11 @@ export class ChisoMap extends ChisoElement {
       colors,
     };
     this.ctx = ctx;
-    await Promise.allSettled(this.layerElements.map((layer) => layer.mapAttached(ctx)));
+    const layers = this.layerElements;
+    await Promise.allSettled(layers.map((layer) => layer.mapAttached(ctx)));
     if (generation !== this.generation) return;
-    await whenIdle(map);
+    // Layers that drew waited for the map to be idle already; otherwise wait for the boundaries' first draw.
+    if (!layers.length || !map.loaded()) await whenIdle(map, !map.loaded());
     if (generation !== this.generation) return;
     this.status = null;
     this.setState('ready');
@@ -593,11 +595,16 @@ function parseBbox(v: string | null): Bbox | undefined {
   return n.length === 4 && n.every(Number.isFinite) && n[0] < n[2] && n[1] < n[3] ? (n as Bbox) : undefined;
 }
 
-/** Waits for the map to finish drawing (asks for a frame first: `idle` does not fire again on its own). */
-export function whenIdle(map: MaplibreMap): Promise<void> {
+/**
+ * Waits for the map to finish drawing. `changed`: the caller has just changed the style or feature state,
+ * so MapLibre has a frame scheduled and `idle` will follow it; otherwise a frame is asked for first (`idle`
+ * does not fire again on its own). Not forcing extra frames matters with software WebGL, where each frame of
+ * a national layer costs a tenth of a second or more.
+ */
+export function whenIdle(map: MaplibreMap, changed = false): Promise<void> {
   return new Promise((resolve) => {
     map.once('idle', () => resolve());
-    map.triggerRepaint();
+    if (!changed) map.triggerRepaint();
   });
 }
 
