@@ -2,6 +2,11 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../../packages/chiso/custom-elements.json';
 import { installDemoFeeds } from './demo-feeds.js';
+// Vite bundles MapLibre without its worker file: point MapLibre at the worker Vite serves.
+import { setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+setWorkerUrl(maplibreWorkerUrl);
 
 setCustomElementsManifest(manifest);
 installDemoFeeds();

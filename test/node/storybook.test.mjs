@@ -14,7 +14,7 @@ test('every story renders its element without errors', { skip: !built ? 'storybo
   const stories = Object.values(index.entries).filter((e) => e.type === 'story');
   assert.ok(stories.length >= 15, `expected the gauge stories, found ${stories.length}`);
   const server = await startStaticServer({ rootDir: 'storybook-static', port: 0, home: '/index.html' });
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'] });
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'] });
   const problems = [];
   try {
     for (const story of stories) {
@@ -28,7 +28,7 @@ test('every story renders its element without errors', { skip: !built ? 'storybo
       await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=${story.id}&viewMode=story`);
       // Resolves with the element's state once it has left `idle` and drawn something.
       const state = await page.waitForFunction(() => {
-        const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group');
+        const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group, #storybook-root chiso-map, #storybook-root chiso-choropleth');
         return chiso && chiso.state !== 'idle' && chiso.shadowRoot?.childElementCount ? chiso.state : false;
       }, { timeout: 15000 }).then((h) => h.jsonValue()).catch(() => 'not rendered');
       if (state === 'not rendered' || errors.length) problems.push(`${story.id}: ${state} ${errors.join('; ')}`);

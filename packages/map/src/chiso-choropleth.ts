@@ -85,7 +85,8 @@ export class ChisoChoropleth extends ChisoElement {
     return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error"
         .boundaries=${this.boundaries} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
-        .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}>
+        .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
+        @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
           .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
@@ -93,6 +94,20 @@ export class ChisoChoropleth extends ChisoElement {
         <chiso-legend part="legend" .lang=${this.lang} .theme=${this.theme}></chiso-legend>
       </chiso-map>`;
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.state === 'idle') this.setState('loading');
+  }
+
+  /** The shorthand's state follows its map: ready once drawn, error when the boundaries fail. */
+  private onInnerReady = (e: Event) => {
+    if ((e.target as Element).localName === 'chiso-map') this.setState('ready');
+  };
+
+  private onInnerError = (e: Event) => {
+    if ((e.target as Element).localName === 'chiso-map') this.setState('error');
+  };
 
   private syncPeriod = (e: Event) => {
     const layer = e.target as ChisoChoroplethLayer;

@@ -522,7 +522,7 @@ export class ChisoMap extends ChisoElement {
       el.dataset.archipelago = a.key;
       el.lang = this.lang.startsWith('en') ? 'en' : 'vi';
       el.textContent = mapMsg(this.lang, a.key);
-      return new ml.Marker({ element: el, anchor: 'top' }).setLngLat(a.label).addTo(this.map!);
+      return new ml.Marker({ element: el, anchor: a.anchor, offset: a.anchor === 'right' ? [-6, 0] : [0, -4] }).setLngLat(a.label).addTo(this.map!);
     });
   }
 

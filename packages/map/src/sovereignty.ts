@@ -8,8 +8,9 @@ export interface Archipelago {
   key: 'hoangSa' | 'truongSa';
   /** GSO code of the province it belongs to. */
   province: string;
-  /** Where the label is placed [lon, lat]. */
+  /** Where the label is placed [lon, lat], and which side of the label touches that point. */
   label: [number, number];
+  anchor: 'bottom' | 'right';
   /** Approximate positions of the main islands, for small markers [lon, lat, name]. */
   islands: Array<[number, number, string]>;
   /** The extent of the archipelago [west, south, east, north]. */
@@ -20,7 +21,9 @@ export const ARCHIPELAGOS: Archipelago[] = [
   {
     key: 'hoangSa',
     province: '48',
-    label: [111.9, 16.45],
+    // Above the islands, clear of Hainan and of the Đà Nẵng coast.
+    label: [112.0, 17.05],
+    anchor: 'bottom',
     islands: [
       [112.335, 16.834, 'Phú Lâm'],
       [111.605, 16.532, 'Hoàng Sa'],
@@ -33,7 +36,9 @@ export const ARCHIPELAGOS: Archipelago[] = [
   {
     key: 'truongSa',
     province: '56',
-    label: [113.9, 9.9],
+    // West of the islands, over open sea, so the label stays inside a view fitted to Viet Nam.
+    label: [111.55, 9.9],
+    anchor: 'right',
     islands: [
       [111.92, 8.645, 'Trường Sa'],
       [114.333, 11.43, 'Song Tử Tây'],
