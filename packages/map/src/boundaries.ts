@@ -152,17 +152,6 @@ const ringArea = (ring: GeoJSON.Position[]): number => {
   return Math.abs(a / 2);
 };
 
-/** Whether (x, y) is inside a ring (even-odd). */
-export function inRing(x: number, y: number, ring: GeoJSON.Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * A point inside the largest polygon: the midpoint of the widest inside span on the horizontal line through
  * the centre of its bounding box (a cheap, always-inside label point for convex and concave shapes alike).
