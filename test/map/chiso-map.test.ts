@@ -452,6 +452,54 @@ describe('<chiso-map> with <chiso-choropleth-layer> on real commune boundaries',
   });
 });
 
+describe('<chiso-map> options', function () {
+  this.timeout(30000);
+
+  it('area fits the view to one commune; indicator picks one of several in the feed', async function () {
+    const features = await sharedOrSkip(this, PHU_THO_COMMUNES);
+    const target = [...features].sort((a, b) => Number(b.properties.areaKm2) - Number(a.properties.areaKm2))[10];
+    const feed = densityFeed(features);
+    // A second indicator in the same feed: population, so its classes differ from density's.
+    feed.indicators.push({ id: 'population', name: { vi: 'Dân số', en: 'Population' }, unit: 'người', decimals: 0 });
+    for (const f of features) feed.observations.push({ indicator: 'population', area: f.properties.code, level: 'commune', name: f.properties.name, period: '2025', value: f.properties.population! });
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} eager boundaries=${PHU_THO_COMMUNES} area=${target.properties.code}>
+      <chiso-choropleth-layer .data=${feed} indicator="population"></chiso-choropleth-layer></chiso-map>`);
+    const map = await el.ready;
+    const box = el.boundaryAreas!.areas.get(target.properties.code)!.bbox;
+    const view = map.getBounds();
+    expect(view.getWest()).to.be.at.most(box[0]);
+    expect(view.getEast()).to.be.at.least(box[2]);
+    expect(view.getEast() - view.getWest(), 'fitted to the commune, not the province').to.be.lessThan((box[2] - box[0]) * 4);
+    const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+    expect(layer.indicatorInfo!.id).to.equal('population');
+    expect(layer.valueFor(target.properties.code)).to.equal(target.properties.population);
+    el.area = undefined;
+    el.area = '25'; // every commune whose provinceCode is 25
+    await el.updateComplete;
+    expect(map.getBounds().getEast() - map.getBounds().getWest()).to.be.greaterThan((box[2] - box[0]) * 4);
+  });
+
+  it('basemap: an opt-in MapLibre style URL draws under the data; none by default (no request leaves the page)', async function () {
+    const features = await sharedOrSkip(this, THAI_NGUYEN_COMMUNES);
+    const style = { version: 8, sources: {}, layers: [{ id: 'basemap-bg', type: 'background', paint: { 'background-color': '#ff00ff' } }] };
+    const url = okUrl(style, { key: 'basemap' });
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} eager boundaries=${THAI_NGUYEN_COMMUNES} basemap=${url} preserve-drawing-buffer>
+      <chiso-choropleth-layer .data=${densityFeed(features)}></chiso-choropleth-layer></chiso-map>`);
+    const map = await el.ready;
+    const ids = map.getStyle().layers.map((l) => l.id);
+    expect(ids[0]).to.equal('basemap-bg');
+    expect(ids.indexOf('basemap-bg')).to.be.lessThan(ids.findIndex((id) => id.startsWith('chiso-choropleth-')));
+    const pixel = snapshot(el);
+    expect(pixel(4, 200), 'the basemap shows at the edge').to.deep.equal([255, 0, 255]);
+    expect(renderedCodes(el).size).to.equal(92);
+    const plain = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} eager boundaries=${THAI_NGUYEN_COMMUNES}></chiso-map>`);
+    const before = performance.getEntriesByType('resource').length;
+    await plain.ready;
+    const requested = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
+    expect(requested.filter((n) => !n.includes(location.host)), 'nothing but the page\'s own server').to.deep.equal([]);
+  });
+});
+
 describe('<chiso-map> with bad input', function () {
   this.timeout(30000);
 
