@@ -90,7 +90,7 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
 export default [
   pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
-  pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts' },
+  pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
 ];

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '@chiso/map';
 import type { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
@@ -321,6 +322,13 @@ describe('<chiso-map> with <chiso-choropleth-layer> on real commune boundaries',
     expect(layer.getAttribute('period')).to.equal('2024');
     expect(layer.valueFor(code)).to.be.lessThan(v2025!);
     expect(el.map).to.equal(map); // same map, no re-creation
+    // The data table follows the period.
+    layer.tableOpen = true;
+    await layer.updateComplete;
+    expect(text(layer.shadowRoot!.querySelector('caption'))).to.equal('Mật độ dân số, 2024');
+    const row = layer.shadowRoot!.querySelector(`tr[data-code="${code}"]`)!;
+    expect(text(row.querySelector('.num'))).to.equal(`${layer.valueFor(code)!.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} người/km²`);
+    layer.tableOpen = false;
     // Breaks come from every period, so a colour means the same value range throughout.
     expect(layer.legend.colors.length).to.equal(5);
     expect(text(legend.shadowRoot!.querySelector('[part="title"]'))).to.contain('Mật độ dân số');
@@ -499,6 +507,38 @@ describe('<chiso-map> options', function () {
     expect(requested.filter((n) => !n.includes(location.host)), 'nothing but the page\'s own server').to.deep.equal([]);
   });
 });
+
+describe('<chiso-map> themes', function () {
+  this.timeout(30000);
+
+  it('dark and high-contrast themes recolour the sea, land and outlines; AA contrast for the map text', async function () {
+    const features = await sharedOrSkip(this, THAI_NGUYEN_COMMUNES);
+    const colors: Record<string, unknown[]> = {};
+    for (const theme of ['', 'dark', 'contrast']) {
+      const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} eager theme=${theme || nothing} boundaries=${THAI_NGUYEN_COMMUNES}>
+        <chiso-choropleth-layer .data=${densityFeed(features)} theme=${theme || nothing}></chiso-choropleth-layer></chiso-map>`);
+      const map = await el.ready;
+      colors[theme || 'light'] = [map.getPaintProperty('chiso-background', 'background-color'), map.getPaintProperty('chiso-outline', 'line-color')];
+      const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+      const button = layer.shadowRoot!.querySelector('[part="table-toggle"]')!;
+      expect(contrast(getComputedStyle(button).color, getComputedStyle(button).backgroundColor), `${theme} button text`).to.be.at.least(4.5);
+    }
+    expect(colors.contrast).to.deep.equal(['#000000', '#ffffff']);
+    expect(colors.dark[0]).to.equal('#0b1a26');
+    expect(colors.light[0]).to.equal('#dce9f2');
+  });
+});
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
 
 describe('<chiso-map> with bad input', function () {
   this.timeout(30000);
