@@ -92,5 +92,6 @@ export default [
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
+  pkg('bts', { coverage: 'packages/bts/src/coverage.ts' }, []),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
 ];
