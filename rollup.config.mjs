@@ -92,6 +92,6 @@ export default [
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
-  pkg('bts', { coverage: 'packages/bts/src/coverage.ts' }, []),
+  pkg('bts', { coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, []),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
 ];

@@ -21,7 +21,16 @@ export default {
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  middleware: [feedServer()],
+  middleware: [
+    // A module worker started with `new URL('./x.worker.js', import.meta.url)` from a source file: serve the
+    // TypeScript source (the build emits the .js; the dev server only compiles what exists).
+    (ctx, next) => {
+      const m = /^(\/packages\/[^?#]+)\.js(\?.*)?$/.exec(ctx.url);
+      if (m && !existsSync(`.${m[1]}.js`) && existsSync(`.${m[1]}.ts`)) ctx.url = `${m[1]}.ts${m[2] ?? ''}`;
+      return next();
+    },
+    feedServer(),
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

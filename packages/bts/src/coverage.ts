@@ -183,7 +183,8 @@ class SiteIndex {
     readonly sites: Site[],
     readonly radii: number[],
   ) {
-    const maxR = Math.max(1, ...radii);
+    let maxR = 1;
+    for (const r of radii) if (r > maxR) maxR = r; // (a spread of 100,000 arguments overflows the stack)
     this.cell = Math.max(0.01, (maxR / 1000 / 111) * 1.01);
     sites.forEach((s, i) => {
       if (radii[i] <= 0) return;
@@ -204,7 +205,7 @@ class SiteIndex {
     const out: number[] = [];
     for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
       const list = this.cells.get(`${x}:${y}`);
-      if (list) out.push(...list);
+      if (list) for (const i of list) out.push(i);
     }
     return out;
   }

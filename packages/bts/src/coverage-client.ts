@@ -1,0 +1,94 @@
+/**
+ * Runs the coverage maths in a module worker (one per page, started on first use, ended with
+ * `disposeCoverageWorker`). Where workers are unavailable (a CSP without `worker-src 'self'`), it runs on
+ * the main thread instead and says so in the result.
+ */
+import { coverageByCommune, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
+import { packSites, packVillages, type CoverageRequest } from './packing.js';
+
+export interface CoverageJob {
+  sites: Site[];
+  villages?: Array<{ id: string; lon: number; lat: number }>;
+  /** Boundaries to read in the worker (GeoJSON URL); or `areas` given directly. */
+  areasUrl?: string;
+  joinKey?: string;
+  areas?: Array<{ code: string; geometry: Polygonal }>;
+  options?: CoverageOptions;
+}
+
+export interface CoverageResult {
+  stats: CoverageStats;
+  villages?: VillageResult;
+  /** Where it ran. */
+  ranIn: 'worker' | 'main-thread';
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (r: CoverageResult) => void; reject: (e: Error) => void }>();
+
+function startWorker(): Worker | undefined {
+  if (worker) return worker;
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    worker = new Worker(new URL('./coverage.worker.js', import.meta.url), { type: 'module', name: 'chiso-coverage' });
+  } catch {
+    return undefined;
+  }
+  worker.onmessage = (e: MessageEvent<{ id: number; stats?: CoverageStats; villages?: VillageResult; error?: string }>) => {
+    const job = pending.get(e.data.id);
+    if (!job) return;
+    pending.delete(e.data.id);
+    if (e.data.error) job.reject(new Error(e.data.error));
+    else job.resolve({ stats: e.data.stats!, villages: e.data.villages, ranIn: 'worker' });
+  };
+  worker.onerror = (e) => {
+    for (const job of pending.values()) job.reject(new Error(e.message || 'coverage worker failed'));
+    pending.clear();
+    worker?.terminate();
+    worker = undefined;
+  };
+  return worker;
+}
+
+/** Coverage stats (and villages) for a job, computed off the main thread. */
+export async function computeCoverage(job: CoverageJob): Promise<CoverageResult> {
+  const w = startWorker();
+  if (!w) {
+    let areas = job.areas ?? [];
+    if (!job.areas && job.areasUrl) {
+      const fc = await (await fetch(job.areasUrl)).json();
+      const key = job.joinKey ?? 'code';
+      areas = fc.features.map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({ code: String(f.properties?.[key] ?? f.id), geometry: f.geometry }));
+    }
+    const stats = coverageByCommune(job.sites, areas, job.options);
+    const villages = job.villages ? villagesCovered(job.sites, job.villages, job.options) : undefined;
+    return { stats, villages, ranIn: 'main-thread' };
+  }
+  const id = nextId++;
+  const sites = packSites(job.sites);
+  const villages = job.villages ? packVillages(job.villages) : undefined;
+  const request: CoverageRequest = {
+    id, sites, villages, areasUrl: job.areasUrl ? new URL(job.areasUrl, globalThis.location?.href).href : undefined,
+    joinKey: job.joinKey, areas: job.areas, options: job.options,
+  };
+  const transfer: Transferable[] = [sites.numbers.buffer, sites.flags.buffer];
+  if (villages) transfer.push(villages.coords.buffer);
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage(request, transfer);
+  });
+}
+
+/** Ends the worker (an element calls this when the last user disconnects). */
+export function disposeCoverageWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+  for (const job of pending.values()) job.reject(new DOMException('disposed', 'AbortError') as unknown as Error);
+  pending.clear();
+}
+
+/** Whether a worker is running (for leak tests). */
+export function coverageWorkerRunning(): boolean {
+  return !!worker;
+}

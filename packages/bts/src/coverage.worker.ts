@@ -1,0 +1,44 @@
+/**
+ * The coverage maths in a Web Worker: the page's main thread never runs a long task for it, even with
+ * 100,000 sites. Boundaries are fetched and parsed here (from a URL) so no large object crosses threads;
+ * sites and villages arrive packed in transferable typed arrays.
+ */
+import { coverageByCommune, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
+import { unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null; postMessage(m: unknown): void };
+const boundaryCache = new Map<string, Promise<Array<{ code: string; geometry: Polygonal }>>>();
+
+async function areasFrom(request: CoverageRequest): Promise<Array<{ code: string; geometry: Polygonal }>> {
+  if (request.areas) return request.areas;
+  if (!request.areasUrl) return [];
+  const key = `${request.areasUrl}|${request.joinKey ?? 'code'}`;
+  if (!boundaryCache.has(key)) {
+    boundaryCache.set(key, fetch(request.areasUrl).then(async (r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const fc = await r.json();
+      const joinKey = request.joinKey ?? 'code';
+      return (fc.features ?? [])
+        .filter((f: { geometry?: { type?: string } }) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+        .map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({
+          code: String(joinKey === 'id' ? f.id : (f.properties?.[joinKey] ?? f.id)),
+          geometry: f.geometry,
+        }));
+    }));
+  }
+  return boundaryCache.get(key)!;
+}
+
+scope.onmessage = async (e) => {
+  const request = e.data;
+  try {
+    const sites = unpackSites(request.sites);
+    const options: CoverageOptions = request.options ?? {};
+    const areas = await areasFrom(request);
+    const stats = coverageByCommune(sites, areas, options);
+    const villages = request.villages ? villagesCovered(sites, unpackVillages(request.villages), options) : undefined;
+    scope.postMessage({ id: request.id, stats, villages });
+  } catch (error) {
+    scope.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) });
+  }
+};

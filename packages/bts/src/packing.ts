@@ -1,0 +1,68 @@
+/** Sites and villages as typed arrays, so they cross to a worker by transfer, not by a slow copy. Pure. */
+import { TECHNOLOGIES, type Operator, type Polygonal, type Site, type CoverageOptions } from './coverage.js';
+
+const OPERATOR_LIST: Operator[] = ['Viettel', 'VNPT', 'MobiFone', 'Vietnamobile', 'other'];
+const FIELDS = 5; // lon, lat, radius_m (0 = default), azimuth (NaN = omni), beamwidth
+
+export interface PackedSites {
+  numbers: Float64Array;
+  /** Per site: operator index (low 3 bits) and technology bits (2G = 8, 3G = 16, 4G = 32, 5G = 64). */
+  flags: Uint8Array;
+  ids: string[];
+}
+
+export interface PackedVillages {
+  coords: Float64Array;
+  ids: string[];
+}
+
+export interface CoverageRequest {
+  id: number;
+  sites: PackedSites;
+  villages?: PackedVillages;
+  areasUrl?: string;
+  joinKey?: string;
+  areas?: Array<{ code: string; geometry: Polygonal }>;
+  options?: CoverageOptions;
+}
+
+export function packSites(sites: Site[]): PackedSites {
+  const numbers = new Float64Array(sites.length * FIELDS);
+  const flags = new Uint8Array(sites.length);
+  sites.forEach((s, i) => {
+    const k = i * FIELDS;
+    numbers[k] = s.lon;
+    numbers[k + 1] = s.lat;
+    numbers[k + 2] = s.radius_m ?? 0;
+    numbers[k + 3] = s.azimuth ?? NaN;
+    numbers[k + 4] = s.beamwidth ?? NaN;
+    let f = Math.max(0, OPERATOR_LIST.indexOf(s.operator));
+    for (const t of s.tech) f |= 8 << TECHNOLOGIES.indexOf(t);
+    flags[i] = f;
+  });
+  return { numbers, flags, ids: sites.map((s) => s.id) };
+}
+
+export function unpackSites(p: PackedSites): Site[] {
+  return p.ids.map((id, i) => {
+    const [lon, lat, r, az, bw] = p.numbers.subarray(i * FIELDS, i * FIELDS + FIELDS);
+    const f = p.flags[i];
+    const site: Site = { id, lon, lat, operator: OPERATOR_LIST[f & 7] ?? 'other', tech: TECHNOLOGIES.filter((_, k) => f & (8 << k)) };
+    if (r > 0) site.radius_m = r;
+    if (Number.isFinite(az) && Number.isFinite(bw)) {
+      site.azimuth = az;
+      site.beamwidth = bw;
+    }
+    return site;
+  });
+}
+
+export function packVillages(villages: Array<{ id: string; lon: number; lat: number }>): PackedVillages {
+  const coords = new Float64Array(villages.length * 2);
+  villages.forEach((v, i) => coords.set([v.lon, v.lat], i * 2));
+  return { coords, ids: villages.map((v) => v.id) };
+}
+
+export function unpackVillages(p: PackedVillages): Array<{ id: string; lon: number; lat: number }> {
+  return p.ids.map((id, i) => ({ id, lon: p.coords[i * 2], lat: p.coords[i * 2 + 1] }));
+}
