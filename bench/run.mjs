@@ -9,6 +9,7 @@ import { sizeEntries } from './entries.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { benchParse } from './parse.mjs';
 import { benchMaps, writeNationalData } from './map.mjs';
+import { benchBts } from './bts.mjs';
 
 const out = 'bench/.out';
 mkdirSync(out, { recursive: true });
@@ -44,6 +45,7 @@ const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 
 benchParse();
+if (process.env.BENCH_BTS !== '0') benchBts();
 
 // What a page with one chiso map downloads in all: the eager bundle, the lazy map runtime, MapLibre and its worker.
 const nationalCount = writeNationalData(out);

@@ -1,0 +1,65 @@
+// BTS coverage bench (Node): the strip sweep for 1,283 sites (Tuyên Quang's count) over a province's
+// communes and for 100,000 sites over the national synthetic layer, and its error against the exact polygon
+// union computed in the same run.
+import { existsSync, readFileSync } from 'node:fs';
+import { coverageByCommune, readSites } from '@chiso/bts/coverage';
+import { seeded, syntheticCountry, communes, blob } from '../scripts/synthetic-geo.mjs';
+import { exactCoverage } from './exact-coverage.mjs';
+
+function sitesOver(features, n, seed) {
+  const rnd = seeded(seed);
+  let [w, s, e, nn] = [180, 90, -180, -90];
+  for (const f of features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const p of polys) for (const [x, y] of p[0]) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); nn = Math.max(nn, y); }
+  }
+  return readSites(Array.from({ length: n }, (_, i) => ({
+    id: `S${i}`, lon: w + (e - w) * rnd(), lat: s + (nn - s) * rnd(),
+    properties: { tech: i % 4 ? ['4G'] : ['2G', '4G'], ...(i % 3 === 0 ? { radius_m: 1500 + 2500 * rnd() } : {}), ...(i % 7 === 0 ? { azimuth: 360 * rnd(), beamwidth: 120 } : {}) },
+  }))).sites;
+}
+
+export function benchBts() {
+  const file = new URL('../../shared/data/geo/vn-communes-2025-08-tuyen-quang.geojson', import.meta.url);
+  const real = existsSync(file);
+  const province = real ? JSON.parse(readFileSync(file, 'utf8')) : communes({ outline: blob([105.2, 22.2], 0.5, 8), count: 124, seed: 8 });
+  const areas = province.features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
+  const sites = sitesOver(province.features, 1283, 1283);
+  const median = (f, runs = 5) => {
+    const t = [];
+    let out;
+    for (let i = 0; i < runs; i++) { const t0 = performance.now(); out = f(); t.push(performance.now() - t0); }
+    t.sort((a, b) => a - b);
+    return { ms: t[Math.floor(runs / 2)], out };
+  };
+  const ours = median(() => coverageByCommune(sites, areas, { tech: ['4G'] }));
+  const t0 = performance.now();
+  const exact = exactCoverage(sites, areas, { tech: ['4G'] });
+  const exactMs = performance.now() - t0;
+  let worst = 0;
+  let land = 0;
+  let covered = 0;
+  for (const a of areas) {
+    const ref = exact[a.code];
+    worst = Math.max(worst, Math.abs(ours.out.areas[a.code].coveragePct - (ref.coveredKm2 / ref.areaKm2) * 100));
+    land += ref.areaKm2;
+    covered += ref.coveredKm2;
+  }
+  const national = syntheticCountry();
+  const nAreas = national.features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
+  const nSites = sitesOver(national.features, 100000, 100000);
+  const big = median(() => coverageByCommune(nSites, nAreas, { tech: ['4G'] }), 3);
+  console.log(`\nBTS coverage (Node, strip sweep of 100 m; ${real ? 'real Tuyên Quang communes' : 'synthetic province (no ../shared here)'}, seeded sites)\n`);
+  console.table({
+    [`1,283 sites, ${areas.length} communes`]: {
+      'strip sweep ms (median)': +ours.ms.toFixed(0), 'exact union ms': +exactMs.toFixed(0),
+      'coverage %': +ours.out.coveragePct.toFixed(2), 'exact %': +((covered / land) * 100).toFixed(2),
+      'worst commune error (points)': +worst.toFixed(3),
+    },
+    [`100,000 sites, ${nAreas.length} synthetic communes`]: {
+      'strip sweep ms (median)': +big.ms.toFixed(0), 'exact union ms': null,
+      'coverage %': +big.out.coveragePct.toFixed(2), 'exact %': null, 'worst commune error (points)': null,
+    },
+  });
+  console.log('In a page the sweep runs in a Web Worker (test/bts/coverage-worker.test.ts: 100,000 sites, no main-thread task over 50 ms).');
+}
