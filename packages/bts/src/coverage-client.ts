@@ -4,7 +4,7 @@
  * the main thread instead and says so in the result.
  */
 import { coverageByCommune, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
-import { packSites, packVillages, type CoverageRequest } from './packing.js';
+import { packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
 
 export interface CoverageJob {
   sites: Site[];
@@ -66,7 +66,7 @@ export async function computeCoverage(job: CoverageJob): Promise<CoverageResult>
     return { stats, villages, ranIn: 'main-thread' };
   }
   const id = nextId++;
-  const sites = packSites(job.sites);
+  const sites = await packSitesAsync(job.sites);
   const villages = job.villages ? packVillages(job.villages) : undefined;
   const request: CoverageRequest = {
     id, sites, villages, areasUrl: job.areasUrl ? new URL(job.areasUrl, globalThis.location?.href).href : undefined,

@@ -8,12 +8,14 @@ export interface PackedSites {
   numbers: Float64Array;
   /** Per site: operator index (low 3 bits) and technology bits (2G = 8, 3G = 16, 4G = 32, 5G = 64). */
   flags: Uint8Array;
-  ids: string[];
+  /** The ids joined by U+0001: one string crosses threads as one copy, 100,000 strings would not. */
+  ids: string;
 }
 
 export interface PackedVillages {
   coords: Float64Array;
-  ids: string[];
+  /** Joined by U+0001, as the site ids. */
+  ids: string;
 }
 
 export interface CoverageRequest {
@@ -26,10 +28,35 @@ export interface CoverageRequest {
   options?: CoverageOptions;
 }
 
+const SEP = '\u0001';
+
+/**
+ * Packs sites into typed arrays. With `yieldEvery`, gives the event loop back between slices, so packing
+ * 100,000 sites never makes one long main-thread task.
+ */
+export async function packSitesAsync(sites: Site[], yieldEvery = 10000): Promise<PackedSites> {
+  const numbers = new Float64Array(sites.length * FIELDS);
+  const flags = new Uint8Array(sites.length);
+  const ids: string[] = new Array(sites.length);
+  for (let start = 0; start < sites.length; start += yieldEvery) {
+    packRange(sites, numbers, flags, ids, start, Math.min(sites.length, start + yieldEvery));
+    if (start + yieldEvery < sites.length) await new Promise((r) => setTimeout(r, 0));
+  }
+  return { numbers, flags, ids: ids.join(SEP) };
+}
+
 export function packSites(sites: Site[]): PackedSites {
   const numbers = new Float64Array(sites.length * FIELDS);
   const flags = new Uint8Array(sites.length);
-  sites.forEach((s, i) => {
+  const ids: string[] = new Array(sites.length);
+  packRange(sites, numbers, flags, ids, 0, sites.length);
+  return { numbers, flags, ids: ids.join(SEP) };
+}
+
+function packRange(sites: Site[], numbers: Float64Array, flags: Uint8Array, ids: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const s = sites[i];
+    ids[i] = s.id.includes(SEP) ? s.id.split(SEP).join('') : s.id;
     const k = i * FIELDS;
     numbers[k] = s.lon;
     numbers[k + 1] = s.lat;
@@ -39,12 +66,12 @@ export function packSites(sites: Site[]): PackedSites {
     let f = Math.max(0, OPERATOR_LIST.indexOf(s.operator));
     for (const t of s.tech) f |= 8 << TECHNOLOGIES.indexOf(t);
     flags[i] = f;
-  });
-  return { numbers, flags, ids: sites.map((s) => s.id) };
+  }
 }
 
 export function unpackSites(p: PackedSites): Site[] {
-  return p.ids.map((id, i) => {
+  const ids = p.ids ? p.ids.split(SEP) : [];
+  return ids.map((id, i) => {
     const [lon, lat, r, az, bw] = p.numbers.subarray(i * FIELDS, i * FIELDS + FIELDS);
     const f = p.flags[i];
     const site: Site = { id, lon, lat, operator: OPERATOR_LIST[f & 7] ?? 'other', tech: TECHNOLOGIES.filter((_, k) => f & (8 << k)) };
@@ -60,9 +87,9 @@ export function unpackSites(p: PackedSites): Site[] {
 export function packVillages(villages: Array<{ id: string; lon: number; lat: number }>): PackedVillages {
   const coords = new Float64Array(villages.length * 2);
   villages.forEach((v, i) => coords.set([v.lon, v.lat], i * 2));
-  return { coords, ids: villages.map((v) => v.id) };
+  return { coords, ids: villages.map((v) => v.id.split(SEP).join('')).join(SEP) };
 }
 
 export function unpackVillages(p: PackedVillages): Array<{ id: string; lon: number; lat: number }> {
-  return p.ids.map((id, i) => ({ id, lon: p.coords[i * 2], lat: p.coords[i * 2 + 1] }));
+  return (p.ids ? p.ids.split(SEP) : []).map((id, i) => ({ id, lon: p.coords[i * 2], lat: p.coords[i * 2 + 1] }));
 }

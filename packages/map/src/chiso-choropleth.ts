@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ChisoElement, tokens } from '@chiso/core/element';
 import type { ChisoMap } from './chiso-map.js';
@@ -50,6 +50,12 @@ export class ChisoChoropleth extends ChisoElement {
   @property({ type: Boolean }) eager = false;
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
   @property({ type: Boolean, attribute: 'table-open' }) tableOpen = false;
+  @property() gestures: 'cooperative' | 'free' = 'cooperative';
+  /** The first view as `west,south,east,north`. */
+  @property() bounds?: string;
+  @property({ attribute: 'no-data-color' }) noDataColor?: string;
+  @property({ attribute: 'breaks-over' }) breaksOver: 'all' | 'period' = 'all';
+  @property({ type: Number }) timeout = 15000;
 
   /** The inner `<chiso-map>`. */
   get mapElement(): ChisoMap | null {
@@ -86,10 +92,12 @@ export class ChisoChoropleth extends ChisoElement {
         .boundaries=${this.boundaries} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
         .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
+        .gestures=${this.gestures} bounds=${this.bounds ?? nothing}
         @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
           .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
+          .noDataColor=${this.noDataColor} .breaksOver=${this.breaksOver} .timeout=${this.timeout}
           @chiso-change=${this.syncPeriod} @chiso-ready=${this.syncPeriod}></chiso-choropleth-layer>
         <chiso-legend part="legend" .lang=${this.lang} .theme=${this.theme}></chiso-legend>
       </chiso-map>`;
