@@ -9,6 +9,7 @@ import { boundariesKind, CODE_PROP } from './boundary-kind.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 import { mapMsg, maplibreLocale } from './map-i18n.js';
 import { ARCHIPELAGOS, archipelagoPoints } from './sovereignty.js';
+import { budget, releaseContext, requestContext } from './context-budget.js';
 
 type Runtime = typeof import('./maplibre-runtime.js');
 
@@ -228,29 +229,85 @@ export class ChisoMap extends ChisoElement {
     if (this.map && this.initialBounds) this.map.fitBounds(this.initialBounds as [number, number, number, number], { padding: 16, animate: false });
   }
 
+  /** How many maps may hold a WebGL context at once on the page (default 12; browsers allow about 16). */
+  static get maxContexts(): number {
+    return budget.max;
+  }
+  static set maxContexts(n: number) {
+    budget.max = Math.max(1, Math.floor(n));
+  }
+
+  /** @internal In or near the viewport now (for the context budget). */
+  inView = false;
+  /** @internal When last in view. */
+  lastSeen = 0;
+  private waitingForContext = false;
+  /** The camera kept when the map gave its context back, to come back to the same view. */
+  private savedCamera?: { center: [number, number]; zoom: number };
+
+  /** @internal The context budget asks this map to give its WebGL context back. */
+  suspend(): void {
+    if (!this.map) return;
+    const c = this.map.getCenter();
+    this.savedCamera = { center: [c.lng, c.lat], zoom: this.map.getZoom() };
+    this.teardown(false);
+    this.setState('idle');
+    this.resetReady();
+  }
+
+  /** @internal A context is free for this map now. */
+  granted(): void {
+    this.waitingForContext = false;
+    if (this.isConnected && !this.map) void this.init(true);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.eager || typeof IntersectionObserver === 'undefined') {
-      queueMicrotask(() => this.isConnected && this.init());
-    } else {
-      this.intersection = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            this.intersection?.disconnect();
-            this.intersection = undefined;
-            this.init();
-          }
-        },
-        { rootMargin: '200px' },
-      );
-      this.intersection.observe(this);
+    if (typeof IntersectionObserver === 'undefined') {
+      this.inView = true;
+      queueMicrotask(() => this.isConnected && this.start());
+      return;
+    }
+    // Watches visibility for the whole life of the element: the first view creates the map, and the context
+    // budget prefers to take contexts from maps that are out of view.
+    this.intersection = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        this.inView = e.isIntersecting;
+        if (this.inView) {
+          this.lastSeen = performance.now();
+          if (!this.map) this.start();
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    this.intersection.observe(this);
+    if (this.eager) queueMicrotask(() => this.isConnected && this.start());
+  }
+
+  /** Creates the map if the page's context budget allows, else waits for a context, saying so. */
+  private start(): void {
+    if (this.map || this.starting) return;
+    if (this.eager) this.lastSeen = performance.now();
+    if (requestContext(this)) {
+      this.waitingForContext = false;
+      void this.init(true);
+    } else if (!this.waitingForContext) {
+      this.waitingForContext = true;
+      this.status = mapMsg(this.lang, 'mapWaiting');
+      this.setState('loading');
+      this.requestUpdate();
     }
   }
+
+  private starting = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.intersection?.disconnect();
     this.intersection = undefined;
+    this.waitingForContext = false;
+    this.savedCamera = undefined;
     this.teardown();
     if (this.state !== 'idle') {
       this.setState('idle');
@@ -320,8 +377,21 @@ export class ChisoMap extends ChisoElement {
     }
   }
 
-  private async init(): Promise<void> {
-    if (!this.isConnected || this.map) return;
+  private async init(granted = false): Promise<void> {
+    if (!this.isConnected || this.map || this.starting) return;
+    if (!granted) {
+      this.start();
+      return;
+    }
+    this.starting = true;
+    try {
+      await this.create();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async create(): Promise<void> {
     const generation = ++this.generation;
     const abort = new AbortController();
     this.abortInit = abort;
@@ -407,6 +477,11 @@ export class ChisoMap extends ChisoElement {
     if (boundaries && !this.bounds) {
       this.initialBounds = (this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox || VIETNAM_BBOX;
       this.resetView();
+    }
+    if (this.savedCamera) {
+      // Back after giving the context away: the same view as before.
+      map.jumpTo({ center: this.savedCamera.center, zoom: this.savedCamera.zoom });
+      this.savedCamera = undefined;
     }
     await loaded;
     if (generation !== this.generation) return;
@@ -548,7 +623,8 @@ export class ChisoMap extends ChisoElement {
     this.map?.triggerRepaint();
   }
 
-  private teardown(): void {
+  private teardown(release = true): void {
+    if (release) releaseContext(this);
     this.generation++;
     this.abortInit?.abort();
     clearTimeout(this.lostTimer);

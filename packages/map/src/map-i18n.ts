@@ -3,6 +3,7 @@
 const vi = {
   mapTitle: 'Bản đồ',
   mapLoading: 'Đang tải bản đồ…',
+  mapWaiting: 'Trang đang hiển thị nhiều bản đồ; bản đồ này sẽ vẽ khi có bản đồ khác được đóng hoặc cuộn khỏi màn hình.',
   mapContextLost: 'Bản đồ tạm dừng vì trình duyệt thu hồi bộ nhớ đồ họa; đang khôi phục…',
   mapNoWebgl: 'Trình duyệt này không vẽ được bản đồ (cần WebGL2). Bảng dữ liệu bên dưới vẫn đầy đủ.',
   boundariesFailed: 'Không tải được ranh giới hành chính',
@@ -59,6 +60,7 @@ type Messages = typeof vi;
 const en: Messages = {
   mapTitle: 'Map',
   mapLoading: 'Loading the map…',
+  mapWaiting: 'This page shows many maps; this one will be drawn when another is closed or scrolled out of view.',
   mapContextLost: 'The map paused because the browser reclaimed graphics memory; restoring…',
   mapNoWebgl: 'This browser cannot draw the map (WebGL2 is needed). The data table below is complete.',
   boundariesFailed: 'The administrative boundaries could not be loaded',
