@@ -569,6 +569,29 @@ describe('<chiso-map> with bad input', function () {
     expect(el2.shadowRoot!.querySelector('h1')).to.equal(null);
   });
 
+  it('new boundaries that fail on a live map: the current map stays drawn (stale), with the message and chiso-error', async function () {
+    const features = await sharedOrSkip(this, THAI_NGUYEN_COMMUNES);
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} eager boundaries=${THAI_NGUYEN_COMMUNES}>
+      <chiso-choropleth-layer .data=${densityFeed(features)}></chiso-choropleth-layer></chiso-map>`);
+    const map = await el.ready;
+    const error = nextEvent<{ code: string; status: number }>(el, 'chiso-error');
+    el.boundaries = '/__feeds/status?code=500&key=bnew500';
+    expect((await error).detail.status).to.equal(500);
+    await el.updateComplete;
+    expect(el.state).to.equal('stale');
+    expect(el.map).to.equal(map);
+    expect(renderedCodes(el).size).to.equal(92);
+    expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('Không tải được ranh giới hành chính');
+    // Good boundaries again: a new map is drawn.
+    el.boundaries = PHU_THO_COMMUNES;
+    await waitUntil(() => el.map && el.map !== map && el.state === 'ready', 'redrawn', { timeout: 20000 });
+    await new Promise<void>((r) => { el.map!.once('idle', () => r()); el.map!.triggerRepaint(); });
+    expect(renderedCodes(el).size).to.equal(148); // every Phú Thọ commune drawn…
+    const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+    expect(layer.classCounts.noData).to.equal(148); // …without data: the Thái Nguyên feed matches none of them
+    expect(el.boundaryAreas!.areas.size).to.equal(148);
+  });
+
   it('unknown codes and mixed levels: drawn what matches, said what does not, chiso-error with the reason', async function () {
     const features = await sharedOrSkip(this, THAI_NGUYEN_COMMUNES);
     const feed = densityFeed(features);

@@ -318,9 +318,9 @@ export class ChisoMap extends ChisoElement {
   protected override updated(changed: PropertyValues<this>): void {
     const rebuild = ['boundaries', 'boundariesData', 'joinKey', 'nameKey', 'sourceLayer', 'basemap'] as const;
     if (this.map && rebuild.some((k) => changed.has(k))) {
-      this.teardown();
-      this.resetReady();
-      this.init();
+      const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
+      if (kind === 'file' && this.runtime) void this.replaceBoundaries(this.runtime);
+      else this.rebuild();
     } else if (this.map && changed.has('area') && this.boundaryAreas) {
       this.initialBounds = (this.area && this.runtime?.bboxOfArea(this.boundaryAreas, this.area)) || this.boundaryAreas.bbox;
       this.resetView();
@@ -329,6 +329,40 @@ export class ChisoMap extends ChisoElement {
       this.placeArchipelagoLabels();
     }
   }
+
+  private rebuild(): void {
+    this.teardown();
+    this.resetReady();
+    this.init();
+  }
+
+  /**
+   * New boundaries for a live map: read them first, and only then re-create the map. If they fail, the
+   * current map stays on screen (state `stale`) with the message and `chiso-error`.
+   */
+  private async replaceBoundaries(runtime: Runtime): Promise<void> {
+    const generation = this.generation;
+    const abort = new AbortController();
+    this.abortInit?.abort();
+    this.abortInit = abort;
+    try {
+      const input = await this.fetchBoundaries(abort.signal);
+      this.readBoundaries(runtime, input); // throws a FeedError when they are not usable
+      if (generation !== this.generation || !this.isConnected) return;
+      this.prefetched = input;
+      this.rebuild();
+    } catch (e) {
+      if (generation !== this.generation || abort.signal.aborted) return;
+      const error = e instanceof FeedError ? e : new FeedError('network', { detail: (e as Error)?.message, cause: e });
+      this.errorText = error.localizedMessage(this.lang);
+      this.setState('stale');
+      this.emitError(error);
+      this.requestUpdate();
+    }
+  }
+
+  /** Boundaries already fetched and checked by replaceBoundaries, used once by the next create(). */
+  private prefetched?: unknown;
 
   private accessibleName(): string {
     return this.label || mapMsg(this.lang, 'mapTitle');
@@ -401,7 +435,9 @@ export class ChisoMap extends ChisoElement {
     this.requestUpdate();
     await this.updateComplete;
     // MapLibre (and its worker) start while the boundaries download: the two overlap.
-    const input = this.fetchBoundaries(abort.signal);
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    const input = prefetched !== undefined ? Promise.resolve(prefetched) : this.fetchBoundaries(abort.signal);
     input.catch(() => undefined); // handled below
     let runtime: Runtime;
     try {
