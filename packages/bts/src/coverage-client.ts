@@ -3,7 +3,8 @@
  * `disposeCoverageWorker`). Where workers are unavailable (a CSP without `worker-src 'self'`), it runs on
  * the main thread instead and says so in the result.
  */
-import { coverageByCommune, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
+import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
+import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
 
 export interface CoverageJob {
@@ -14,39 +15,50 @@ export interface CoverageJob {
   joinKey?: string;
   areas?: Array<{ code: string; geometry: Polygonal }>;
   options?: CoverageOptions;
+  /** Also draw the coverage picture: at most `maxPx` on its longer side, in `color`. */
+  raster?: { maxPx?: number; color?: string };
 }
 
 export interface CoverageResult {
   stats: CoverageStats;
   villages?: VillageResult;
+  /** The coverage picture and where it lies (when `raster` was asked for and there was something to draw). */
+  image?: ImageBitmap;
+  frame?: RasterFrame;
   /** Where it ran. */
   ranIn: 'worker' | 'main-thread';
 }
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: CoverageResult) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { job: CoverageJob; resolve: (r: CoverageResult) => void; reject: (e: Error) => void }>();
+/** The worker could not start (a CSP without `worker-src 'self'`, a file:// page): stay on the main thread. */
+let workerBroken = false;
 
 function startWorker(): Worker | undefined {
   if (worker) return worker;
-  if (typeof Worker === 'undefined') return undefined;
+  if (typeof Worker === 'undefined' || workerBroken) return undefined;
   try {
     worker = new Worker(new URL('./coverage.worker.js', import.meta.url), { type: 'module', name: 'chiso-coverage' });
   } catch {
     return undefined;
   }
-  worker.onmessage = (e: MessageEvent<{ id: number; stats?: CoverageStats; villages?: VillageResult; error?: string }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; stats?: CoverageStats; villages?: VillageResult; image?: ImageBitmap; frame?: RasterFrame; error?: string }>) => {
     const job = pending.get(e.data.id);
     if (!job) return;
     pending.delete(e.data.id);
     if (e.data.error) job.reject(new Error(e.data.error));
-    else job.resolve({ stats: e.data.stats!, villages: e.data.villages, ranIn: 'worker' });
+    else job.resolve({ stats: e.data.stats!, villages: e.data.villages, image: e.data.image, frame: e.data.frame, ranIn: 'worker' });
   };
   worker.onerror = (e) => {
-    for (const job of pending.values()) job.reject(new Error(e.message || 'coverage worker failed'));
+    // The worker script failed to load or crashed: every job still waiting is done on the main thread.
+    e.preventDefault?.();
+    workerBroken = true;
+    const waiting = [...pending.values()];
     pending.clear();
     worker?.terminate();
     worker = undefined;
+    for (const p of waiting) computeOnMainThread(p.job).then(p.resolve, p.reject);
   };
   return worker;
 }
@@ -54,30 +66,43 @@ function startWorker(): Worker | undefined {
 /** Coverage stats (and villages) for a job, computed off the main thread. */
 export async function computeCoverage(job: CoverageJob): Promise<CoverageResult> {
   const w = startWorker();
-  if (!w) {
-    let areas = job.areas ?? [];
-    if (!job.areas && job.areasUrl) {
-      const fc = await (await fetch(job.areasUrl)).json();
-      const key = job.joinKey ?? 'code';
-      areas = fc.features.map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({ code: String(f.properties?.[key] ?? f.id), geometry: f.geometry }));
-    }
-    const stats = coverageByCommune(job.sites, areas, job.options);
-    const villages = job.villages ? villagesCovered(job.sites, job.villages, job.options) : undefined;
-    return { stats, villages, ranIn: 'main-thread' };
-  }
+  if (!w) return computeOnMainThread(job);
   const id = nextId++;
   const sites = await packSitesAsync(job.sites);
   const villages = job.villages ? packVillages(job.villages) : undefined;
   const request: CoverageRequest = {
     id, sites, villages, areasUrl: job.areasUrl ? new URL(job.areasUrl, globalThis.location?.href).href : undefined,
-    joinKey: job.joinKey, areas: job.areas, options: job.options,
+    joinKey: job.joinKey, areas: job.areas, options: job.options, raster: job.raster,
   };
   const transfer: Transferable[] = [sites.numbers.buffer, sites.flags.buffer];
   if (villages) transfer.push(villages.coords.buffer);
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { job, resolve, reject });
     w.postMessage(request, transfer);
   });
+}
+
+async function computeOnMainThread(job: CoverageJob): Promise<CoverageResult> {
+  let areas = job.areas ?? [];
+  if (!job.areas && job.areasUrl) {
+    const fc = await (await fetch(job.areasUrl)).json();
+    const key = job.joinKey ?? 'code';
+    areas = fc.features.map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({ code: String(f.properties?.[key] ?? f.id), geometry: f.geometry }));
+  }
+  const stats = coverageByCommune(job.sites, areas, job.options);
+  const villages = job.villages
+    ? areas.length ? villagesByArea(job.sites, job.villages, areas, job.options) : villagesCovered(job.sites, job.villages, job.options)
+    : undefined;
+  const result: CoverageResult = { stats, villages, ranIn: 'main-thread' };
+  const box = job.raster && typeof OffscreenCanvas !== 'undefined' ? coverageBbox(job.sites, job.options ?? {}, areas) : undefined;
+  if (box) {
+    const frame = rasterFrame(box, job.raster!.maxPx);
+    const canvas = new OffscreenCanvas(frame.width, frame.height);
+    drawCoverage(canvas.getContext('2d') as unknown as Canvas2D, frame, job.sites, job.options, areas, job.raster!.color);
+    result.image = canvas.transferToImageBitmap();
+    result.frame = frame;
+  }
+  return result;
 }
 
 /** Ends the worker (an element calls this when the last user disconnects). */

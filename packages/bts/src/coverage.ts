@@ -216,6 +216,10 @@ export interface VillageResult {
   covered: number;
   /** Ids (or names) of the villages no footprint reaches: the coverage gaps. */
   uncovered: string[];
+  /** Per area (when areas are given): the villages inside it, and which of them no footprint reaches. */
+  byArea?: Record<string, { total: number; covered: number; uncovered: string[] }>;
+  /** Area code of each village, in input order ('' when it lies in none of the areas). */
+  areaOf?: string[];
 }
 
 /** Which villages some site covers, exactly. */
@@ -235,6 +239,84 @@ export function villagesCovered(
 }
 
 export type Polygonal = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/** Bounding box [west, south, east, north] of a polygon's outer rings. */
+export function polygonalBbox(geometry: Polygonal): [number, number, number, number] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const poly of polys) for (const [x, y] of poly[0] ?? []) {
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
+}
+
+/**
+ * The area each point lies in (even-odd over every ring, so holes count), '' for none. Areas are tried by
+ * bounding box first, so thousands of villages over thousands of communes stay quick.
+ */
+export function areaOfPoints(points: Array<{ lon: number; lat: number }>, areas: Array<{ code: string; geometry: Polygonal }>): string[] {
+  const boxes = areas.map((a) => polygonalBbox(a.geometry));
+  const rings = areas.map((a) => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates).flat());
+  return points.map(({ lon, lat }) => {
+    for (let i = 0; i < areas.length; i++) {
+      const b = boxes[i];
+      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+      if (insideIntervalsContain(rings[i], lon, lat)) return areas[i].code;
+    }
+    return '';
+  });
+}
+
+/** Villages covered, with each one's area and the counts per area. */
+export function villagesByArea(
+  sites: Site[],
+  villages: Array<{ id: string; lon: number; lat: number }>,
+  areas: Array<{ code: string; geometry: Polygonal }>,
+  options: CoverageOptions = {},
+): VillageResult {
+  const result = villagesCovered(sites, villages, options);
+  const gaps = new Set(result.uncovered);
+  const areaOf = areaOfPoints(villages, areas);
+  const byArea: NonNullable<VillageResult['byArea']> = {};
+  villages.forEach((v, i) => {
+    const code = areaOf[i];
+    if (!code) return;
+    const entry = (byArea[code] ??= { total: 0, covered: 0, uncovered: [] });
+    entry.total++;
+    if (gaps.has(v.id)) entry.uncovered.push(v.id);
+    else entry.covered++;
+  });
+  return { ...result, byArea, areaOf };
+}
+
+/**
+ * A site's modelled footprint as a lon/lat ring (a circle, or a sector wedge from the site): points at the
+ * great-circle destination of `radiusM` along each bearing. For drawing; the maths above stays exact.
+ */
+export function footprintRing(site: Site, radiusM: number, steps = 48): number[][] {
+  const dest = (bearingDeg: number): number[] => {
+    const d = radiusM / 1000 / R_EARTH_KM;
+    const b = bearingDeg * RAD;
+    const p1 = site.lat * RAD;
+    const l1 = site.lon * RAD;
+    const p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
+    const l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+    return [l2 / RAD, p2 / RAD];
+  };
+  const ring: number[][] = [];
+  if (site.azimuth === undefined || site.beamwidth === undefined || site.beamwidth >= 360) {
+    for (let i = 0; i < steps; i++) ring.push(dest((360 * i) / steps));
+  } else {
+    const n = Math.max(2, Math.ceil((steps * site.beamwidth) / 360));
+    ring.push([site.lon, site.lat]);
+    for (let i = 0; i <= n; i++) ring.push(dest(site.azimuth - site.beamwidth / 2 + (site.beamwidth * i) / n));
+  }
+  ring.push(ring[0]);
+  return ring;
+}
 
 export interface AreaCoverage {
   areaKm2: number;

@@ -3,10 +3,11 @@
  * 100,000 sites. Boundaries are fetched and parsed here (from a URL) so no large object crosses threads;
  * sites and villages arrive packed in transferable typed arrays.
  */
-import { coverageByCommune, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
+import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
+import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null; postMessage(m: unknown): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const boundaryCache = new Map<string, Promise<Array<{ code: string; geometry: Polygonal }>>>();
 
 async function areasFrom(request: CoverageRequest): Promise<Array<{ code: string; geometry: Polygonal }>> {
@@ -36,8 +37,18 @@ scope.onmessage = async (e) => {
     const options: CoverageOptions = request.options ?? {};
     const areas = await areasFrom(request);
     const stats = coverageByCommune(sites, areas, options);
-    const villages = request.villages ? villagesCovered(sites, unpackVillages(request.villages), options) : undefined;
-    scope.postMessage({ id: request.id, stats, villages });
+    const villageList = request.villages ? unpackVillages(request.villages) : undefined;
+    const villages = villageList ? (areas.length ? villagesByArea(sites, villageList, areas, options) : villagesCovered(sites, villageList, options)) : undefined;
+    let image: ImageBitmap | undefined;
+    let frame: RasterFrame | undefined;
+    const box = request.raster && typeof OffscreenCanvas !== 'undefined' ? coverageBbox(sites, options, areas) : undefined;
+    if (box) {
+      frame = rasterFrame(box, request.raster!.maxPx);
+      const canvas = new OffscreenCanvas(frame.width, frame.height);
+      drawCoverage(canvas.getContext('2d') as unknown as Canvas2D, frame, sites, options, areas, request.raster!.color);
+      image = canvas.transferToImageBitmap();
+    }
+    scope.postMessage({ id: request.id, stats, villages, image, frame }, image ? [image] : []);
   } catch (error) {
     scope.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) });
   }

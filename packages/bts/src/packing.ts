@@ -26,6 +26,8 @@ export interface CoverageRequest {
   joinKey?: string;
   areas?: Array<{ code: string; geometry: Polygonal }>;
   options?: CoverageOptions;
+  /** Also draw the coverage picture (see coverage-raster.ts). */
+  raster?: { maxPx?: number; color?: string };
 }
 
 const SEP = '\u0001';

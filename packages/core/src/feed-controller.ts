@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, toFeedError } from './feed/errors.js';
-import { requestFeed, type LoadedFeed } from './feed/load.js';
+import { requestFeed, type LoadedFeed, type LoadOptions } from './feed/load.js';
 import { parseFeedAsync, parseFeedSync } from './feed/lazy.js';
 import type { FeedModel } from './feed/model.js';
 
@@ -21,26 +21,53 @@ export interface FeedHost extends ReactiveControllerHost {
 }
 
 /**
+ * Where a {@link FeedController} takes its URL from and gives its results to, when that is not the host's
+ * `src` and `feed*` methods (an element with a second source, or one that reads JSON that is not a feed).
+ */
+export interface FeedBinding<T> {
+  src(): string | null | undefined;
+  loaded(result: T): void;
+  failed(error: FeedError): void;
+  loading?(): void;
+  /** Default `requestFeed`; `requestJson` for a JSON document as sent. */
+  load(url: string, options: LoadOptions): Promise<T>;
+}
+
+/**
  * Keeps an element's feed loaded: loads when `src` changes, refreshes every `refresh` seconds, aborts on
  * disconnect. Requests for one URL are shared across the page (see `requestFeed`).
  */
-export class FeedController implements ReactiveController {
+export class FeedController<T = LoadedFeed> implements ReactiveController {
   /** The URL of the current or last load. */
   url: string | null = null;
-  loaded?: LoadedFeed;
+  loaded?: T;
   loading = false;
   private abort?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
   private connected = false;
   private refreshOf = 0;
 
-  constructor(private readonly host: FeedHost) {
+  private readonly binding: FeedBinding<T>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { refresh?: number; timeout?: number },
+    binding?: FeedBinding<T>,
+  ) {
+    const feedHost = host as FeedHost;
+    this.binding = binding ?? ({
+      src: () => feedHost.src,
+      loaded: (r: LoadedFeed) => feedHost.feedLoaded(r),
+      failed: (e: FeedError) => feedHost.feedFailed(e),
+      loading: () => feedHost.feedLoading?.(),
+      load: requestFeed,
+    } as unknown as FeedBinding<T>);
     host.addController(this);
   }
 
   hostConnected(): void {
     this.connected = true;
-    if (this.host.src) this.load(this.host.src);
+    const src = this.binding.src();
+    if (src) this.load(src);
   }
 
   hostDisconnected(): void {
@@ -53,7 +80,7 @@ export class FeedController implements ReactiveController {
 
   hostUpdate(): void {
     if (!this.connected) return;
-    const src = this.host.src || null;
+    const src = this.binding.src() || null;
     if (src !== this.url) {
       if (src) this.load(src);
       else {
@@ -76,9 +103,9 @@ export class FeedController implements ReactiveController {
     if (url !== this.url) this.loaded = undefined;
     this.url = url;
     this.loading = true;
-    this.host.feedLoading?.();
+    this.binding.loading?.();
     try {
-      const loaded = await requestFeed(url, {
+      const loaded = await this.binding.load(url, {
         signal: controller.signal,
         force,
         ...(this.host.timeout ? { timeoutMs: this.host.timeout } : {}),
@@ -86,11 +113,11 @@ export class FeedController implements ReactiveController {
       if (controller.signal.aborted) return;
       this.loaded = loaded;
       this.loading = false;
-      this.host.feedLoaded(loaded);
+      this.binding.loaded(loaded);
     } catch (error) {
       if (controller.signal.aborted || (error as Error)?.name === 'AbortError') return;
       this.loading = false;
-      this.host.feedFailed(toFeedError(error, 'network'));
+      this.binding.failed(toFeedError(error, 'network'));
     } finally {
       if (this.abort === controller) this.schedule();
     }

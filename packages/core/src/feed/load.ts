@@ -7,7 +7,7 @@ import { FeedError, toFeedError } from './errors.js';
 import type { FeedModel } from './model.js';
 import type { ParseOptions } from './parse.js';
 import { parseFeedAsync } from './lazy.js';
-import { MAX_FEED_CHARS } from './text.js';
+import { MAX_FEED_CHARS, parseText } from './text.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
@@ -34,14 +34,23 @@ export interface LoadedFeed {
   notModified: boolean;
 }
 
-interface Entry {
-  loaded?: LoadedFeed;
-  etag?: string;
-  lastModified?: string;
-  inflight?: { promise: Promise<LoadedFeed>; controller: AbortController; waiters: number };
+/** The result of {@link requestJson}: a JSON value as sent (not read as a feed). */
+export interface LoadedJson {
+  url: string;
+  json: unknown;
+  fetchedAt: number;
+  notModified: boolean;
 }
 
-const entries = new Map<string, Entry>();
+interface Entry<T extends { fetchedAt: number; notModified: boolean }> {
+  loaded?: T;
+  etag?: string;
+  lastModified?: string;
+  inflight?: { promise: Promise<T>; controller: AbortController; waiters: number };
+}
+
+type AnyLoaded = { fetchedAt: number; notModified: boolean };
+const entries = new Map<string, Entry<AnyLoaded>>();
 
 /** How many HTTP requests each URL has caused, for tests and diagnostics. */
 export const requestCounts = new Map<string, number>();
@@ -61,24 +70,38 @@ export async function loadFeed(url: string, options: LoadOptions = {}): Promise<
 
 /** Like {@link loadFeed}, with the request's metadata. Callers asking for the same URL share one request. */
 export function requestFeed(url: string, options: LoadOptions = {}): Promise<LoadedFeed> {
+  return shared<LoadedFeed>(url, url, options, async (body, meta) => ({ url, model: await parseFeedAsync(body, options.parse), ...meta }));
+}
+
+/**
+ * Loads a JSON document as sent (points of BTS sites or villages, say), with the same timeout, retries,
+ * conditional requests and sharing as {@link requestFeed}. Rejects with a {@link FeedError}.
+ */
+export function requestJson(url: string, options: Omit<LoadOptions, 'parse'> = {}): Promise<LoadedJson> {
+  return shared<LoadedJson>(`json ${url}`, url, options, async (body, meta) => ({ url, json: parseText(body), ...meta }));
+}
+
+type Reader<T> = (body: string, meta: { fetchedAt: number; notModified: false }) => Promise<T>;
+
+function shared<T extends AnyLoaded>(key: string, url: string, options: LoadOptions, read: Reader<T>): Promise<T> {
   const { signal, maxAgeMs = 5000, force = false } = options;
   if (signal?.aborted) return Promise.reject(abortError());
-  let entry = entries.get(url);
-  if (!entry) entries.set(url, (entry = {}));
+  let entry = entries.get(key) as Entry<T> | undefined;
+  if (!entry) entries.set(key, (entry = {}));
   if (!force && entry.loaded && Date.now() - entry.loaded.fetchedAt < maxAgeMs && !entry.inflight) {
     return Promise.resolve(entry.loaded);
   }
   if (!entry.inflight) {
     const controller = new AbortController();
     const e = entry;
-    const promise = fetchWithRetries(url, e, controller.signal, options).finally(() => {
+    const promise = fetchWithRetries(url, e, controller.signal, options, read).finally(() => {
       if (e.inflight?.controller === controller) e.inflight = undefined;
     });
     entry.inflight = { promise, controller, waiters: 0 };
   }
   const inflight = entry.inflight;
   inflight.waiters++;
-  return new Promise<LoadedFeed>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     const onAbort = () => {
       if (settled) return;
@@ -120,11 +143,11 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function fetchWithRetries(url: string, entry: Entry, signal: AbortSignal, options: LoadOptions): Promise<LoadedFeed> {
+async function fetchWithRetries<T extends AnyLoaded>(url: string, entry: Entry<T>, signal: AbortSignal, options: LoadOptions, read: Reader<T>): Promise<T> {
   const { retries = 2, retryDelayMs = 500 } = options;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(url, entry, signal, options);
+      return await fetchOnce(url, entry, signal, options, read);
     } catch (error) {
       if (signal.aborted) throw abortError();
       const fe = toFeedError(error, 'network');
@@ -134,7 +157,7 @@ async function fetchWithRetries(url: string, entry: Entry, signal: AbortSignal, 
   }
 }
 
-async function fetchOnce(url: string, entry: Entry, outer: AbortSignal, options: LoadOptions): Promise<LoadedFeed> {
+async function fetchOnce<T extends AnyLoaded>(url: string, entry: Entry<T>, outer: AbortSignal, options: LoadOptions, read: Reader<T>): Promise<T> {
   const { timeoutMs = 15000 } = options;
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort();
@@ -178,11 +201,11 @@ async function fetchOnce(url: string, entry: Entry, outer: AbortSignal, options:
     if (/html/i.test(type) && /^\s*</.test(body)) {
       throw new FeedError('unsupported', { detail: 'the server sent a web page, not a feed' });
     }
-    const model = await parseFeedAsync(body, options.parse);
+    const loaded = await read(body, { fetchedAt: Date.now(), notModified: false });
     entry.etag = response.headers.get('etag') ?? undefined;
     entry.lastModified = response.headers.get('last-modified') ?? undefined;
-    entry.loaded = { url, model, fetchedAt: Date.now(), notModified: false };
-    return entry.loaded;
+    entry.loaded = loaded;
+    return loaded;
   } finally {
     clearTimeout(timer);
     outer.removeEventListener('abort', onOuterAbort);
