@@ -44,7 +44,7 @@ const onwarn = (warning, warn) => {
 const pkg = (name, input, deps) => ({
   input,
   external: isExternal(deps),
-  plugins: [tsExtensions(), ts()],
+  plugins: [tsExtensions(), ts(), workerBeside()],
   onwarn,
   output: { dir: `packages/${name}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
 });
@@ -69,11 +69,27 @@ export const maplibreVendor = () => ({
 });
 const VENDOR_ID = 'chiso-vendor:maplibre-gl';
 
+/**
+ * The BTS coverage worker is its own file at the root of a dist folder; a chunk that starts it (in
+ * `chunks/`) gets the path to it relative to itself.
+ */
+export const workerBeside = () => ({
+  name: 'worker-beside',
+  renderChunk(code, chunk) {
+    const needle = "'./coverage.worker.js'";
+    if (!code.includes(needle) && !code.includes('"./coverage.worker.js"')) return null;
+    let rel = posix.relative(posix.dirname(chunk.fileName), 'coverage.worker.js');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return { code: code.split(needle).join(`'${rel}'`).split('"./coverage.worker.js"').join(`"${rel}"`), map: null };
+  },
+});
+
 /** A self-contained minified bundle (also used by the bench to measure sizes). */
 export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre = true } = {}) => ({
   input,
   plugins: [
     ...(vendorMaplibre ? [maplibreVendor()] : []),
+    workerBeside(),
     tsExtensions(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
@@ -92,6 +108,10 @@ export default [
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
-  pkg('bts', { coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, []),
+  pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts' },
+    ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl']),
+  // The worker is self-contained, beside the module that starts it.
+  bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/bts/dist', '[name].js', { vendorMaplibre: false }),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
+  bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/chiso/dist', '[name].js', { vendorMaplibre: false }),
 ];

@@ -5,7 +5,7 @@
  */
 import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
-import { packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
+import { packAreas, packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
 
 export interface CoverageJob {
   sites: Site[];
@@ -72,9 +72,14 @@ export async function computeCoverage(job: CoverageJob): Promise<CoverageResult>
   const villages = job.villages ? packVillages(job.villages) : undefined;
   const request: CoverageRequest = {
     id, sites, villages, areasUrl: job.areasUrl ? new URL(job.areasUrl, globalThis.location?.href).href : undefined,
-    joinKey: job.joinKey, areas: job.areas, options: job.options, raster: job.raster,
+    joinKey: job.joinKey, options: job.options, raster: job.raster,
   };
   const transfer: Transferable[] = [sites.numbers.buffer, sites.flags.buffer];
+  if (job.areas) {
+    const packed = packAreas(job.areas);
+    request.packedAreas = packed;
+    transfer.push(packed.coords.buffer, packed.ringSizes.buffer, packed.polyRings.buffer, packed.areaPolys.buffer);
+  }
   if (villages) transfer.push(villages.coords.buffer);
   return new Promise((resolve, reject) => {
     pending.set(id, { job, resolve, reject });

@@ -5,12 +5,13 @@
  */
 import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
-import { unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
+import { unpackAreas, unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const boundaryCache = new Map<string, Promise<Array<{ code: string; geometry: Polygonal }>>>();
 
 async function areasFrom(request: CoverageRequest): Promise<Array<{ code: string; geometry: Polygonal }>> {
+  if (request.packedAreas) return unpackAreas(request.packedAreas);
   if (request.areas) return request.areas;
   if (!request.areasUrl) return [];
   const key = `${request.areasUrl}|${request.joinKey ?? 'code'}`;

@@ -25,6 +25,7 @@ export interface CoverageRequest {
   areasUrl?: string;
   joinKey?: string;
   areas?: Array<{ code: string; geometry: Polygonal }>;
+  packedAreas?: PackedAreas;
   options?: CoverageOptions;
   /** Also draw the coverage picture (see coverage-raster.ts). */
   raster?: { maxPx?: number; color?: string };
@@ -94,4 +95,61 @@ export function packVillages(villages: Array<{ id: string; lon: number; lat: num
 
 export function unpackVillages(p: PackedVillages): Array<{ id: string; lon: number; lat: number }> {
   return (p.ids ? p.ids.split(SEP) : []).map((id, i) => ({ id, lon: p.coords[i * 2], lat: p.coords[i * 2 + 1] }));
+}
+
+/** Area polygons as flat typed arrays: 10,000 communes cross to the worker by transfer, not by a deep copy. */
+export interface PackedAreas {
+  /** Codes joined by U+0001. */
+  codes: string;
+  coords: Float64Array;
+  /** Points per ring. */
+  ringSizes: Uint32Array;
+  /** Rings per polygon. */
+  polyRings: Uint32Array;
+  /** Polygons per area. */
+  areaPolys: Uint32Array;
+}
+
+export function packAreas(areas: Array<{ code: string; geometry: Polygonal }>): PackedAreas {
+  let points = 0, rings = 0, polys = 0;
+  const list = areas.map((a) => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates));
+  for (const ps of list) for (const p of ps) {
+    polys++;
+    for (const r of p) { rings++; points += r.length; }
+  }
+  const coords = new Float64Array(points * 2);
+  const ringSizes = new Uint32Array(rings);
+  const polyRings = new Uint32Array(polys);
+  const areaPolys = new Uint32Array(areas.length);
+  let c = 0, ri = 0, pi = 0;
+  list.forEach((ps, ai) => {
+    areaPolys[ai] = ps.length;
+    for (const p of ps) {
+      polyRings[pi++] = p.length;
+      for (const r of p) {
+        ringSizes[ri++] = r.length;
+        for (const pt of r) { coords[c++] = pt[0]; coords[c++] = pt[1]; }
+      }
+    }
+  });
+  return { codes: areas.map((a) => a.code.split(SEP).join('')).join(SEP), coords, ringSizes, polyRings, areaPolys };
+}
+
+export function unpackAreas(p: PackedAreas): Array<{ code: string; geometry: Polygonal }> {
+  const codes = p.codes ? p.codes.split(SEP) : [];
+  let c = 0, ri = 0, pi = 0;
+  return codes.map((code, ai) => {
+    const polys: number[][][][] = [];
+    for (let k = 0; k < p.areaPolys[ai]; k++) {
+      const poly: number[][][] = [];
+      for (let r = 0, n = p.polyRings[pi++]; r < n; r++) {
+        const size = p.ringSizes[ri++];
+        const ring: number[][] = new Array(size);
+        for (let i = 0; i < size; i++, c += 2) ring[i] = [p.coords[c], p.coords[c + 1]];
+        poly.push(ring);
+      }
+      polys.push(poly);
+    }
+    return { code, geometry: { type: 'MultiPolygon' as const, coordinates: polys } };
+  });
 }

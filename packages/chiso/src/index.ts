@@ -5,6 +5,7 @@
  *   <script type="module" src="https://…/chiso.js"></script>
  *   <chiso-gauge src="feed.json"></chiso-gauge>
  *   <chiso-choropleth boundaries="xa.geojson" src="feed.json"></chiso-choropleth>
+ *   <chiso-map boundaries="xa.geojson"><chiso-bts-layer src="tram.geojson" villages="thon.geojson"></chiso-bts-layer></chiso-map>
  *
  * Readers of formats other than chiso feeds (JSON-stat, CKAN, GeoJSON, CSV) are a separate chunk, loaded the
  * first time a page meets such a feed; MapLibre is loaded the first time a map comes into view. A page with
@@ -12,6 +13,7 @@
  */
 export * from '@chiso/gauge';
 export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
+export { ChisoBtsLayer } from '@chiso/bts';
 export {
   FeedError, loadFeed, requestFeed, parseFeedAsync, parseFeedSync, selectObservation, selectGroup,
   formatValue, formatNumber, formatDelta, formatPeriod,

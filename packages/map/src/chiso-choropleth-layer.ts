@@ -64,6 +64,13 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   /** A feed object or a parsed model, instead of `src`. */
   @property({ attribute: false }) data?: unknown;
 
+  /**
+   * Id of an element on the page whose numbers this layer colours: it offers them as a feed through
+   * `asFeed()` and says when they change with `chiso-ready`/`chiso-change`. A `<chiso-bts-layer>` does:
+   * `<chiso-choropleth-layer from="bts">` colours communes by their coverage.
+   */
+  @property() from?: string;
+
   /** Seconds between refreshes of `src`; 0: none. */
   @property({ type: Number }) refresh = 0;
 
@@ -197,13 +204,39 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unbindFrom();
     this.stop();
     this.mapHost?.unregisterLayer(this);
     this.mapHost = undefined;
   }
 
+  private fromSource?: Element;
+  private readonly pullFrom = (): void => {
+    const feed = (this.fromSource as { asFeed?: () => unknown } | undefined)?.asFeed?.();
+    if (feed != null) this.data = feed;
+  };
+
+  private bindFrom(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const source = this.from ? (root.getElementById?.(this.from) ?? document.getElementById(this.from)) : null;
+    if (source === (this.fromSource ?? null)) return;
+    this.unbindFrom();
+    if (!source) return;
+    this.fromSource = source;
+    source.addEventListener('chiso-ready', this.pullFrom);
+    source.addEventListener('chiso-change', this.pullFrom);
+    this.pullFrom();
+  }
+
+  private unbindFrom(): void {
+    this.fromSource?.removeEventListener('chiso-ready', this.pullFrom);
+    this.fromSource?.removeEventListener('chiso-change', this.pullFrom);
+    this.fromSource = undefined;
+  }
+
   /** @internal Called by `<chiso-map>`. */
   mapAttached(ctx: MapContext): Promise<void> {
+    this.bindFrom();
     this.ctx = ctx;
     this.drawnOnce = false;
     this.bindInteractions(ctx);
@@ -226,6 +259,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
       this.firstDrawn = { promise, resolve };
     }
     // Nothing to wait for: no feed at all, or it has failed already (the map must still become ready).
+    // A layer fed `from` another element draws when that one is ready, and does not hold the map back.
     if ((!this.src && this.data == null) || this.error) this.settleFirst();
     return this.firstDrawn.promise;
   }
@@ -307,7 +341,8 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
     return out.join(' ');
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('from')) this.bindFrom();
     this.scheduleDraw();
   }
 
@@ -335,7 +370,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
             ...(ctx.sourceLayer ? { 'source-layer': ctx.sourceLayer } : {}),
             paint: { 'fill-color': fill as never, 'fill-opacity': opacity as never, 'fill-antialias': false },
           },
-          ctx.beforeId,
+          this.fillBeforeId(ctx),
         );
         ctx.host.coverLand(this, true);
         this.drawnPaint = JSON.stringify([fill, opacity]);
@@ -362,6 +397,19 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
         this.emit<ChoroplethDetail>('ready', detail);
       } else this.emit<ChoroplethDetail>('change', detail);
     });
+  }
+
+  /** Below the point layers' overlays (coverage, sites) when they are drawn already, else below the outlines. */
+  private fillBeforeId(ctx: MapContext): string {
+    const styleLayers = ctx.map.getStyle().layers ?? [];
+    const overlay = styleLayers.find((l) => ctx.host.overlayLayerIds.has(l.id));
+    return overlay?.id ?? ctx.beforeId;
+  }
+
+  /** Whether a point layer's feature (a BTS site, a case) is under the pointer: its tooltip wins. */
+  private overlayAt(ctx: MapContext, point: { x: number; y: number }): boolean {
+    const ids = [...ctx.host.overlayLayerIds].filter((id) => ctx.map.getLayer(id) && ctx.map.getLayer(id)!.type !== 'raster');
+    return ids.length > 0 && ctx.map.queryRenderedFeatures([point.x, point.y], { layers: ids }).length > 0;
   }
 
   private get colorKey(): string {
@@ -513,6 +561,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
       return String(ctx.sourceLayer ? (p[this.mapHost?.joinKey ?? 'code'] ?? f.id) : (p.chiso_code ?? f.id));
     };
     const move = (e: MapLayerMouseEvent) => {
+      if (this.overlayAt(ctx, e.point)) return;
       const code = codeOf(e);
       map.getCanvas().style.cursor = code ? 'pointer' : '';
       if (code) this.focusArea(code, [e.lngLat.lng, e.lngLat.lat]);
@@ -522,6 +571,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
       this.focusArea(null);
     };
     const click = (e: MapLayerMouseEvent) => {
+      if (this.overlayAt(ctx, e.point)) return;
       const code = codeOf(e);
       if (code) this.select(code);
     };

@@ -224,6 +224,9 @@ export class ChisoMap extends ChisoElement {
 
   private readonly landCovers = new Set<object>();
 
+  /** @internal Map layers drawn by point layers over the areas (see `MapContext.host.overlayLayerIds`). */
+  readonly overlayLayerIds = new Set<string>();
+
   /** Fits the view to the boundaries (or `area`) again. */
   resetView(): void {
     if (this.map && this.initialBounds) this.map.fitBounds(this.initialBounds as [number, number, number, number], { padding: 16, animate: false });

@@ -11,6 +11,11 @@ export interface MapContext {
     hideTooltip(): void;
     setHover(code: string | null): void;
     coverLand(owner: object, covered: boolean): void;
+    /**
+     * Ids of MapLibre layers drawn over the areas by point layers (BTS sites, cases). Area fills go below
+     * them, and an area's tooltip gives way to theirs.
+     */
+    overlayLayerIds: Set<string>;
   };
   map: MaplibreMap;
   maplibre: typeof import('maplibre-gl');
