@@ -108,7 +108,7 @@ export default [
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
-  pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts' },
+  pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
     ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl']),
   // The worker is self-contained, beside the module that starts it.
   bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/bts/dist', '[name].js', { vendorMaplibre: false }),

@@ -3,6 +3,7 @@
 // Run by the build; writes examples/data/ (ignored by git).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { blob, communes, seeded } from './synthetic-geo.mjs';
+import { syntheticSites, syntheticVillages } from './synthetic-bts.mjs';
 
 const out = 'examples/data';
 mkdirSync(out, { recursive: true });
@@ -38,4 +39,9 @@ writeFileSync(`${out}/tinh-mau-dvc-xa.json`, JSON.stringify({
   observations,
   source: { name: { vi: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)', en: 'Generated sample data (not real figures)' }, updated: '2026-01-05T08:00:00+07:00' },
 }));
-console.log(`demo data: ${province.features.length} communes of the synthetic Tỉnh Mẫu, ${observations.length} observations → ${out}/`);
+// BTS sites (as many as Tuyên Quang reports, 1,283) and villages, all synthetic, over the same communes.
+const sites = syntheticSites(province.features, { n: 1283, seed: 1283, emptyShare: 0.1 });
+writeFileSync(`${out}/tinh-mau-bts.geojson`, JSON.stringify(sites));
+const villages = syntheticVillages(province.features, { perCommune: 6, seed: 99 });
+writeFileSync(`${out}/tinh-mau-thon.geojson`, JSON.stringify(villages));
+console.log(`demo data: ${province.features.length} communes of the synthetic Tỉnh Mẫu, ${observations.length} observations, ${sites.features.length} BTS sites, ${villages.features.length} villages → ${out}/`);

@@ -56,3 +56,18 @@ test('map elements: attributes, properties, events, parts and CSS custom propert
   const own = JSON.parse(readFileSync(new URL('../../packages/map/custom-elements.json', import.meta.url), 'utf8'));
   assert.ok(own.modules.every((mod) => mod.path.startsWith('packages/map/')), 'the map package ships its own modules only');
 });
+
+test('the BTS layer documents its attributes, members, events, parts and CSS properties', () => {
+  const b = decl('chiso-bts-layer');
+  assert.ok(b, 'chiso-bts-layer in the manifest');
+  for (const a of ['src', 'villages', 'operator', 'tech', 'radius', 'environment', 'coverage-opacity', 'hide-coverage', 'hide-sites', 'table-open', 'lang', 'theme']) {
+    assert.ok(b.attributes.some((x) => x.name === a), `bts attribute ${a}`);
+  }
+  for (const p of ['stats', 'sites', 'asFeed', 'data', 'villageData']) assert.ok(b.members.some((x) => x.name === p), `bts member ${p}`);
+  assert.deepEqual(b.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  for (const part of ['legend', 'table', 'gaps', 'error']) assert.ok(b.cssParts.some((x) => x.name === part), `part ${part}`);
+  for (const c of ['--chiso-bts-coverage', '--chiso-bts-gap', '--chiso-bts-viettel']) assert.ok(b.cssProperties.some((x) => x.name === c), `css property ${c}`);
+  assert.ok(decl('chiso-choropleth-layer').attributes.some((a) => a.name === 'from'), 'choropleth from');
+  const own = JSON.parse(readFileSync(new URL('../../packages/bts/custom-elements.json', import.meta.url), 'utf8'));
+  assert.ok(own.modules.length && own.modules.every((mod) => mod.path.startsWith('packages/bts/')), 'the bts package ships its own modules only');
+});

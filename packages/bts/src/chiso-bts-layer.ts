@@ -482,7 +482,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
       if (!map.getLayer(sitesId)) {
         map.addLayer({
           id: sitesId, type: 'symbol', source: sitesId,
-          layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.6, 10, 1] },
+          layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.35, 9, 0.5, 11, 0.8, 13, 1] },
         });
       }
       this.applyPaint();

@@ -480,8 +480,9 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
     const rows = this.tableRows();
     if (!rows.some((r) => r.value != null)) return mapMsg(lang, 'summaryEmpty', { indicator: indicatorName });
     const s = summarize(rows);
+    // A feed without periods (a snapshot, such as BTS coverage) says no period: drop the ", " before it.
     return mapMsg(lang, 'summary', {
-      indicator: indicatorName,
+      indicator: v.period ? indicatorName : `${indicatorName}\u0000`,
       period: v.period ? formatPeriod(v.period, lang) : '',
       highName: s.highest!.name,
       high: this.format(s.highest!.value),
@@ -490,7 +491,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
       median: this.format(s.median!),
       noData: formatNumber(s.noData, lang),
       count: formatNumber(s.count, lang),
-    });
+    }).replace(/\u0000, :/, ':');
   }
 
   private format(value: number | null): string {

@@ -1,0 +1,78 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '@chiso/bts';
+
+/**
+ * BTS coverage on the synthetic province "Tỉnh Mẫu": 1,283 generated sites (Tuyên Quang's count) and six
+ * generated villages per commune (scripts/synthetic-bts.mjs; no real site or village). The fill is the
+ * modelled coverage; magenta dots are villages without signal.
+ */
+interface BtsArgs {
+  src?: string;
+  villages?: string;
+  operator?: string;
+  tech?: string;
+  radius?: string;
+  environment?: 'rural' | 'urban';
+  coverageOpacity?: number;
+  hideSites?: boolean;
+  tableOpen?: boolean;
+  theme?: string;
+  lang?: string;
+  withChoropleth?: boolean;
+}
+
+const BOUNDARIES = 'data/tinh-mau-xa.geojson';
+const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme === 'dark' ? '#0d1117' : 'transparent');
+
+let n = 0;
+const render = (a: BtsArgs, ctx: { globals: Record<string, string> }) => {
+  const lang = a.lang ?? ctx.globals.lang ?? 'vi';
+  const id = `bts-story-${++n}`;
+  return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
+    <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Phủ sóng di động, Tỉnh Mẫu (dữ liệu mẫu)" style="--chiso-map-height:26rem">
+      ${a.withChoropleth ? html`<chiso-choropleth-layer from=${id} classes="manual:50 70 85 95" palette="Purples" lang=${lang} theme=${a.theme ?? nothing}></chiso-choropleth-layer>` : nothing}
+      <chiso-bts-layer id=${id} src=${a.src ?? nothing} villages=${a.villages ?? nothing} operator=${a.operator ?? nothing} tech=${a.tech ?? nothing}
+        radius=${a.radius ?? nothing} environment=${a.environment ?? 'rural'} coverage-opacity=${a.coverageOpacity ?? 0.35}
+        ?hide-sites=${!!a.hideSites} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-bts-layer>
+      ${a.withChoropleth ? html`<chiso-legend lang=${lang} theme=${a.theme ?? nothing}></chiso-legend>` : nothing}
+    </chiso-map>
+  </div>`;
+};
+
+const meta: Meta<BtsArgs> = {
+  title: 'Elements/BTS coverage',
+  component: 'chiso-bts-layer',
+  render,
+  args: { src: 'data/tinh-mau-bts.geojson', villages: 'data/tinh-mau-thon.geojson', radius: '2g:3500 3g:2500 4g:2500 5g:600' },
+  argTypes: {
+    operator: { control: 'select', options: [undefined, 'Viettel', 'VNPT', 'MobiFone', 'Vietnamobile'] },
+    tech: { control: 'inline-radio', options: [undefined, '2G', '3G', '4G', '5G'] },
+    environment: { control: 'inline-radio', options: ['rural', 'urban'] },
+    coverageOpacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
+    theme: { control: 'inline-radio', options: [undefined, 'dark', 'contrast'] },
+    lang: { control: 'inline-radio', options: ['vi', 'en'] },
+  },
+};
+export default meta;
+type Story = StoryObj<BtsArgs>;
+
+/** Every operator and technology; gaps marked. */
+export const Coverage: Story = {};
+/** One operator: Viettel's coverage alone. */
+export const OneOperator: Story = { args: { operator: 'Viettel' } };
+/** 5G only: small cells, large gaps. */
+export const FiveG: Story = { args: { tech: '5G' } };
+/** The documented default radii (rural), without the layer's override. */
+export const DefaultRadii: Story = { args: { radius: undefined } };
+/** Urban default radii. */
+export const Urban: Story = { args: { radius: undefined, environment: 'urban' } };
+/** Coverage per commune, coloured by a choropleth fed from the BTS layer (`from`). */
+export const CoveragePerCommune: Story = { args: { withChoropleth: true, hideSites: true, coverageOpacity: 0 } };
+/** The data tables: coverage by commune (worst first) and the villages without signal. */
+export const Tables: Story = { args: { tableOpen: true } };
+export const Dark: Story = { args: { theme: 'dark' } };
+export const HighContrast: Story = { args: { theme: 'contrast' } };
+export const English: Story = { args: { lang: 'en' } };
+/** The sites feed is missing (404): a localized error, the map still drawn. */
+export const MissingFeed: Story = { args: { src: 'feeds/khong-co.geojson', villages: undefined } };
