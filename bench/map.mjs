@@ -64,3 +64,39 @@ export async function benchMaps(browser, base, runs) {
     `Pan frames: chiso ${pct(frames.chiso, 0.5).toFixed(0)} ms, ECharts ${pct(frames.echarts, 0.5).toFixed(0)} ms (median).`);
   return { ready, frames, ratio };
 }
+
+/** The demo province with boundaries only, a choropleth, or the BTS layer (1,283 sites): connect→ready. */
+export async function benchBtsLayer(browser, base, runs) {
+  const modes = ['map', 'choropleth', 'bts'];
+  const ready = Object.fromEntries(modes.map((m) => [m, []]));
+  const longest = Object.fromEntries(modes.map((m) => [m, []]));
+  let sites;
+  for (let i = 0; i < runs + 1; i++) {
+    for (const mode of [...modes.slice(i % 3), ...modes.slice(0, i % 3)]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      await page.goto(`${base}/bench/pages/bts.html?mode=${mode}`);
+      await page.waitForFunction('window.__result !== undefined', { timeout: 120000, polling: 200 });
+      const r = await page.evaluate('window.__result');
+      if (mode === 'bts') sites = r.sites;
+      if (i > 0) {
+        ready[mode].push(r.ready);
+        longest[mode].push(r.longest);
+      }
+      await page.close();
+    }
+  }
+  const row = (m) => ({
+    'connect→ready median ms': +pct(ready[m], 0.5).toFixed(0),
+    'min ms': +Math.min(...ready[m]).toFixed(0),
+    'longest main-thread task, median ms': +pct(longest[m], 0.5).toFixed(0),
+    runs: ready[m].length,
+  });
+  console.log(`\nBTS layer on the demo province (126 synthetic communes), chiso.js in headless Chromium (SwiftShader)\n`);
+  console.table({
+    'boundaries only (baseline)': row('map'),
+    'with a choropleth layer': row('choropleth'),
+    [`with <chiso-bts-layer>, ${sites} sites + 756 villages`]: row('bts'),
+  });
+  console.log(`The BTS layer adds ${(pct(ready.bts, 0.5) - pct(ready.map, 0.5)).toFixed(0)} ms to the bare map (coverage, villages and the coverage picture in the worker).`);
+}

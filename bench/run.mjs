@@ -8,7 +8,7 @@ import { bundle } from '../rollup.config.mjs';
 import { sizeEntries } from './entries.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { benchParse } from './parse.mjs';
-import { benchMaps, writeNationalData } from './map.mjs';
+import { benchBtsLayer, benchMaps, writeNationalData } from './map.mjs';
 import { benchBts } from './bts.mjs';
 
 const out = 'bench/.out';
@@ -85,6 +85,7 @@ try {
       await page.close();
     }
   }
+  if (process.env.BENCH_BTS !== '0') await benchBtsLayer(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_MAPS !== '0') await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
 } finally {
   await browser.close();

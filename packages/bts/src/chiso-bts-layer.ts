@@ -102,8 +102,11 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
   /** Hide the site symbols. */
   @property({ type: Boolean, attribute: 'hide-sites' }) hideSites = false;
 
-  /** Longest side of the coverage picture, pixels (larger is sharper when zoomed in, and slower). */
-  @property({ type: Number, attribute: 'coverage-resolution' }) coverageResolution = 2048;
+  /**
+   * Longest side of the coverage picture, pixels: sharper when zoomed in, slower to draw and upload. Default
+   * (0): 1.25 × the map's larger side in device pixels, between 512 and 2048 (`npm run bench` shows the cost).
+   */
+  @property({ type: Number, attribute: 'coverage-resolution' }) coverageResolution = 0;
 
   /** Seconds between refreshes of `src` and `villages`; 0: none. */
   @property({ type: Number }) refresh = 0;
@@ -374,7 +377,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
         villages: this.villageList,
         areas,
         options,
-        raster: { maxPx: this.coverageResolution, color: this.cssColor('--_coverage', '#7b3294') },
+        raster: { maxPx: this.pictureSize(ctx), color: this.cssColor('--_coverage', '#7b3294') },
       });
     } catch (e) {
       if (token !== this.computeToken) return;
@@ -392,6 +395,12 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     this.computing = false;
     this.currentStats = this.statsOf(result);
     this.draw(ctx, options);
+  }
+
+  private pictureSize(ctx: MapContext): number {
+    if (this.coverageResolution > 0) return Math.min(8192, Math.round(this.coverageResolution));
+    const canvas = ctx.map.getCanvas();
+    return Math.max(512, Math.min(2048, Math.round(1.25 * Math.max(canvas.width, canvas.height))));
   }
 
   private statsOf(result: CoverageResult): BtsStats {
@@ -433,11 +442,14 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     }
     try {
       // Icons: one per operator × technology, regenerated with the theme's colours.
-      for (const op of OPERATORS) for (const t of TECHNOLOGIES) {
-        const id = iconId(this.layerId, op, t);
-        const image = drawSiteIcon(t, this.operatorColor(op));
-        if (map.hasImage(id)) map.updateImage(id, image);
-        else map.addImage(id, image, { pixelRatio: 2 });
+      for (const op of OPERATORS) {
+        const color = this.operatorColor(op);
+        for (const t of TECHNOLOGIES) {
+          const id = iconId(this.layerId, op, t);
+          const image = drawSiteIcon(t, color);
+          if (map.hasImage(id)) map.updateImage(id, image);
+          else map.addImage(id, image, { pixelRatio: 2 });
+        }
       }
       // Coverage: one picture from the worker, laid over the boundaries.
       if (result.image && result.frame) {

@@ -33,7 +33,8 @@ export const iconId = (prefix: string, op: Operator, tech: Technology): string =
 export function drawSiteIcon(tech: Technology, color: string, ratio = 2): ImageData {
   const size = 20 * ratio;
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  // Read back at once: a CPU canvas (a GPU one would flush the GPU for each of the 20 icons).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
   ctx.scale(ratio * 0.8, ratio * 0.8);
   ctx.translate(2.5, 2.5);
   const path = new Path2D(TECH_SHAPES[tech]);
