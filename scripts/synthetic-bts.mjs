@@ -3,7 +3,8 @@
 // Plain ES module with no Node imports, so the browser tests, the bench and the demo data all use it.
 import { seeded } from './synthetic-geo.mjs';
 
-function inPolygon([x, y], polys) {
+/** Whether a point is inside polygons (even-odd over every ring). */
+export function inPolygon([x, y], polys) {
   let inside = false;
   for (const poly of polys) for (const ring of poly) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {

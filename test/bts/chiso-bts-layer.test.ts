@@ -10,8 +10,8 @@ import type { ChisoMap, ChisoChoroplethLayer } from '@chiso/map';
 import { coverageByCommune, footprintContains, footprintRadius, readSites, type Site } from '@chiso/bts/coverage';
 // The element's own instance of the client (the module URL it imports), so the worker it started is seen.
 import { coverageWorkerRunning } from '../../packages/bts/src/coverage-client.js';
-import { syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
-import { hexToRgb, loadShared, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
+import { inPolygon, syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
+import { canvasSnapshot, hexToRgb, loadShared, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, text } from '../helpers/feeds.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:480px';
@@ -38,36 +38,8 @@ async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: 
 const layerIds = (el: ChisoMap) => el.map!.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('chiso-bts-'));
 const idOf = (el: ChisoMap, suffix: string) => layerIds(el).find((id) => id.endsWith(suffix))!;
 
-/** Pixels of the map canvas, 5×5-uniform blocks only (see test/map/chiso-map.test.ts). */
-function snapshot(el: ChisoMap) {
-  const gl = el.map!.getCanvas();
-  const c = document.createElement('canvas');
-  c.width = gl.width;
-  c.height = gl.height;
-  const ctx = c.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(gl, 0, 0);
-  const ratio = gl.width / gl.clientWidth;
-  return (x: number, y: number): [number, number, number] | null => {
-    const px = Math.round(x * ratio);
-    const py = Math.round(y * ratio);
-    if (px < 3 || py < 3 || px > c.width - 3 || py > c.height - 3) return null;
-    const d = ctx.getImageData(px - 2, py - 2, 5, 5).data;
-    for (let i = 4; i < d.length; i += 4) if (Math.abs(d[i] - d[0]) > 1 || Math.abs(d[i + 1] - d[1]) > 1 || Math.abs(d[i + 2] - d[2]) > 1) return null;
-    return [d[0], d[1], d[2]];
-  };
-}
-
-const inRings = ([x, y]: number[], polys: number[][][][]) => {
-  let inside = false;
-  for (const poly of polys) for (const ring of poly) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-};
+/** Pixels of the map canvas, 5×5-uniform blocks only (±1 for the picture's resampling). */
+const snapshot = (el: ChisoMap) => canvasSnapshot(el.map!.getCanvas(), 1);
 
 describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   this.timeout(120000);
@@ -154,7 +126,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     for (let y = 10; y < canvas.clientHeight - 10; y += 6) {
       for (let x = 10; x < canvas.clientWidth - 10; x += 6) {
         const { lng, lat } = map.unproject([x, y]);
-        if (!polys.some((p) => inRings([lng, lat], p))) continue;
+        if (!polys.some((p) => inPolygon([lng, lat], p))) continue;
         const inner = coveredAt(lng, lat, -m);
         const outer = coveredAt(lng, lat, m);
         if (inner !== outer) continue; // near an edge

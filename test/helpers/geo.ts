@@ -44,3 +44,26 @@ export function densityFeed(features: GeoFeature[], { periods = ['2025'], drop =
 
 /** Sets of "rgb(r, g, b)" as [r, g, b]. */
 export const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+
+/**
+ * The map canvas read back as pixels (the map keeps its drawing buffer): the colour at a CSS-pixel point when
+ * the 5×5 block around it is uniform within `tolerance` (inside one area, away from lines), else null.
+ */
+export function canvasSnapshot(canvas: HTMLCanvasElement, tolerance = 0) {
+  const c = document.createElement('canvas');
+  c.width = canvas.width;
+  c.height = canvas.height;
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(canvas, 0, 0);
+  const ratio = canvas.width / canvas.clientWidth;
+  return (x: number, y: number): [number, number, number] | null => {
+    const px = Math.round(x * ratio);
+    const py = Math.round(y * ratio);
+    if (px < 3 || py < 3 || px > c.width - 3 || py > c.height - 3) return null;
+    const d = ctx.getImageData(px - 2, py - 2, 5, 5).data;
+    for (let i = 4; i < d.length; i += 4) {
+      if (Math.abs(d[i] - d[0]) > tolerance || Math.abs(d[i + 1] - d[1]) > tolerance || Math.abs(d[i + 2] - d[2]) > tolerance) return null;
+    }
+    return [d[0], d[1], d[2]];
+  };
+}

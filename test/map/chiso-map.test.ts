@@ -4,7 +4,7 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '@chiso/map';
 import type { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
 import { readBoundaries } from '@chiso/map';
-import { densityFeed, hexToRgb, loadShared, PHU_THO_COMMUNES, PROVINCES_2025, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
+import { canvasSnapshot, densityFeed, hexToRgb, loadShared, PHU_THO_COMMUNES, PROVINCES_2025, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:420px';
@@ -37,24 +37,7 @@ const renderedCodes = (el: ChisoMap) => {
 };
 
 /** The canvas read back as pixels (the map keeps its drawing buffer). */
-function snapshot(el: ChisoMap) {
-  const gl = el.map!.getCanvas();
-  const c = document.createElement('canvas');
-  c.width = gl.width;
-  c.height = gl.height;
-  const ctx = c.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(gl, 0, 0);
-  const ratio = gl.width / gl.clientWidth;
-  /** The colour at a CSS-pixel point if the 5×5 block around it is uniform (inside one area), else null. */
-  return (x: number, y: number): [number, number, number] | null => {
-    const px = Math.round(x * ratio);
-    const py = Math.round(y * ratio);
-    if (px < 3 || py < 3 || px > c.width - 3 || py > c.height - 3) return null;
-    const d = ctx.getImageData(px - 2, py - 2, 5, 5).data;
-    for (let i = 4; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) return null;
-    return [d[0], d[1], d[2]];
-  };
-}
+const snapshot = (el: ChisoMap) => canvasSnapshot(el.map!.getCanvas());
 
 const close = (a: number[], b: number[], tol = 2) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 

@@ -428,13 +428,7 @@ export function coverageByCommune(
   let land = 0;
   for (const { code, geometry } of areas) {
     const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const poly of polys) for (const [x, y] of poly[0] ?? []) {
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
+    const [w, s, e, n] = polygonalBbox(geometry);
     if (!(w <= e)) continue;
     const pr = projector((w + e) / 2, (s + n) / 2);
     const rings = polys.flatMap((poly) => poly.map((ring) => ring.map(([x, y]) => [pr.x(x), pr.y(y)])));
