@@ -32,12 +32,4 @@ export const btsLayerStyles = css`
     margin: 0.5rem 0 0; padding: 0.4rem 0.6rem; background: var(--_bg); color: var(--_fg); font-size: 0.875em;
   }
   [part='error'] { border-inline-start: 4px solid var(--_bad); }
-  .table-wrap { max-height: var(--chiso-table-max-height, 24rem); overflow: auto; margin-top: 0.5rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
-  table { border-collapse: collapse; width: 100%; font-size: 0.875em; background: var(--_bg); color: var(--_fg); }
-  caption { text-align: start; font-weight: 600; padding: 0.4rem 0.6rem; }
-  th, td { padding: 0.3rem 0.6rem; border-top: 1px solid var(--_border); text-align: start; }
-  thead th { position: sticky; top: 0; background: var(--_bg); }
-  tbody th { font-weight: 400; }
-  .num { text-align: end; font-variant-numeric: tabular-nums; }
-  tr.current, tbody tr:hover { background: color-mix(in srgb, var(--_accent) 12%, var(--_bg)); }
 `;

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
 import { ChisoElement, FeedController, tokens } from '@chiso/core/element';
-import type { ChisoMap, ChisoMapLayer, MapContext } from '@chiso/map';
+import { dataTableStyles, joinMap, type ChisoMap, type ChisoMapLayer, type MapContext } from '@chiso/map';
 import type { GeoJSONSource, ImageSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { btsMsg } from './bts-i18n.js';
 import { btsLayerStyles } from './chiso-bts-layer.styles.js';
@@ -67,7 +67,7 @@ export interface BtsStats {
  * @cssprop --chiso-bts-viettel - Colour of Viettel sites (also `--chiso-bts-vnpt`, `--chiso-bts-mobifone`, `--chiso-bts-vietnamobile`, `--chiso-bts-other`).
  */
 export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
-  static override styles = [tokens, btsLayerStyles];
+  static override styles = [tokens, btsLayerStyles, dataTableStyles];
 
   /** Sites feed URL: GeoJSON Points, or JSON records with `lon`/`lat`. */
   @property() src?: string;
@@ -207,11 +207,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     super.connectedCallback();
     liveLayers++;
     this.firstDrawn = undefined;
-    const map = this.closest('chiso-map') as ChisoMap | null;
-    if (map && typeof map.registerLayer === 'function') {
-      this.mapHost = map;
-      map.registerLayer(this);
-    }
+    this.mapHost = joinMap(this);
   }
 
   override disconnectedCallback(): void {

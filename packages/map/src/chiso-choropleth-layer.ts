@@ -4,11 +4,12 @@ import { FeedError, formatNumber, formatPeriod, formatValue, localize, type Feed
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { layerStyles } from './chiso-choropleth-layer.styles.js';
+import { dataTableStyles } from './data-table.styles.js';
 import { classIndex, parseClasses, summarize } from './classify.js';
 import type { ChoroplethView, Legend } from './choropleth-model.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
-import { whenIdle, type ChisoMap } from './chiso-map.js';
+import { joinMap, whenIdle, type ChisoMap } from './chiso-map.js';
 
 let layerCount = 0;
 const collator = new Intl.Collator('vi');
@@ -56,7 +57,7 @@ export interface ChoroplethDetail extends Legend {
  * @csspart error - An error or warning message.
  */
 export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer, FeedHost {
-  static override styles = [tokens, layerStyles];
+  static override styles = [tokens, layerStyles, dataTableStyles];
 
   /** Feed URL: any format `parseFeed` reads (chiso, JSON-stat, CKAN, CSV, GeoJSON). */
   @property() src?: string;
@@ -195,11 +196,7 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   override connectedCallback(): void {
     super.connectedCallback();
     this.firstDrawn = undefined;
-    const map = this.closest('chiso-map') as ChisoMap | null;
-    if (map && typeof map.registerLayer === 'function') {
-      this.mapHost = map;
-      map.registerLayer(this);
-    }
+    this.mapHost = joinMap(this);
   }
 
   override disconnectedCallback(): void {

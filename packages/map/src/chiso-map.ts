@@ -748,3 +748,11 @@ class ResetViewControl {
     this.box?.remove();
   }
 }
+
+/** A layer element joins the `<chiso-map>` around it (if any); returns that map. */
+export function joinMap(layer: ChisoMapLayer & HTMLElement): ChisoMap | undefined {
+  const map = layer.closest('chiso-map') as ChisoMap | null;
+  if (!map || typeof map.registerLayer !== 'function') return undefined;
+  map.registerLayer(layer);
+  return map;
+}

@@ -10,6 +10,8 @@ import { ChisoChoropleth } from './chiso-choropleth.js';
 
 export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth };
 export type { MapReadyDetail } from './chiso-map.js';
+export { joinMap } from './chiso-map.js';
+export { dataTableStyles } from './data-table.styles.js';
 export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js';
 export type { ChisoMapLayer, MapContext } from './layer-api.js';
 export * from './classify.js';
