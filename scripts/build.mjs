@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
-const packages = ['core', 'gauge', 'map', 'bts', 'chiso'];
+const packages = ['core', 'gauge', 'map', 'bts', 'cases', 'chiso'];
 
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
 run('node', ['scripts/gen-maplibre-css.mjs']);
@@ -32,4 +32,4 @@ for (const p of ['core', 'gauge', 'map', 'bts']) {
   const own = { ...all, modules: all.modules.filter((m) => m.path.startsWith(`packages/${p}/`)) };
   writeFileSync(`packages/${p}/custom-elements.json`, JSON.stringify(own, null, 2));
 }
-console.log('built: packages/{core,gauge,map,bts,chiso}/dist, custom-elements.json');
+console.log('built: packages/{core,gauge,map,bts,cases,chiso}/dist, custom-elements.json');

@@ -1,0 +1,74 @@
+// The case model (issue 6, started): counts, measures, exact summaries, risk levels and the "< k" rule,
+// with the real daily cases by pre-2025 province from ../shared/data/covid when it is there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseFeed } from '@chiso/core';
+import {
+  applyMeasure, countObservations, countPoints, dailySeries, dateRange, rate7d, readCasePoints, readDate, riskLevel, shownCount, summarizeCases,
+} from '@chiso/cases/model';
+
+const CSV = new URL('../../../shared/data/covid/vn-covid19-cases-daily-by-province-2020-03-18_2022-01-22.csv', import.meta.url);
+const TOTALS = new URL('../../../shared/data/covid/vn-covid19-cases-by-province-totals.json', import.meta.url);
+
+test('dates and case points: real dates only, statuses in Vietnamese or English, bad rows counted out', () => {
+  assert.equal(readDate('2021-08-03T10:00:00+07:00'), '2021-08-03');
+  assert.equal(readDate('2021-02-30'), undefined);
+  assert.equal(readDate('3/8/2021'), undefined);
+  const { cases, skipped } = readCasePoints([
+    { lon: 105.8, lat: 21, properties: { date: '2021-08-01', status: 'home', area: '01' } },
+    { properties: { date: '2021-08-01', status: 'Tử vong', area: '01' } },
+    { properties: { date: 'hôm qua', status: 'home' } },
+    { properties: { date: '2021-08-02', status: 'unknown' } },
+  ]);
+  assert.equal(cases.length, 2);
+  assert.equal(skipped, 2);
+  assert.equal(cases[1].status, 'deceased');
+  const s = summarizeCases(countPoints(cases));
+  assert.deepEqual(s, { total: 2, byStatus: { home: 1, deceased: 1 }, byArea: { '01': 2 }, byDate: { '2021-08-01': 2 } });
+});
+
+test('measures: new, cumulative, trailing 7-day mean; gaps in the feed are days with 0', () => {
+  const counts = countObservations([
+    { area: 'A', period: '2021-08-01', value: 7 },
+    { area: 'A', period: '2021-08-03', value: 14 },
+    { area: 'B', period: '2021-08-03', value: 1 },
+    { area: 'B', period: '2021-08-04', value: null },
+    { area: 'B', period: '2021-08-05', value: -3 },
+  ]);
+  const dates = dateRange(counts);
+  assert.deepEqual(dates, ['2021-08-01', '2021-08-02', '2021-08-03']);
+  assert.deepEqual(dailySeries(counts, dates), [7, 0, 15]);
+  assert.deepEqual(applyMeasure([7, 0, 15], 'cumulative'), [7, 7, 22]);
+  assert.deepEqual(applyMeasure([7, 0, 15], 'avg7'), [7, 3.5, 22 / 3]);
+  assert.deepEqual(applyMeasure(Array(8).fill(7), 'avg7').at(-1), 7);
+});
+
+test('risk levels from the 7-day rate per 100,000, and counts under k never shown', () => {
+  assert.deepEqual([0, 19.9, 20, 49.9, 50, 149.9, 150, 1e6, NaN].map(riskLevel), [1, 1, 2, 2, 3, 3, 4, 4, 1]);
+  const counts = countObservations(Array.from({ length: 10 }, (_, i) => ({ area: 'X', period: `2021-08-${String(i + 1).padStart(2, '0')}`, value: 10 })));
+  assert.equal(rate7d(counts, 'X', '2021-08-10', 100_000), 70);
+  assert.equal(rate7d(counts, 'X', '2021-08-03', 100_000), 30); // only 3 days so far
+  assert.deepEqual([0, 1, 4, 5, 120].map((n) => shownCount(n)), [0, '< 5', '< 5', 5, 120]);
+  assert.equal(shownCount(9, 10), '< 10');
+});
+
+test('the real daily series by province: summary.total equals the sum of the input, over any range', { skip: !existsSync(CSV) && 'no ../shared/data beside this clone' }, () => {
+  const model = parseFeed(readFileSync(CSV, 'utf8'));
+  const counts = countObservations(model.observations);
+  let sum = 0;
+  for (const o of model.observations) if (o.value != null) sum += o.value;
+  const all = summarizeCases(counts);
+  assert.equal(all.total, sum);
+  assert.equal(all.total, 2_208_650); // as SOURCES.md states
+  assert.equal(Object.keys(all.byArea).length, 63);
+  const totals = JSON.parse(readFileSync(TOTALS, 'utf8'));
+  for (const p of totals.data) assert.equal(all.byArea[p.code], p.casesTotal, p.name);
+  // 2021 alone, against the published per-province 2021 figures.
+  const y2021 = summarizeCases(counts, ['2021-01-01', '2021-12-31']);
+  for (const p of totals.data) assert.equal(y2021.byArea[p.code] ?? 0, p.cases2021, p.name);
+  let direct = 0;
+  for (const o of model.observations) if (o.value != null && o.period >= '2021-01-01' && o.period <= '2021-12-31') direct += o.value;
+  assert.equal(y2021.total, direct);
+  assert.equal(Object.values(y2021.byDate).reduce((a, b) => a + b, 0), y2021.total);
+});
