@@ -178,6 +178,28 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     expect(text(viettelLine)).to.contain(`Viettel (${all.filter((s) => s.operator === 'Viettel').length} trạm)`);
   });
 
+  it('per-operator: each operator\'s own coverage, as the pure maths gives it, in stats and a table', async function () {
+    const communes = await communesOrSkip(this);
+    const sitesFc = syntheticSites(communes, { n: 150, seed: 23 });
+    const { layer } = await mountBts(sitesFc);
+    const areas = communes.map((f) => ({ code: f.properties.code, geometry: f.geometry as never }));
+    const change = nextEvent<BtsStats>(layer, 'chiso-change', 60000);
+    layer.perOperator = true;
+    layer.tableOpen = true;
+    const stats = (await change).detail;
+    const operators = [...new Set(layer.sites.map((s) => s.operator))];
+    expect(Object.keys(stats.byOperator!).sort()).to.deep.equal(operators.sort());
+    for (const op of operators) {
+      const alone = coverageByCommune(layer.sites, areas, { operators: [op] });
+      expect(stats.byOperator![op]!.coveragePct, op).to.be.closeTo(alone.coveragePct, 1e-6);
+      expect(stats.byOperator![op]!.sites, op).to.equal(alone.sites);
+      expect(stats.byOperator![op]!.coveragePct, op).to.be.at.most(stats.coveragePct + 1e-9);
+    }
+    await layer.updateComplete;
+    const rows = [...layer.shadowRoot!.querySelectorAll('[part="operators"] tbody tr')];
+    expect(rows.map((r) => r.getAttribute('data-operator')).sort()).to.deep.equal(operators.sort());
+  });
+
   it('bad sites are reported (chiso-error, message) and skipped; the rest render', async function () {
     const communes = await communesOrSkip(this);
     const good = syntheticSites(communes, { n: 50, seed: 3 }).features;

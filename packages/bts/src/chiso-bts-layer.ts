@@ -8,7 +8,7 @@ import { btsMsg } from './bts-i18n.js';
 import { btsLayerStyles } from './chiso-bts-layer.styles.js';
 import {
   footprintRadius, normalizeOperator, parseRadii, readSites, readTechnologies, TECHNOLOGIES,
-  type AreaCoverage, type CoverageOptions, type Environment, type Operator, type RejectedSite, type Site, type Technology,
+  type AreaCoverage, type CoverageOptions, type OperatorCoverage, type Environment, type Operator, type RejectedSite, type Site, type Technology,
 } from './coverage.js';
 import type { CoverageResult } from './coverage-client.js';
 import { frameCorners } from './coverage-raster.js';
@@ -34,6 +34,8 @@ export interface BtsStats {
   coveragePct: number;
   areas: Record<string, BtsAreaStats>;
   villages?: { total: number; covered: number; uncovered: string[] };
+  /** With `per-operator`: the coverage each operator gives alone. */
+  byOperator?: Partial<Record<Operator, OperatorCoverage>>;
   /** Sites of the feed that were skipped, and why. */
   rejected: RejectedSite[];
 }
@@ -58,6 +60,7 @@ export interface BtsStats {
  * @csspart table-toggle - The button showing the data tables.
  * @csspart table - The coverage-by-area table.
  * @csspart gaps - The table of villages without signal.
+ * @csspart operators - With `per-operator`: the coverage of each operator alone.
  * @csspart error - An error or warning message.
  * @csspart status - The "computing" notice.
  *
@@ -95,6 +98,9 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
 
   /** Opacity of the coverage fill, 0–1. */
   @property({ type: Number, attribute: 'coverage-opacity' }) coverageOpacity = 0.35;
+
+  /** Also compute each operator's own coverage (`stats.byOperator`, a table row each); one more sweep per operator. */
+  @property({ type: Boolean, attribute: 'per-operator' }) perOperator = false;
 
   /** Hide the coverage fill (the numbers are still computed). */
   @property({ type: Boolean, attribute: 'hide-coverage' }) hideCoverage = false;
@@ -345,7 +351,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     const villagesReady = !villagesWanted || this.villageList != null || !!this.villagesError;
     if (!ctx || !sitesReady || !villagesReady) return;
     const options = this.options;
-    const key = JSON.stringify([options, this.coverageResolution, this.theme]);
+    const key = JSON.stringify([options, this.coverageResolution, this.theme, this.perOperator]);
     const inputs = [this.allSites, this.villageList, ctx];
     if (key === this.computedKey && inputs.every((x, i) => x === this.computedInputs[i])) return;
     this.computedKey = key;
@@ -374,6 +380,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
         areas,
         options,
         raster: { maxPx: this.pictureSize(ctx), color: this.cssColor('--_coverage', '#7b3294') },
+        perOperator: this.perOperator,
       });
     } catch (e) {
       if (token !== this.computeToken) return;
@@ -408,6 +415,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     }
     const out: BtsStats = { sites: stats.sites, coveredAreaKm2: stats.coveredAreaKm2, coveragePct: stats.coveragePct, areas, rejected: [...this.rejected] };
     if (villages) out.villages = { total: villages.total, covered: villages.covered, uncovered: [...villages.uncovered] };
+    if (stats.byOperator) out.byOperator = stats.byOperator;
     return out;
   }
 
@@ -752,6 +760,25 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
           </tbody>
         </table>
       </div>
+      ${s.byOperator
+        ? html`<div class="table-wrap">
+            <table part="operators">
+              <caption>${btsMsg(lang, 'byOperatorCaption')}</caption>
+              <thead><tr>
+                <th scope="col">${btsMsg(lang, 'operator')}</th>
+                <th scope="col" class="num">${btsMsg(lang, 'sites')}</th>
+                <th scope="col" class="num">${btsMsg(lang, 'coveredKm2')}</th>
+                <th scope="col" class="num">${btsMsg(lang, 'coveragePct')}</th>
+              </tr></thead>
+              <tbody>${OPERATORS.filter((op) => s.byOperator![op]).map((op) => {
+                const o = s.byOperator![op]!;
+                return html`<tr data-operator=${op}><th scope="row">${operatorLabel(op, btsMsg(lang, 'other'))}</th>
+                  <td class="num">${formatNumber(o.sites, lang)}</td><td class="num">${formatNumber(o.coveredAreaKm2, lang, 1)}</td>
+                  <td class="num">${this.pct(o.coveragePct)}</td></tr>`;
+              })}</tbody>
+            </table>
+          </div>`
+        : nothing}
       ${s.villages
         ? html`<div class="table-wrap">
             <table part="gaps">

@@ -3,7 +3,7 @@
  * `disposeCoverageWorker`). Where workers are unavailable (a CSP without `worker-src 'self'`), it runs on
  * the main thread instead and says so in the result.
  */
-import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
+import { coverageByCommune, coverageByOperator, villagesByArea, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { packAreas, packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
 
@@ -17,6 +17,8 @@ export interface CoverageJob {
   options?: CoverageOptions;
   /** Also draw the coverage picture: at most `maxPx` on its longer side, in `color`. */
   raster?: { maxPx?: number; color?: string };
+  /** Also the coverage of each operator alone. */
+  perOperator?: boolean;
 }
 
 export interface CoverageResult {
@@ -72,7 +74,7 @@ export async function computeCoverage(job: CoverageJob): Promise<CoverageResult>
   const villages = job.villages ? packVillages(job.villages) : undefined;
   const request: CoverageRequest = {
     id, sites, villages, areasUrl: job.areasUrl ? new URL(job.areasUrl, globalThis.location?.href).href : undefined,
-    joinKey: job.joinKey, options: job.options, raster: job.raster,
+    joinKey: job.joinKey, options: job.options, raster: job.raster, perOperator: job.perOperator,
   };
   const transfer: Transferable[] = [sites.numbers.buffer, sites.flags.buffer];
   if (job.areas) {
@@ -95,6 +97,7 @@ async function computeOnMainThread(job: CoverageJob): Promise<CoverageResult> {
     areas = fc.features.map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({ code: String(f.properties?.[key] ?? f.id), geometry: f.geometry }));
   }
   const stats = coverageByCommune(job.sites, areas, job.options);
+  if (job.perOperator) stats.byOperator = coverageByOperator(job.sites, areas, job.options);
   const villages = job.villages
     ? areas.length ? villagesByArea(job.sites, job.villages, areas, job.options) : villagesCovered(job.sites, job.villages, job.options)
     : undefined;

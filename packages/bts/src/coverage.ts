@@ -331,6 +331,33 @@ export interface CoverageStats {
   coveredAreaKm2: number;
   coveragePct: number;
   areas: Record<string, AreaCoverage>;
+  /** With `perOperator`: each operator's own coverage (see `coverageByOperator`). */
+  byOperator?: Partial<Record<Operator, OperatorCoverage>>;
+}
+
+/** Totals of one operator's sites alone. */
+export interface OperatorCoverage {
+  sites: number;
+  coveredAreaKm2: number;
+  coveragePct: number;
+}
+
+/**
+ * Coverage by each operator alone (within the options' technology filter), for the operators that have
+ * sites: what a subscriber of that network gets. Costs one sweep per operator.
+ */
+export function coverageByOperator(
+  sites: Site[],
+  areas: Array<{ code: string; geometry: Polygonal }>,
+  options: CoverageOptions = {},
+): Partial<Record<Operator, OperatorCoverage>> {
+  const present = [...new Set(sites.map((s) => s.operator))].filter((op) => !options.operators || options.operators.includes(op));
+  const out: Partial<Record<Operator, OperatorCoverage>> = {};
+  for (const op of present) {
+    const c = coverageByCommune(sites, areas, { ...options, operators: [op] });
+    if (c.sites) out[op] = { sites: c.sites, coveredAreaKm2: c.coveredAreaKm2, coveragePct: c.coveragePct };
+  }
+  return out;
 }
 
 /** Local projection around (lon0, lat0), km, with the WGS84 lengths of a degree at that latitude. */

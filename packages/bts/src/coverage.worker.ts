@@ -3,7 +3,7 @@
  * 100,000 sites. Boundaries are fetched and parsed here (from a URL) so no large object crosses threads;
  * sites and villages arrive packed in transferable typed arrays.
  */
-import { coverageByCommune, villagesByArea, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
+import { coverageByCommune, coverageByOperator, villagesByArea, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { unpackAreas, unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
 
@@ -38,6 +38,7 @@ scope.onmessage = async (e) => {
     const options: CoverageOptions = request.options ?? {};
     const areas = await areasFrom(request);
     const stats = coverageByCommune(sites, areas, options);
+    if (request.perOperator) stats.byOperator = coverageByOperator(sites, areas, options);
     const villageList = request.villages ? unpackVillages(request.villages) : undefined;
     const villages = villageList ? (areas.length ? villagesByArea(sites, villageList, areas, options) : villagesCovered(sites, villageList, options)) : undefined;
     let image: ImageBitmap | undefined;

@@ -29,6 +29,8 @@ export interface CoverageRequest {
   options?: CoverageOptions;
   /** Also draw the coverage picture (see coverage-raster.ts). */
   raster?: { maxPx?: number; color?: string };
+  /** Also the coverage of each operator alone. */
+  perOperator?: boolean;
 }
 
 const SEP = '\u0001';
