@@ -225,6 +225,33 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     expect(layer.state).to.equal('ready');
   });
 
+  it('after the first draw: a bad tech filter is said and goes when fixed; bad villages keep the last good ones; theme recolours the villages', async function () {
+    const communes = await communesOrSkip(this);
+    const sitesFc = syntheticSites(communes, { n: 80, seed: 29 });
+    const villagesFc = syntheticVillages(communes, { perCommune: 1, seed: 29 });
+    const { el, layer, stats, map } = await mountBts(sitesFc, villagesFc);
+    const errors: string[] = [];
+    layer.addEventListener('chiso-error', (e) => errors.push((e as CustomEvent).detail.message));
+    layer.tech = '6G';
+    await layer.updateComplete;
+    expect(errors.join(' ')).to.contain('Công nghệ "6G" không rõ');
+    expect(text(layer.shadowRoot!.querySelector('[part="error"]'))).to.contain('6G');
+    layer.tech = '';
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.querySelector('[part="error"]'), 'the warning goes once the filter is fixed').to.equal(null);
+    // Villages that cannot be read: said, state stale, the last good villages still counted and drawn.
+    layer.villageData = { not: 'points' };
+    await layer.updateComplete;
+    expect(layer.state).to.equal('stale');
+    expect(errors.at(-1)).to.contain('Dữ liệu không đúng định dạng');
+    expect(layer.stats!.villages!.total).to.equal(stats.villages!.total);
+    expect(map.queryRenderedFeatures({ layers: [idOf(el, '-villages')] }).length).to.be.greaterThan(0);
+    // High contrast: the villages take the theme's colours.
+    layer.theme = 'contrast';
+    await layer.updateComplete;
+    expect(JSON.stringify(map.getPaintProperty(idOf(el, '-villages'), 'circle-color'))).to.contain('#ff00ff');
+  });
+
   it('tooltip per site (plain text, feed markup never parsed); click fires chiso-select', async function () {
     const communes = await communesOrSkip(this);
     const sitesFc = syntheticSites(communes, { n: 40, seed: 11 });

@@ -44,7 +44,7 @@ const vi = {
   noSites: 'Không có trạm nào để vẽ.',
   computeFailed: 'Không tính được vùng phủ sóng',
   filter: 'Lọc: {what}',
-  feedFeedName: 'Tỷ lệ diện tích được phủ sóng',
+  coverageIndicator: 'Tỷ lệ diện tích được phủ sóng',
 };
 
 type BtsMessageKey = keyof typeof vi;
@@ -93,7 +93,7 @@ const en: Record<BtsMessageKey, string> = {
   noSites: 'There are no sites to draw.',
   computeFailed: 'The coverage could not be computed',
   filter: 'Filter: {what}',
-  feedFeedName: 'Share of land area covered',
+  coverageIndicator: 'Share of land area covered',
 };
 
 export function btsMsg(lang: string | undefined, key: BtsMessageKey, params: Record<string, string | number> = {}): string {

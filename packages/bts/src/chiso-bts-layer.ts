@@ -140,7 +140,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
   asFeed(): unknown {
     const s = this.currentStats;
     if (!s) return undefined;
-    const name = { vi: btsMsg('vi', 'feedFeedName'), en: btsMsg('en', 'feedFeedName') };
+    const name = { vi: btsMsg('vi', 'coverageIndicator'), en: btsMsg('en', 'coverageIndicator') };
     return {
       chiso: 1,
       indicators: [{ id: 'bts-coverage', name, unit: '%', decimals: 1 }],
@@ -148,29 +148,28 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     };
   }
 
-  protected readonly sitesFeed = new FeedController<LoadedJson>(this, {
-    src: () => (this.data == null ? this.src : null),
-    load: requestJson,
-    loading: () => this.noteLoading(),
-    loaded: (r) => {
-      this.sitesInput = r.json;
-      this.sitesError = undefined;
-      this.requestUpdate();
-    },
-    failed: (e) => this.failed('sites', e),
-  });
+  protected readonly sitesFeed = this.jsonSource(() => (this.data == null ? this.src : null), 'sites');
+  protected readonly villagesFeed = this.jsonSource(() => (this.villageData == null ? this.villages : null), 'villages');
 
-  protected readonly villagesFeed = new FeedController<LoadedJson>(this, {
-    src: () => (this.villageData == null ? this.villages : null),
-    load: requestJson,
-    loading: () => this.noteLoading(),
-    loaded: (r) => {
-      this.villagesInput = r.json;
-      this.villagesError = undefined;
-      this.requestUpdate();
-    },
-    failed: (e) => this.failed('villages', e),
-  });
+  /** A JSON source (sites or villages) kept loaded and refreshed like a feed. */
+  private jsonSource(src: () => string | null | undefined, which: 'sites' | 'villages'): FeedController<LoadedJson> {
+    return new FeedController<LoadedJson>(this, {
+      src,
+      load: requestJson,
+      loading: () => this.noteLoading(),
+      loaded: (r) => {
+        if (which === 'sites') {
+          this.sitesInput = r.json;
+          this.sitesError = undefined;
+        } else {
+          this.villagesInput = r.json;
+          this.villagesError = undefined;
+        }
+        this.requestUpdate();
+      },
+      failed: (e) => this.failed(which, e),
+    });
+  }
 
   private sitesInput?: unknown;
   private villagesInput?: unknown;
@@ -277,18 +276,24 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     const villagesInput = this.villageData ?? this.villagesInput;
     if (villagesInput !== this.readVillagesOf) {
       this.readVillagesOf = villagesInput;
-      this.villageList = undefined;
-      if (villagesInput != null) {
+      if (villagesInput == null) {
+        this.villageList = undefined;
+        this.villagesSkipped = 0;
+      } else {
         try {
           const v = readVillages(villagesInput);
           this.villageList = v.villages;
           this.villagesSkipped = v.skipped;
         } catch (e) {
+          // The last good villages stay counted and drawn.
           this.failed('villages', new FeedError('schema', { detail: (e as Error).message }));
         }
       }
     }
-    if (changed.has('operator') || changed.has('tech') || changed.has('lang')) this.warning = this.filterWarning() ?? this.warning;
+    if (changed.has('tech')) {
+      const text = this.filterWarning();
+      if (text) this.emitError(new FeedError('schema', { text }));
+    }
   }
 
   private readSiteInput(input: unknown): void {
@@ -340,6 +345,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
   protected override updated(changed: PropertyValues<this>): void {
     this.scheduleCompute();
     if (changed.has('coverageOpacity') || changed.has('hideCoverage') || changed.has('hideSites') || changed.has('theme')) this.applyPaint();
+    if (changed.has('lang') && this.ctx && this.currentStats) this.ctx.host.setSummary(this, this.summaryText());
   }
 
   // ---- computing and drawing ----
@@ -483,7 +489,7 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
           id: villagesId, type: 'circle', source: villagesId,
           paint: {
             'circle-radius': ['case', ['get', 'gap'], 6, 2.5],
-            'circle-color': ['case', ['get', 'gap'], this.cssColor('--_gap', '#c51b7d'), this.cssColor('--_village', '#1a1a1a')],
+            'circle-color': this.villageColor() as never,
             'circle-stroke-color': '#ffffff',
             'circle-stroke-width': ['case', ['get', 'gap'], 2, 0.5],
           },
@@ -535,11 +541,17 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     else map.addSource(id, { type: 'geojson', data, buffer: 16 });
   }
 
+  /** Gap villages in `--chiso-bts-gap`, the others in `--chiso-bts-village` (read again on a theme change). */
+  private villageColor(): unknown[] {
+    return ['case', ['get', 'gap'], this.cssColor('--_gap', '#c51b7d'), this.cssColor('--_village', '#1a1a1a')];
+  }
+
   private applyPaint(): void {
     const map = this.ctx?.map;
     if (!map) return;
-    const [coverageId, , sitesId] = this.mapLayerIds;
+    const [coverageId, villagesId, sitesId] = this.mapLayerIds;
     try {
+      if (map.getLayer(villagesId)) map.setPaintProperty(villagesId, 'circle-color', this.villageColor() as never);
       if (map.getLayer(coverageId)) {
         map.setPaintProperty(coverageId, 'raster-opacity', Math.max(0, Math.min(1, Number(this.coverageOpacity) || 0)));
         map.setLayoutProperty(coverageId, 'visibility', this.hideCoverage ? 'none' : 'visible');
