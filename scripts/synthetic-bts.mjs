@@ -25,7 +25,7 @@ function bboxOf(polys) {
 }
 
 /** A random point inside a commune (rejection sampling in its box). */
-function pointIn(f, rnd) {
+export function pointIn(f, rnd) {
   const polys = polysOf(f);
   const [w, s, e, n] = bboxOf(polys);
   for (let k = 0; k < 200; k++) {

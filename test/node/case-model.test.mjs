@@ -72,3 +72,32 @@ test('the real daily series by province: summary.total equals the sum of the inp
   assert.equal(y2021.total, direct);
   assert.equal(Object.values(y2021.byDate).reduce((a, b) => a + b, 0), y2021.total);
 });
+
+test('day index: measure windows and running totals give the same numbers as the plain series', async () => {
+  const { indexCounts, measureWindow, casesIn, measureValue, riskOnDay } = await import('@chiso/cases/model');
+  const counts = countObservations([
+    { area: 'A', period: '2021-08-01', value: 7, status: 'home' },
+    { area: 'A', period: '2021-08-03', value: 14, status: 'deceased' },
+    { area: 'B', period: '2021-08-03', value: 1 },
+    { area: 'B', period: '2021-08-09', value: 2 },
+  ]);
+  const index = indexCounts(counts);
+  const dates = index.dates;
+  assert.equal(dates.length, 9);
+  for (const measure of ['new', 'cumulative', 'avg7']) {
+    const plain = applyMeasure(dailySeries(counts, dates), measure);
+    dates.forEach((_, i) => {
+      const win = measureWindow(i, measure, 0);
+      assert.equal(measureValue(casesIn(index.totalPrefix, win), measure, win), plain[i], `${measure} day ${i}`);
+    });
+  }
+  // Cumulative from a range's first day; statuses kept apart.
+  assert.deepEqual(measureWindow(5, 'cumulative', 2), [2, 5]);
+  const a = index.areas.indexOf('A');
+  assert.equal(casesIn(index.statusPrefix[a].deceased, [0, 8]), 14);
+  assert.equal(casesIn(index.statusPrefix[a].home, [1, 8]), 0);
+  // A published level holds until the next one.
+  assert.equal(riskOnDay([['2021-08-02', 2], ['2021-08-05', 4]], '2021-08-04'), 2);
+  assert.equal(riskOnDay([['2021-08-02', 2], ['2021-08-05', 4]], '2021-08-05'), 4);
+  assert.equal(riskOnDay([['2021-08-02', 2]], '2021-08-01'), undefined);
+});

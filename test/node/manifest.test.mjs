@@ -71,3 +71,17 @@ test('the BTS layer documents its attributes, members, events, parts and CSS pro
   const own = JSON.parse(readFileSync(new URL('../../packages/bts/custom-elements.json', import.meta.url), 'utf8'));
   assert.ok(own.modules.length && own.modules.every((mod) => mod.path.startsWith('packages/bts/')), 'the bts package ships its own modules only');
 });
+
+test('the case layer documents its attributes, members, events, parts and CSS properties', () => {
+  const c = decl('chiso-case-layer');
+  assert.ok(c, 'chiso-case-layer in the manifest');
+  for (const a of ['src', 'counts', 'population', 'mode', 'measure', 'value', 'date', 'from', 'to', 'k', 'min-zoom-points', 'point-fields', 'speed', 'playing', 'loop', 'table-open', 'lang', 'theme']) {
+    assert.ok(c.attributes.some((x) => x.name === a), `case attribute ${a}`);
+  }
+  for (const p of ['summary', 'dates', 'play', 'pause', 'step', 'data', 'countData', 'populationData']) assert.ok(c.members.some((x) => x.name === p), `case member ${p}`);
+  assert.deepEqual(c.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-date', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  for (const part of ['time', 'play', 'slider', 'chart', 'legend', 'table', 'error']) assert.ok(c.cssParts.some((x) => x.name === part), `part ${part}`);
+  for (const v of ['--chiso-cases-bubble', '--chiso-cases-risk-1']) assert.ok(c.cssProperties.some((x) => x.name === v), `css property ${v}`);
+  const own = JSON.parse(readFileSync(new URL('../../packages/cases/custom-elements.json', import.meta.url), 'utf8'));
+  assert.ok(own.modules.length && own.modules.every((mod) => mod.path.startsWith('packages/cases/')), 'the cases package ships its own modules only');
+});

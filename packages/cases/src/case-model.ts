@@ -15,6 +15,8 @@ export interface CasePoint {
   area?: string;
   lon?: number;
   lat?: number;
+  /** Position of the point in the input it was read from. */
+  ref?: number;
 }
 
 /** Counts: area → date → status → n (status `all` for counts that come without one). */
@@ -48,7 +50,7 @@ export function readCasePoints(points: Array<{ lon?: unknown; lat?: unknown; pro
 } {
   const cases: CasePoint[] = [];
   let skipped = 0;
-  for (const p of points) {
+  for (const [ref, p] of points.entries()) {
     const props = p.properties ?? {};
     const date = readDate(props.date);
     const status = readStatus(props.status);
@@ -56,7 +58,7 @@ export function readCasePoints(points: Array<{ lon?: unknown; lat?: unknown; pro
       skipped++;
       continue;
     }
-    const c: CasePoint = { date, status };
+    const c: CasePoint = { date, status, ref };
     if (props.area != null && props.area !== '') c.area = String(props.area);
     const lon = Number(p.lon);
     const lat = Number(p.lat);
@@ -93,6 +95,15 @@ function add(counts: CaseCounts, area: string, date: string, status: CaseStatus 
   let cell = byDate.get(date);
   if (!cell) byDate.set(date, (cell = {}));
   cell[status] = (cell[status] ?? 0) + n;
+}
+
+/** Counts of several inputs added together (a copy; the inputs are not changed). */
+export function mergeCounts(...all: CaseCounts[]): CaseCounts {
+  const out: CaseCounts = new Map();
+  for (const counts of all) for (const [area, byDate] of counts) for (const [date, cell] of byDate) {
+    for (const [status, n] of Object.entries(cell)) if (n) add(out, area, date, status as CaseStatus, n);
+  }
+  return out;
 }
 
 const cellTotal = (cell: Partial<Record<string, number>>) => Object.values(cell).reduce<number>((t, n) => t + (n ?? 0), 0);
@@ -193,3 +204,96 @@ export function rate7d(counts: CaseCounts, area: string, date: string, populatio
 export function shownCount(n: number, k = 5): number | `< ${number}` {
   return n > 0 && n < k ? `< ${k}` : n;
 }
+
+// ---- a day-indexed view, for drawing one date after another without re-reading the counts ----
+
+/** Counts laid out by day for fast frames: per area, running totals over the days (all statuses, and each). */
+export interface CaseIndex {
+  /** Every day from the first to the last with a count. */
+  dates: string[];
+  /** Area codes, as in the counts (`''` holds cases with no area). */
+  areas: string[];
+  /** Per area (same order as `areas`): running totals, `prefix[a][i]` = cases before day `i`; length dates + 1. */
+  prefix: Float64Array[];
+  /** Per area and status: running totals as `prefix`. */
+  statusPrefix: Array<Partial<Record<CaseStatus | 'all', Float64Array>>>;
+  /** Every area together: running totals. */
+  totalPrefix: Float64Array;
+}
+
+export function indexCounts(counts: CaseCounts, dates: string[] = dateRange(counts)): CaseIndex {
+  const dayOf = new Map(dates.map((d, i) => [d, i]));
+  const areas = [...counts.keys()];
+  const n = dates.length;
+  const totalDaily = new Float64Array(n);
+  const prefix: Float64Array[] = [];
+  const statusPrefix: CaseIndex['statusPrefix'] = [];
+  for (const area of areas) {
+    const daily = new Float64Array(n);
+    const byStatus: Partial<Record<CaseStatus | 'all', Float64Array>> = {};
+    for (const [date, cell] of counts.get(area)!) {
+      const i = dayOf.get(date);
+      if (i === undefined) continue;
+      for (const [status, v] of Object.entries(cell)) {
+        if (!v) continue;
+        daily[i] += v;
+        totalDaily[i] += v;
+        (byStatus[status as CaseStatus] ??= new Float64Array(n))[i] += v;
+      }
+    }
+    prefix.push(runningTotals(daily));
+    const sp: Partial<Record<CaseStatus | 'all', Float64Array>> = {};
+    for (const [status, d] of Object.entries(byStatus)) sp[status as CaseStatus] = runningTotals(d!);
+    statusPrefix.push(sp);
+  }
+  return { dates, areas, prefix, statusPrefix, totalPrefix: runningTotals(totalDaily) };
+}
+
+function runningTotals(daily: Float64Array): Float64Array {
+  const out = new Float64Array(daily.length + 1);
+  for (let i = 0; i < daily.length; i++) out[i + 1] = out[i] + daily[i];
+  return out;
+}
+
+/**
+ * The days a measure counts on day `i`: `new` that day, `cumulative` from `start` (the range's first day),
+ * `avg7` the 7 days ending `i` (fewer at the start of the series). Inclusive day indices.
+ */
+export function measureWindow(i: number, measure: Measure, start = 0): [number, number] {
+  if (measure === 'cumulative') return [Math.min(start, i), i];
+  if (measure === 'avg7') return [Math.max(0, i - 6), i];
+  return [i, i];
+}
+
+/** Cases in an inclusive window of days, from running totals. */
+export const casesIn = (prefix: Float64Array, [from, to]: [number, number]): number => prefix[to + 1] - prefix[from];
+
+/** The measure's value from the cases of its window: the 7-day average divides by the window's days. */
+export function measureValue(cases: number, measure: Measure, [from, to]: [number, number]): number {
+  return measure === 'avg7' ? cases / (to - from + 1) : cases;
+}
+
+/**
+ * Privacy for any figure derived from a count (an average, a rate): when the cases behind it number
+ * from 1 to k − 1, the figure reads "< x", x being what k cases would give; else the figure itself.
+ */
+export function shownDerived(cases: number, value: number, valueOfK: number, k = 5): number | { below: number } {
+  return cases > 0 && cases < k ? { below: valueOfK } : value;
+}
+
+/**
+ * Risk level per day from a feed's own levels: the latest level given on or before each day (levels hold
+ * until the next announcement); undefined before the first.
+ */
+export function riskOnDay(levels: Array<[string, number]>, date: string): 1 | 2 | 3 | 4 | undefined {
+  let best: number | undefined;
+  let bestDate = '';
+  for (const [d, level] of levels) if (d <= date && d >= bestDate) {
+    bestDate = d;
+    best = level;
+  }
+  return best && best >= 1 && best <= 4 ? (Math.round(best) as 1 | 2 | 3 | 4) : undefined;
+}
+
+/** Four levels: 1 green low, 2 yellow medium, 3 orange high, 4 red very high (colour-blind safe with the legend's numbers). */
+export const RISK_COLORS: Record<1 | 2 | 3 | 4, string> = { 1: '#1a9641', 2: '#ffd92f', 3: '#f28e2b', 4: '#d7191c' };

@@ -62,6 +62,8 @@ export const mapStyles = css`
   .tooltip { font: 0.875rem/1.35 var(--_font); color: #1f2328; }
   .tooltip strong { display: block; font-size: 1em; }
   .maplibregl-popup-content { padding: 0.4rem 0.6rem; }
+  /* A hover tooltip must not catch the pointer: moving onto it would leave the map and hide it. */
+  .maplibregl-popup, .maplibregl-popup-content { pointer-events: none; }
   .chiso-reset-view { font-size: 1.1rem; line-height: 1; }
   .maplibregl-ctrl button:focus-visible { outline: 3px solid var(--_focus); }
   @media print {

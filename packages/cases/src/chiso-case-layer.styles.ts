@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+export const caseLayerStyles = css`
+  :host {
+    display: block; font-size: var(--chiso-font-size, 1rem); line-height: 1.4;
+    --_bubble: var(--chiso-cases-bubble, #c2185b);
+    --_risk1: var(--chiso-cases-risk-1, #1a9641);
+    --_risk2: var(--chiso-cases-risk-2, #ffd92f);
+    --_risk3: var(--chiso-cases-risk-3, #f28e2b);
+    --_risk4: var(--chiso-cases-risk-4, #d7191c);
+    --_series: var(--chiso-cases-series, var(--_accent));
+  }
+  :host([theme='dark']) { --_bubble: var(--chiso-cases-bubble, #f06292); }
+  :host([theme='contrast']) { --_bubble: var(--chiso-cases-bubble, #ff00ff); --_series: var(--chiso-cases-series, #ffff00); }
+  *, *::before, *::after { box-sizing: border-box; }
+  .time { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
+  .time label { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.875em; }
+  .slider { flex: 1 1 12rem; min-width: 10rem; }
+  .slider input { width: 100%; accent-color: var(--_accent); }
+  .current { font-weight: 600; font-variant-numeric: tabular-nums; min-width: 6.5em; }
+  button, select, input[type='date'] {
+    font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg);
+    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; min-width: 2rem;
+  }
+  button { cursor: pointer; }
+  button:focus-visible, select:focus-visible, input:focus-visible, tr:focus-visible, svg:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
+  [part='chart'] { display: block; width: 100%; height: auto; max-height: 8rem; margin-top: 0.25rem; cursor: crosshair; color: var(--_fg); }
+  [part='chart'] .area { fill: var(--_series); fill-opacity: 0.18; }
+  [part='chart'] .line { fill: none; stroke: var(--_series); stroke-width: 1.5; }
+  [part='chart'] .now { stroke: var(--_fg); stroke-width: 1.5; }
+  [part='chart'] .tick { stroke: var(--_border); stroke-width: 1; }
+  [part='chart'] text { fill: var(--_muted); font-size: 11px; font-family: var(--_font); }
+  .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
+  [part='legend'] {
+    display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; margin: 0; padding: 0; list-style: none;
+    font-size: 0.875em; color: var(--_fg);
+  }
+  [part='legend'] li { display: inline-flex; align-items: center; gap: 0.35em; }
+  .swatch { display: inline-block; width: 1.1em; height: 0.9em; border: 1px solid rgba(0, 0, 0, 0.45); }
+  .dot { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; background: var(--_bubble); opacity: 0.75; }
+  .note { margin: 0.25rem 0 0; font-size: 0.8125em; color: var(--_muted); }
+  [part='error'], [part='status'] { margin: 0.5rem 0 0; padding: 0.4rem 0.6rem; background: var(--_bg); color: var(--_fg); font-size: 0.875em; }
+  [part='error'] { border-inline-start: 4px solid var(--_bad); }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,369 @@
+// <chiso-case-layer> with the real daily cases by pre-2025 province (../shared/data/covid) joined to the 63
+// pre-2025 provinces, and seeded synthetic case points from scripts/synthetic-cases.mjs: exact summaries,
+// the four modes actually rendered, time controls, risk levels, and the privacy rules (no count under k,
+// no coordinates, no unlisted property ever reaches the screen).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import '@chiso/cases';
+import type { ChisoCaseLayer, CaseDateDetail, CaseSummary } from '@chiso/cases';
+import { riskLevel } from '@chiso/cases/model';
+import type { ChisoMap } from '@chiso/map';
+import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
+import { inPolygon } from '../../scripts/synthetic-bts.mjs';
+import { loadShared, type GeoFeature } from '../helpers/geo.js';
+import { nextEvent, okUrl, text } from '../helpers/feeds.js';
+
+const PROVINCES = '/__shared/geo/vn-provinces-63-pre2025.geojson';
+const DAILY_CSV = '/__shared/covid/vn-covid19-cases-daily-by-province-2020-03-18_2022-01-22.csv';
+const SIZE = 'display:block;width:640px;--chiso-map-height:520px';
+
+async function provincesOrSkip(ctx: Mocha.Context): Promise<GeoFeature[]> {
+  const geo = await loadShared(PROVINCES);
+  if (!geo) ctx.skip(); // ../shared/data is not beside this clone
+  return geo!.features;
+}
+
+let csvText: Promise<string | null> | undefined;
+const dailyCsv = () => (csvText ??= fetch(DAILY_CSV).then((r) => (r.ok ? r.text() : null), () => null));
+
+/** The CSV summed by hand: every numeric cell after the three key columns, per date and in all. */
+function sumCsv(csv: string) {
+  const lines = csv.trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const byDate: Record<string, number> = {};
+  const byArea: Record<string, number> = {};
+  let total = 0;
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    for (let c = 3; c < header.length; c++) {
+      const v = Number(cells[c]);
+      if (!cells[c] || !Number.isFinite(v)) continue;
+      total += v;
+      byDate[header[c]] = (byDate[header[c]] ?? 0) + v;
+      byArea[cells[0]] = (byArea[cells[0]] ?? 0) + v;
+    }
+  }
+  return { total, byDate, byArea };
+}
+
+type Attrs = Partial<Record<'mode' | 'measure' | 'value' | 'from' | 'to' | 'date' | 'min-zoom-points' | 'point-fields' | 'k', string>>;
+
+async function mount(props: { data?: unknown; countData?: unknown; populationData?: unknown; counts?: string; src?: string }, attrs: Attrs = {}) {
+  const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${PROVINCES} eager preserve-drawing-buffer label="Ca bệnh">
+    <chiso-case-layer .data=${props.data} .countData=${props.countData} .populationData=${props.populationData}
+      counts=${props.counts ?? ''} src=${props.src ?? ''}
+      mode=${attrs.mode ?? 'area'} measure=${attrs.measure ?? 'new'} value=${attrs.value ?? 'count'}
+      from=${attrs.from ?? ''} to=${attrs.to ?? ''} date=${attrs.date ?? ''} point-fields=${attrs['point-fields'] ?? ''}
+      min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>
+  </chiso-map>`);
+  const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
+  if (!attrs['min-zoom-points']) layer.minZoomPoints = undefined; // an empty attribute would read as 0
+  const ready = nextEvent<CaseSummary>(layer, 'chiso-ready', 60000);
+  await el.ready;
+  const summary = (await ready).detail;
+  await layer.updateComplete;
+  el.scrollIntoView({ block: 'start' }); // the map's canvas in the viewport, for the mouse
+  return { el, layer, map: el.map!, summary, root: layer.shadowRoot! };
+}
+
+/** Resolves when MapLibre has drawn what was asked (a repaint is asked, so an idle map answers too). */
+const idle = (map: ChisoMap['map']) => new Promise((r) => {
+  map!.once('idle', r);
+  map!.triggerRepaint();
+});
+const layerIds = (el: ChisoMap) => el.map!.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('chiso-cases-'));
+const idOf = (el: ChisoMap, suffix: string) => layerIds(el).find((id) => id.endsWith(suffix));
+/** A count of 1 to 4 written as a number anywhere in a text (the "< 5" rule forbids it). */
+const SMALL_COUNT = /(^|[^\d.,<\s])\s*[1-4](?![\d.,])/;
+const tooltipText = (el: ChisoMap) => text(el.shadowRoot!.querySelector('.tooltip'));
+
+describe('<chiso-case-layer> on the real daily cases by province', function () {
+  this.timeout(120000);
+  afterEach(() => resetMouse());
+
+  it('summary.total equals the sum of the input exactly, over the whole series and over a range', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const sums = sumCsv(csv);
+    const { layer, summary, el } = await mount({ countData: csv }, { mode: 'area' });
+    expect(summary.total).to.equal(sums.total);
+    expect(summary.total).to.equal(2_208_650);
+    expect(layer.summary).to.deep.equal(summary);
+    for (const [code, n] of Object.entries(sums.byArea)) expect(summary.byArea[code.padStart(2, '0')], code).to.equal(n);
+    for (const [date, n] of Object.entries(sums.byDate)) if (n) expect(summary.byDate[date], date).to.equal(n);
+    // A range: the sum of those columns only, and chiso-change says so.
+    const change = nextEvent<CaseSummary>(layer, 'chiso-change');
+    layer.from = '2021-08-01';
+    layer.to = '2021-08-31';
+    const changed = (await change).detail;
+    const august = Object.entries(sums.byDate).filter(([d]) => d >= '2021-08-01' && d <= '2021-08-31').reduce((t, [, n]) => t + n, 0);
+    expect(changed.total).to.equal(august);
+    expect(layer.summary!.total).to.equal(august);
+    expect(Object.keys(changed.byDate).every((d) => d >= '2021-08-01' && d <= '2021-08-31')).to.equal(true);
+    // The screen-reader summary of the map names the day and the range.
+    await layer.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('[part="summary"]'))).to.contain('31/08/2021');
+  });
+
+  it('area mode: each province coloured by its class that day, drawn on the canvas, with a legend', async function () {
+    const provinces = await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const { el, layer, map, root } = await mount({ countData: csv }, { mode: 'area', date: '2021-08-15', from: '2021-07-01', to: '2021-09-30' });
+    await idle(map);
+    const colorKey = `${idOf(el, '-fill')!.replace(/-fill$/, '')}-color`;
+    // Hồ Chí Minh City (79) had thousands of cases that day: the darkest classes; a quiet province is not.
+    const hcm = map.getFeatureState({ source: 'chiso-boundaries', id: '79' })[colorKey];
+    expect(['#f03b20', '#bd0026']).to.include(hcm);
+    const rendered = map.queryRenderedFeatures({ layers: [idOf(el, '-fill')!] });
+    expect(rendered.length).to.be.greaterThan(40);
+    // The legend lists the "< 5" class first and the classes after it in the same colours.
+    const items = [...root.querySelectorAll('[part="legend"] li')];
+    expect(text(items[0])).to.equal('< 5 ca');
+    expect(items.length).to.be.within(3, 6);
+    // The drawn pixel at the province's anchor has the fill colour (opacity 0.85 over the land).
+    expect(provinces.some((f) => f.properties.code === '79')).to.equal(true);
+    const anchor = map.project([106.66, 10.78]); // inside Hồ Chí Minh City, away from its borders
+    const canvas = map.getCanvas();
+    const ratio = canvas.width / canvas.clientWidth;
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(canvas, 0, 0);
+    const [r, gr, b] = g.getImageData(Math.round(anchor.x * ratio), Math.round(anchor.y * ratio), 1, 1).data;
+    const fill = [1, 3, 5].map((i) => parseInt(hcm.slice(i, i + 2), 16));
+    const land = [0xf4, 0xf1, 0xea];
+    const expected = fill.map((v, i) => Math.round(v * 0.85 + land[i] * 0.15));
+    expect(Math.abs(r - expected[0]) + Math.abs(gr - expected[1]) + Math.abs(b - expected[2]), `${[r, gr, b]} vs ${expected}`).to.be.lessThan(24);
+    expect(layer.state).to.equal('ready');
+  });
+
+  it('risk levels: from the rule on 7-day cases per 100,000, and from the feed when it gives them', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    // Population written for the test: 1,000,000 everywhere, so the rate is the 7-day count / 10.
+    const codes = ['01', '79', '06', '25', '30', '48', '56'];
+    const populationData = { chiso: 1, observations: codes.map((area) => ({ indicator: 'population', area, period: '2021', value: 1_000_000 })) };
+    const { layer, root, summary } = await mount({ countData: csv, populationData }, { mode: 'area', value: 'risk', date: '2021-08-15' });
+    expect(summary.total).to.equal(2_208_650);
+    layer.tableOpen = true;
+    await layer.updateComplete;
+    const seven = sumCsv(csv).byDate; // national only; per area below
+    expect(seven).to.be.an('object');
+    // Per province: the 7 days ending 2021-08-15, summed from the CSV by hand.
+    const header = csv.split('\n')[0].split(',');
+    const cols = header.map((h, i) => [h, i] as const).filter(([h]) => h >= '2021-08-09' && h <= '2021-08-15').map(([, i]) => i);
+    for (const line of csv.trim().split('\n').slice(1)) {
+      const cells = line.split(',');
+      const code = cells[0].padStart(2, '0');
+      if (!codes.includes(code)) continue;
+      const cases7 = cols.reduce((t, i) => t + (Number(cells[i]) || 0), 0);
+      const row = root.querySelector(`tr[data-code="${code}"]`);
+      if (!row) continue; // no case in the whole series
+      const level = row.querySelector('td[data-risk]')!.getAttribute('data-risk');
+      expect(level, code).to.equal(String(riskLevel(cases7 / 10)));
+    }
+    expect(text(root.querySelector('[part="legend"]'))).to.contain('150');
+    // The feed's own levels win: a risk indicator says Bắc Kạn (06) is level 3 from 2021-08-10.
+    const feedLevels = { chiso: 1, observations: [{ indicator: 'risk', area: '06', period: '2021-08-10', value: 3 }, { indicator: 'cases', area: '06', period: '2021-08-12', value: 7 }] };
+    layer.countData = feedLevels;
+    await nextEvent(layer, 'chiso-change');
+    await layer.updateComplete;
+    layer.date = '2021-08-15';
+    await layer.updateComplete;
+    expect(root.querySelector('tr[data-code="06"] td[data-risk]')!.getAttribute('data-risk')).to.equal('3');
+    expect(text(root.querySelector('[part="legend"]'))).to.contain('nguồn dữ liệu');
+  });
+
+  it('time: play advances day by day with chiso-date, pause stops, step and the slider move, the chart picks a day', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const { layer, root } = await mount({ countData: csv }, { mode: 'bubbles', from: '2021-07-01', to: '2021-07-31', date: '2021-07-01' });
+    const dates: string[] = [];
+    layer.addEventListener('chiso-date', (e) => dates.push((e as CustomEvent<CaseDateDetail>).detail.date));
+    layer.speed = 16;
+    (root.querySelector('[part="play"]') as HTMLButtonElement).click();
+    await waitUntil(() => dates.length >= 4, 'playback advances', { timeout: 5000 });
+    (root.querySelector('[part="play"]') as HTMLButtonElement).click(); // pause
+    await layer.updateComplete;
+    expect(layer.playing).to.equal(false);
+    expect(dates.slice(0, 4)).to.deep.equal(['2021-07-02', '2021-07-03', '2021-07-04', '2021-07-05']);
+    const stopped = dates.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dates.length, 'no more days after pause').to.equal(stopped);
+    // The value detail: the national new cases that day, from the CSV.
+    const at = layer.date!;
+    layer.step(1);
+    await layer.updateComplete;
+    expect(layer.date).to.not.equal(at);
+    // Keyboard on the slider.
+    const slider = root.querySelector('[part="slider"]') as HTMLInputElement;
+    slider.focus();
+    const before = layer.date;
+    await sendKeys({ press: 'ArrowRight' });
+    await layer.updateComplete;
+    expect(layer.date! > before!).to.equal(true);
+    expect(slider.getAttribute('aria-valuetext')).to.match(/^\d{2}\/\d{2}\/2021$/);
+    // A click near the chart's right end picks the range's last day.
+    const chart = root.querySelector('[part="chart"]') as SVGSVGElement;
+    chart.scrollIntoView({ block: 'center' });
+    const box = chart.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.right - 3), Math.round(box.top + box.height / 2)] });
+    await layer.updateComplete;
+    expect(layer.date).to.equal('2021-07-31');
+    // Playing from the end starts over at the range's first day.
+    layer.play();
+    await waitUntil(() => layer.date! < '2021-07-10', 'restarted from the range start', { timeout: 3000 });
+    layer.pause();
+  });
+});
+
+describe('<chiso-case-layer> privacy with seeded synthetic case points', function () {
+  this.timeout(120000);
+  afterEach(() => resetMouse());
+
+  it('no count under k anywhere users look: labels, tooltips, table, summary line', async function () {
+    const provinces = await provincesOrSkip(this);
+    const fc = syntheticCases(provinces, { n: 1500, seed: 7, days: 40 });
+    const { el, layer, map, root, summary } = await mount({ data: fc }, { mode: 'bubbles', measure: 'new', date: '2021-07-20' });
+    expect(summary.total).to.equal(1500);
+    await idle(map);
+    const circles = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
+    expect(circles.length).to.be.greaterThan(5);
+    const small = circles.filter((f) => f.properties.c > 0 && f.properties.c < 5);
+    expect(small.length, 'the seeded data has areas with 1–4 cases that day').to.be.greaterThan(0);
+    // The label pictures MapLibre asked for: none is a number under 5.
+    const labels = map.queryRenderedFeatures({ layers: [idOf(el, '-labels')!] });
+    expect(labels.length).to.equal(circles.length);
+    const images = map.listImages().filter((id) => id.includes('-t:')).map((id) => id.split('-t:')[1]);
+    expect(images).to.include('< 5');
+    for (const t of images) expect(/^[1-4]$/.test(t), t).to.equal(false);
+    // Tooltips over circles with few cases.
+    for (const f of small.slice(0, 3)) {
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const box = map.getCanvas().getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+      await waitUntil(() => tooltipText(el).length > 0, 'tooltip shown');
+      const t = tooltipText(el);
+      expect(t).to.contain('< 5');
+      expect(t.replace(/\d{2}\/\d{2}\/\d{4}/g, ''), t).to.not.match(SMALL_COUNT);
+    }
+    // The table: every number cell either 0, "< 5", or 5 and more.
+    layer.tableOpen = true;
+    await layer.updateComplete;
+    const cells = [...root.querySelectorAll('[part="table"] td')].map((td) => text(td));
+    expect(cells.length).to.be.greaterThan(20);
+    for (const c of cells) expect(/^[1-4]$/.test(c), `cell "${c}"`).to.equal(false);
+    expect(cells).to.include('< 5');
+    // The map's summary line for screen readers.
+    const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
+    expect(line.replace(/\d{2}\/\d{2}\/\d{4}/g, '')).to.not.match(SMALL_COUNT);
+  });
+
+  it('no coordinates and no unlisted property: sources hold areas only, tables have no positions', async function () {
+    const provinces = await provincesOrSkip(this);
+    const fc = syntheticCases(provinces, { n: 800, seed: 11, days: 30, withArea: 0.5 });
+    const { el, layer, map, root } = await mount({ data: fc }, { mode: 'cluster', measure: 'cumulative' });
+    await idle(map);
+    const positions = new Set(fc.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates.map((x) => x.toFixed(4)).join(',')));
+    // Every drawn circle sits on a province's anchor or is a cluster; none at a case's position.
+    const drawn = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
+    expect(drawn.length).to.be.greaterThan(0);
+    for (const f of drawn) {
+      const key = ((f.geometry as GeoJSON.Point).coordinates as number[]).map((x) => x.toFixed(4)).join(',');
+      expect(positions.has(key), key).to.equal(false);
+      const allowed = ['a', 'n', 'c', 'cluster', 'cluster_id', 'point_count', 'point_count_abbreviated'];
+      for (const k of Object.keys(f.properties)) expect(allowed, k).to.include(k);
+    }
+    expect(layerIds(el).some((id) => id.endsWith('-points')), 'no individual layer unless enabled').to.equal(false);
+    // Cases without an area were placed by their coordinates: each one inside a province is counted there;
+    // the few the generator put in the sea (provinces whose box spans the archipelagos) count in the total only.
+    const s = layer.summary!;
+    const polys = provinces.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+    const outside = fc.features.filter((f: { properties: { area?: string }; geometry: { coordinates: [number, number] } }) =>
+      !f.properties.area && !polys.some((p) => inPolygon(f.geometry.coordinates, p))).length;
+    expect(s.total).to.equal(800);
+    expect(Object.values(s.byArea).reduce((t, n) => t + n, 0)).to.equal(800 - outside);
+    if (outside) expect(text(root.querySelector('[part="error"]'))).to.contain('không xác định được địa bàn');
+    // Nothing of the line list (names, phones, ages) in the element, the map or its tooltip.
+    layer.tableOpen = true;
+    await layer.updateComplete;
+    const all = `${text(root as unknown as Element)} ${text(el.shadowRoot as unknown as Element)}`;
+    expect(all).to.not.contain('Bệnh nhân');
+    expect(all).to.not.match(/09\d{8}/);
+    expect(all).to.not.match(/\b1\d{2}\.\d{3,}/); // no longitude such as 105.83412
+    // A click on a cluster zooms in (expands it).
+    const cluster = drawn.find((f) => f.properties.cluster);
+    if (cluster) {
+      const z = map.getZoom();
+      const p = map.project((cluster.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const box = map.getCanvas().getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+      await waitUntil(() => map.getZoom() > z + 0.5, 'the cluster expands', { timeout: 8000 });
+    }
+  });
+
+  it('individual points only when enabled, only from min-zoom-points, with whitelisted fields only', async function () {
+    const provinces = await provincesOrSkip(this);
+    const fc = syntheticCases(provinces, { n: 400, seed: 3, days: 20 });
+    const { el, layer, map } = await mount({ data: fc }, { mode: 'heat', measure: 'cumulative', 'min-zoom-points': '9', 'point-fields': 'age' });
+    await idle(map);
+    const pointsId = idOf(el, '-points')!;
+    expect(pointsId).to.exist;
+    expect(map.getZoom()).to.be.lessThan(9);
+    expect(map.queryRenderedFeatures({ layers: [pointsId] }).length, 'none below the zoom').to.equal(0);
+    // Zoomed in over a case: its point is drawn, and its tooltip has date, status and the listed field only.
+    const target = fc.features[0] as { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
+    map.jumpTo({ center: target.geometry.coordinates, zoom: 11 });
+    await idle(map);
+    const pts = map.queryRenderedFeatures({ layers: [pointsId] });
+    expect(pts.length).to.be.greaterThan(0);
+    for (const f of pts) expect(Object.keys(f.properties).sort()).to.deep.equal(['d', 'i', 's']);
+    const p = map.project(target.geometry.coordinates);
+    const box = map.getCanvas().getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+    await waitUntil(() => tooltipText(el).includes('age'), 'point tooltip');
+    const t = tooltipText(el);
+    expect(t).to.not.contain('Bệnh nhân');
+    expect(t).to.not.match(/09\d{8}/);
+    // Heat mode draws a heatmap layer over the anchors.
+    expect(map.getLayer(idOf(el, '-heat')!)?.type).to.equal('heatmap');
+    expect(layer.state).to.equal('ready');
+  });
+
+  it('bad input: a failing feed shows a localized error and chiso-error; the last good data stays', async function () {
+    const provinces = await provincesOrSkip(this);
+    const fc = syntheticCases(provinces, { n: 40, seed: 5, days: 10 });
+    const { layer, root } = await mount({ src: okUrl(fc, { key: `cases-${Date.now()}` }) }, { mode: 'bubbles' });
+    expect(layer.summary!.total).to.equal(40);
+    const error = nextEvent<{ code: string; message: string }>(layer, 'chiso-error', 20000);
+    layer.src = '/__feeds/status?code=500&key=cases-fail';
+    const detail = (await error).detail;
+    expect(detail.code).to.equal('http');
+    await layer.updateComplete;
+    expect(layer.state).to.equal('stale');
+    expect(layer.summary!.total, 'last good data kept').to.equal(40);
+    expect(root.querySelector('[part="error"]')).to.exist;
+    // Records without a valid date or status are skipped and said once.
+    const skipped = nextEvent<{ message: string }>(layer, 'chiso-error');
+    layer.data = { type: 'FeatureCollection', features: [...fc.features, { type: 'Feature', properties: { date: 'hôm qua', status: 'home', name: '<img src=x onerror=alert(1)>' }, geometry: { type: 'Point', coordinates: [105.8, 21] } }] };
+    expect((await skipped).detail.message).to.contain('Bỏ qua 1');
+    await layer.updateComplete;
+    expect(root.querySelector('img')).to.equal(null);
+  });
+
+  it('English, and a theme change keeps the map drawn', async function () {
+    const provinces = await provincesOrSkip(this);
+    const fc = syntheticCases(provinces, { n: 300, seed: 9, days: 15 });
+    const { layer, root, el, map } = await mount({ data: fc }, { mode: 'area' });
+    layer.lang = 'en';
+    await layer.updateComplete;
+    expect(text(root.querySelector('[part="table-toggle"]'))).to.equal('Show data table');
+    expect(root.querySelector('[part="play"]')!.textContent).to.contain('Play');
+    expect(text(root.querySelector('[part="legend"] li'))).to.equal('< 5 cases');
+    layer.theme = 'contrast';
+    await layer.updateComplete;
+    await idle(map);
+    expect(map.queryRenderedFeatures({ layers: [idOf(el, '-fill')!] }).length).to.be.greaterThan(0);
+  });
+});
