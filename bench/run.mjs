@@ -9,6 +9,7 @@ import { sizeEntries } from './entries.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { benchParse } from './parse.mjs';
 import { benchBtsLayer, benchMaps, writeNationalData } from './map.mjs';
+import { benchCaseLayer } from './cases.mjs';
 import { benchBts } from './bts.mjs';
 
 const out = 'bench/.out';
@@ -86,6 +87,7 @@ try {
     }
   }
   if (process.env.BENCH_BTS !== '0') await benchBtsLayer(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
+  if (process.env.BENCH_CASES !== '0') await benchCaseLayer(browser, base, Number(process.env.BENCH_CASE_RUNS ?? 3));
   if (process.env.BENCH_MAPS !== '0') await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
 } finally {
   await browser.close();

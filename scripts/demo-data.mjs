@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { blob, communes, seeded } from './synthetic-geo.mjs';
 import { syntheticSites, syntheticVillages } from './synthetic-bts.mjs';
+import { syntheticCases } from './synthetic-cases.mjs';
 
 const out = 'examples/data';
 mkdirSync(out, { recursive: true });
@@ -44,4 +45,8 @@ const sites = syntheticSites(province.features, { n: 1283, seed: 1283, emptyShar
 writeFileSync(`${out}/tinh-mau-bts.geojson`, JSON.stringify(sites));
 const villages = syntheticVillages(province.features, { perCommune: 6, seed: 99 });
 writeFileSync(`${out}/tinh-mau-thon.geojson`, JSON.stringify(villages));
-console.log(`demo data: ${province.features.length} communes of the synthetic Tỉnh Mẫu, ${observations.length} observations, ${sites.features.length} BTS sites, ${villages.features.length} villages → ${out}/`);
+// Cases (COVID/F0 style), synthetic: an outbreak over 90 days in a few communes, a thin scatter elsewhere.
+// Each carries made-up name, age and phone so the demo shows that none of it reaches the screen.
+const cases = syntheticCases(province.features, { n: 4000, days: 90, seed: 2021, start: '2021-07-01', withArea: 0.6, hotspots: 5 });
+writeFileSync(`${out}/tinh-mau-ca-benh.geojson`, JSON.stringify(cases));
+console.log(`demo data: ${province.features.length} communes of the synthetic Tỉnh Mẫu, ${observations.length} observations, ${sites.features.length} BTS sites, ${villages.features.length} villages, ${cases.features.length} cases → ${out}/`);

@@ -178,15 +178,19 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
   it('time: play advances day by day with chiso-date, pause stops, step and the slider move, the chart picks a day', async function () {
     await provincesOrSkip(this);
     const csv = (await dailyCsv())!;
-    const { layer, root } = await mount({ countData: csv }, { mode: 'bubbles', from: '2021-07-01', to: '2021-07-31', date: '2021-07-01' });
+    const { layer, root, el, map } = await mount({ countData: csv }, { mode: 'bubbles', from: '2021-07-01', to: '2021-07-31', date: '2021-07-01' });
     const dates: string[] = [];
     layer.addEventListener('chiso-date', (e) => dates.push((e as CustomEvent<CaseDateDetail>).detail.date));
     layer.speed = 16;
     (root.querySelector('[part="play"]') as HTMLButtonElement).click();
     await waitUntil(() => dates.length >= 4, 'playback advances', { timeout: 5000 });
+    const labels = idOf(el, '-labels')!;
+    expect(map.getLayoutProperty(labels, 'visibility'), 'count labels rest while playing').to.equal('none');
+    expect(root.querySelector('[part="play"]')!.getAttribute('aria-pressed')).to.equal('true');
     (root.querySelector('[part="play"]') as HTMLButtonElement).click(); // pause
     await layer.updateComplete;
     expect(layer.playing).to.equal(false);
+    expect(map.getLayoutProperty(labels, 'visibility'), 'and come back on pause').to.equal('visible');
     expect(dates.slice(0, 4)).to.deep.equal(['2021-07-02', '2021-07-03', '2021-07-04', '2021-07-05']);
     const stopped = dates.length;
     await new Promise((r) => setTimeout(r, 300));

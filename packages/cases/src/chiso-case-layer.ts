@@ -600,6 +600,11 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
       if (structural) this.setUpLayers(ctx);
       else if (this.scalesChanged) this.applyScales(ctx);
       this.scalesChanged = false;
+      // While playing, the count labels rest (they change faster than anyone reads them, and laying them
+      // out is most of a day's drawing: see `npm run bench`); the circles carry the size. Back on pause.
+      if (structural || changed.has('playing')) {
+        if (ctx.map.getLayer(this.ids.labels)) ctx.map.setLayoutProperty(this.ids.labels, 'visibility', this.playing ? 'none' : 'visible');
+      }
       if (dataChanged || structural) this.setPointData(ctx);
       this.drawnIndex = this.index;
       this.drawFrame(ctx);
