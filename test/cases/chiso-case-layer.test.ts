@@ -220,6 +220,44 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     await waitUntil(() => layer.date! < '2021-07-10', 'restarted from the range start', { timeout: 3000 });
     layer.pause();
   });
+  it('measures and rates: cumulative and 7-day values match the CSV; rates of few cases read "< x"; rows show their area', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const sums = sumCsv(csv);
+    const populationData = { chiso: 1, observations: [{ indicator: 'population', area: '06', period: '2021', value: 314_000 }, { indicator: 'population', area: '79', period: '2021', value: 9_000_000 }] };
+    const { el, layer, root } = await mount({ countData: csv, populationData }, { mode: 'area', measure: 'cumulative', from: '2021-08-01', to: '2021-08-31', date: '2021-08-10', value: 'rate' });
+    const summaryLine = () => text(el.shadowRoot!.querySelector('[part="summary"]'));
+    const sumDays = (from: string, to: string) => Object.entries(sums.byDate).filter(([d]) => d >= from && d <= to).reduce((t, [, n]) => t + n, 0);
+    const fmt = (n: number, d = 0) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: d }).format(n).replace(/\u00a0/g, ' ');
+    expect(summaryLine()).to.contain(`10/08/2021: ${fmt(sumDays('2021-08-01', '2021-08-10'))} ca`);
+    // The 7-day average, from the measure menu.
+    const menu = root.querySelector('select[data-control="measure"]') as HTMLSelectElement;
+    menu.value = 'avg7';
+    menu.dispatchEvent(new Event('change'));
+    await layer.updateComplete;
+    expect(layer.measure).to.equal('avg7');
+    expect(summaryLine()).to.contain(`10/08/2021: ${fmt(sumDays('2021-08-04', '2021-08-10') / 7, 1)} ca`);
+    // Rates: Bắc Kạn (06) had fewer than 5 cases in those 7 days, so its rate reads "< x" (x = 5 per 314,000).
+    layer.tableOpen = true;
+    await layer.updateComplete;
+    const header = [...root.querySelectorAll('[part="table"] thead th')].map((th) => text(th));
+    const rateCol = header.indexOf('Ca / 100.000 dân (7 ngày)');
+    expect(rateCol).to.be.greaterThan(0);
+    const row06 = root.querySelector('tr[data-code="06"]');
+    if (row06) {
+      const cells = [...row06.children].map((c) => text(c));
+      const week = csv.trim().split('\n').slice(1).map((l) => l.split(',')).find((c) => c[0].padStart(2, '0') === '06')!;
+      const cols = csv.split('\n')[0].split(',').map((h, i) => [h, i] as const).filter(([h]) => h >= '2021-08-04' && h <= '2021-08-10').map(([, i]) => i);
+      const cases7 = cols.reduce((t, i) => t + (Number(week[i]) || 0), 0);
+      expect(cells[rateCol]).to.equal(cases7 > 0 && cases7 < 5 ? `< ${fmt((5 * 100000) / 314000, 1)}` : fmt((cases7 * 100000) / 314000, 1));
+    }
+    // The legend is of the rate; a row with keyboard focus outlines its area and shows its tooltip.
+    expect(root.querySelector('[part="legend"]')!.getAttribute('aria-label')).to.equal('Ca / 100.000 dân (7 ngày)');
+    const row = root.querySelector('tr[data-code="79"]') as HTMLElement;
+    row.focus();
+    await waitUntil(() => tooltipText(el).startsWith('Hồ Chí Minh'), 'tooltip of the focused row');
+    expect(tooltipText(el)).to.contain('Ca / 100.000 dân (7 ngày)');
+  });
 });
 
 describe('<chiso-case-layer> privacy with seeded synthetic case points', function () {
