@@ -2,6 +2,7 @@
 // one line `N passed, N failed, N skipped`. Exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { vendorFrameworks } from './vendor-frameworks.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -28,7 +29,8 @@ if (nodeTests.length) {
   totals.skipped += num('skipped') + num('skip'); // node 20 prints `# skipped N`
 }
 
-// 2. Browser: @web/test-runner on the system Chromium.
+// 2. Browser: @web/test-runner on the system Chromium (React, Vue and Angular bundled first, for test/interop).
+await vendorFrameworks();
 rmSync('test/.out/browser-summary.json', { force: true });
 const wtr = spawnSync('node_modules/.bin/web-test-runner', ['--config', 'test/web-test-runner.config.mjs'], { stdio: 'inherit' });
 if (existsSync('test/.out/browser-summary.json')) {

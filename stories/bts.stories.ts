@@ -20,6 +20,8 @@ interface BtsArgs {
   theme?: string;
   lang?: string;
   withChoropleth?: boolean;
+  refresh?: number;
+  data?: unknown;
 }
 
 const BOUNDARIES = 'data/tinh-mau-xa.geojson';
@@ -32,7 +34,7 @@ const render = (a: BtsArgs, ctx: { globals: Record<string, string> }) => {
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
     <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Phủ sóng di động, Tỉnh Mẫu (dữ liệu mẫu)" style="--chiso-map-height:26rem">
       ${a.withChoropleth ? html`<chiso-choropleth-layer from=${id} classes="manual:50 70 85 95" palette="Purples" lang=${lang} theme=${a.theme ?? nothing}></chiso-choropleth-layer>` : nothing}
-      <chiso-bts-layer id=${id} src=${a.src ?? nothing} villages=${a.villages ?? nothing} operator=${a.operator ?? nothing} tech=${a.tech ?? nothing}
+      <chiso-bts-layer id=${id} src=${a.src ?? nothing} .data=${a.data} refresh=${a.refresh ?? nothing} villages=${a.villages ?? nothing} operator=${a.operator ?? nothing} tech=${a.tech ?? nothing}
         radius=${a.radius ?? nothing} environment=${a.environment ?? 'rural'} coverage-opacity=${a.coverageOpacity ?? 0.35}
         ?hide-sites=${!!a.hideSites} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-bts-layer>
       ${a.withChoropleth ? html`<chiso-legend lang=${lang} theme=${a.theme ?? nothing}></chiso-legend>` : nothing}
@@ -76,3 +78,9 @@ export const HighContrast: Story = { args: { theme: 'contrast' } };
 export const English: Story = { args: { lang: 'en' } };
 /** The sites feed is missing (404): a localized error, the map still drawn. */
 export const MissingFeed: Story = { args: { src: 'feeds/khong-co.geojson', villages: undefined } };
+/** The sites feed is still loading. */
+export const Loading: Story = { args: { src: '/__demo/hang', villages: undefined } };
+/** No site in the feed: the map is drawn, the layer says so. */
+export const Empty: Story = { args: { src: undefined, villages: undefined, data: { type: 'FeatureCollection', features: [] } } };
+/** The sites feed answered once, then its refresh failed: the last coverage stays, with a message. */
+export const Stale: Story = { args: { src: '/__demo/flaky?story=bts-stale&file=data/tinh-mau-bts.geojson', villages: undefined, refresh: 2 } };

@@ -21,6 +21,8 @@ interface CaseArgs {
   tableOpen?: boolean;
   theme?: string;
   lang?: string;
+  refresh?: number;
+  data?: unknown;
 }
 
 const BOUNDARIES = 'data/tinh-mau-xa.geojson';
@@ -30,7 +32,7 @@ const render = (a: CaseArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
     <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Ca bệnh theo xã, Tỉnh Mẫu (dữ liệu mẫu)" style="--chiso-map-height:24rem">
-      <chiso-case-layer src=${a.src ?? nothing} mode=${a.mode ?? 'area'} measure=${a.measure ?? 'new'} value=${a.value ?? 'count'}
+      <chiso-case-layer src=${a.src ?? nothing} .data=${a.data} refresh=${a.refresh ?? nothing} mode=${a.mode ?? 'area'} measure=${a.measure ?? 'new'} value=${a.value ?? 'count'}
         date=${a.date ?? nothing} from=${a.from ?? nothing} to=${a.to ?? nothing} k=${a.k ?? 5}
         min-zoom-points=${a.minZoomPoints ?? nothing} point-fields=${a.pointFields ?? nothing}
         ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-case-layer>
@@ -78,3 +80,11 @@ export const HighContrast: Story = { args: { theme: 'contrast', value: 'risk' } 
 export const English: Story = { args: { lang: 'en', tableOpen: true } };
 /** The case feed is missing (404): a localized error, the map still drawn. */
 export const MissingFeed: Story = { args: { src: 'feeds/khong-co.geojson' } };
+/** The case feed is still loading. */
+export const Loading: Story = { args: { src: '/__demo/hang' } };
+/** A feed with no usable case (no valid date): the map is drawn, the layer says so. */
+export const Empty: Story = {
+  args: { src: undefined, data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { date: 'chưa rõ', status: 'home' }, geometry: { type: 'Point', coordinates: [105.5, 21.5] } }] } },
+};
+/** The case feed answered once, then its refresh failed: the last counts stay, with a message. */
+export const Stale: Story = { args: { src: '/__demo/flaky?story=cases-stale&file=data/tinh-mau-ca-benh.geojson', refresh: 2 } };

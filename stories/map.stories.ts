@@ -18,6 +18,7 @@ interface MapArgs {
   tableOpen?: boolean;
   bounds?: string;
   label?: string;
+  refresh?: number;
 }
 
 const BOUNDARIES = 'data/tinh-mau-xa.geojson';
@@ -32,7 +33,7 @@ const render = (a: MapArgs, ctx: { globals: Record<string, string> }) => {
       label=${a.label ?? 'Tỷ lệ hồ sơ trực tuyến theo xã, Tỉnh Mẫu (dữ liệu mẫu)'} style="--chiso-map-height:26rem">
       ${a.src
         ? html`<chiso-choropleth-layer src=${a.src} classes=${a.classes ?? nothing} palette=${a.palette ?? nothing}
-            ?reverse=${!!a.reverse} period=${a.period ?? nothing} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-choropleth-layer>
+            ?reverse=${!!a.reverse} period=${a.period ?? nothing} refresh=${a.refresh ?? nothing} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-choropleth-layer>
           <chiso-legend lang=${lang} theme=${a.theme ?? nothing}></chiso-legend>`
         : nothing}
     </chiso-map>
@@ -83,3 +84,9 @@ export const Shorthand: StoryObj = {
     <chiso-choropleth boundaries=${BOUNDARIES} src=${FEED} classes="quantile:5" lang=${ctx.globals.lang ?? 'vi'}
       label="Tỷ lệ hồ sơ trực tuyến theo xã (dữ liệu mẫu)"></chiso-choropleth></div>`,
 };
+/** The feed has values for no commune of the map: the map is drawn, with the layer's "no data" message. */
+export const Empty: Story = { args: { src: 'feeds/phu-tho-dvc-2021.json', period: '2021' } };
+/** The feed answered once, then its refresh failed: the last good colours stay, with a message. */
+export const Stale: Story = { args: { src: '/__demo/flaky?story=map-stale&file=data/tinh-mau-dvc-xa.json', refresh: 2 } };
+/** The choropleth's feed is still loading (the map itself is drawn). */
+export const FeedLoading: Story = { args: { src: '/__demo/hang' } };

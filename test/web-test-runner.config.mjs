@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './summary-reporter.mjs';
 import { feedServer } from './feed-server.mjs';
+import { cspServer } from './csp-server.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = process.env.CHROME_PATH
@@ -29,6 +30,7 @@ export default {
       if (m && !existsSync(`.${m[1]}.js`) && existsSync(`.${m[1]}.ts`)) ctx.url = `${m[1]}.ts${m[2] ?? ''}`;
       return next();
     },
+    cspServer(),
     feedServer(),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],

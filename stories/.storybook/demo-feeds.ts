@@ -1,7 +1,7 @@
 /**
  * Storybook has no test server, so the loading and stale states get two pretend endpoints, answered here
- * in the preview only: `/__demo/hang` never answers; `/__demo/flaky?…` answers the Phú Thọ feed once, then
- * fails with HTTP 500 (so a gauge with `refresh` goes stale).
+ * in the preview only: `/__demo/hang` never answers; `/__demo/flaky?…` answers the Phú Thọ feed (or the
+ * file named by `file=`) once, then fails with HTTP 500 (so an element with `refresh` goes stale).
  */
 export function installDemoFeeds(): void {
   const w = window as unknown as { __chisoDemoFeeds?: boolean };
@@ -18,7 +18,7 @@ export function installDemoFeeds(): void {
       const n = (served.get(url.href) ?? 0) + 1;
       served.set(url.href, n);
       if (n > 1) return new Response('down', { status: 500 });
-      return realFetch('feeds/phu-tho-dvc-2021.json', init);
+      return realFetch(url.searchParams.get('file') ?? 'feeds/phu-tho-dvc-2021.json', init);
     }
     return realFetch(input, init);
   };
