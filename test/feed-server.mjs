@@ -7,6 +7,7 @@ import { pmtilesArchive, xyzTile } from './vector-tiles.mjs';
 
 const sharedDir = resolve(process.cwd(), '../shared/data');
 const counters = new Map();
+const hugeBodies = new Map();
 
 /** Koa middleware for the test runner's dev server. */
 export function feedServer() {
@@ -75,6 +76,24 @@ async function route(context) {
         case 'hang':
           await delay(Number(url.searchParams.get('ms') ?? 30000));
           return { body, type: 'application/json' };
+        case 'huge': {
+          // A valid feed of about `mb` megabytes (default 50), built once.
+          const mb = Number(url.searchParams.get('mb') ?? 50);
+          if (!hugeBodies.has(mb)) {
+            const row = JSON.stringify({ indicator: 'x', area: '25', period: '2021', value: 50, note: 'x'.repeat(200) });
+            const rows = Math.ceil((mb * 1024 * 1024) / (row.length + 1));
+            hugeBodies.set(mb, `{"chiso":1,"observations":[${Array(rows).fill(row).join(',')}]}`);
+          }
+          return { body: hugeBodies.get(mb), type: 'application/json' };
+        }
+        case 'deep': {
+          // JSON nested `depth` arrays deep (default 200,000): JSON.parse itself overflows the stack on it.
+          const depth = Number(url.searchParams.get('depth') ?? 200000);
+          return { body: `{"chiso":1,"observations":${'['.repeat(depth)}${']'.repeat(depth)}}`, type: 'application/json' };
+        }
+        case 'wrongtype':
+          // A good feed sent as text/html (servers do this): read by its content.
+          return { body, type: 'text/html' };
         case 'truncate':
           return { body: body.slice(0, Math.floor(body.length / 2)), type: 'application/json' };
         case 'html':
