@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
-const packages = ['core', 'gauge', 'map', 'bts', 'cases', 'chiso'];
+const packages = ['core', 'gauge', 'map', 'bts', 'chart', 'cases', 'chiso'];
 
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
 run('node', ['scripts/gen-maplibre-css.mjs']);
@@ -21,15 +21,15 @@ for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.j
 // theme, state from ChisoElement) only when it reads the base class in the same run, so every element is
 // analysed together; each package then ships the modules of its own sources.
 run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--quiet', '--outdir', 'packages/chiso',
-  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--globs', 'packages/map/src/chiso-*.ts', '--globs', 'packages/bts/src/chiso-*.ts', '--globs', 'packages/cases/src/chiso-*.ts', '--exclude', '**/*.styles.ts']);
+  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--globs', 'packages/map/src/chiso-*.ts', '--globs', 'packages/bts/src/chiso-*.ts', '--globs', 'packages/chart/src/chiso-*.ts', '--globs', 'packages/cases/src/chiso-*.ts', '--exclude', '**/*.styles.ts']);
 const all = JSON.parse(readFileSync('packages/chiso/custom-elements.json', 'utf8'));
 // The base class's generic emit() shows up as an event with no name; the real ones are in each @fires.
 for (const d of all.modules.flatMap((m) => m.declarations ?? [])) {
   if (d.events) d.events = d.events.filter((e) => e.name);
 }
 writeFileSync('packages/chiso/custom-elements.json', JSON.stringify(all, null, 2));
-for (const p of ['core', 'gauge', 'map', 'bts', 'cases']) {
+for (const p of ['core', 'gauge', 'map', 'bts', 'chart', 'cases']) {
   const own = { ...all, modules: all.modules.filter((m) => m.path.startsWith(`packages/${p}/`)) };
   writeFileSync(`packages/${p}/custom-elements.json`, JSON.stringify(own, null, 2));
 }
-console.log('built: packages/{core,gauge,map,bts,cases,chiso}/dist, custom-elements.json');
+console.log('built: packages/{core,gauge,map,bts,chart,cases,chiso}/dist, custom-elements.json');

@@ -85,3 +85,12 @@ test('the case layer documents its attributes, members, events, parts and CSS pr
   const own = JSON.parse(readFileSync(new URL('../../packages/cases/custom-elements.json', import.meta.url), 'utf8'));
   assert.ok(own.modules.length && own.modules.every((mod) => mod.path.startsWith('packages/cases/')), 'the cases package ships its own modules only');
 });
+
+test('the trend chart documents its attributes, events and parts', () => {
+  const t = decl('chiso-trend');
+  assert.ok(t, 'chiso-trend in the manifest');
+  for (const a of ['src', 'indicator', 'area', 'level', 'label', 'unit', 'decimals', 'refresh', 'table-open', 'lang', 'theme']) assert.ok(t.attributes.some((x) => x.name === a), `trend attribute ${a}`);
+  for (const p of ['data', 'points']) assert.ok(t.members.some((x) => x.name === p), `trend member ${p}`);
+  assert.deepEqual(t.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  for (const part of ['title', 'value', 'chart', 'table']) assert.ok(t.cssParts.some((x) => x.name === part), `part ${part}`);
+});

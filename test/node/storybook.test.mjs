@@ -32,14 +32,14 @@ test('every story renders its element without errors', { skip: !built ? 'storybo
       await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=${story.id}&viewMode=story`);
       // Resolves with the element's state once it has left `idle` and drawn something.
       const state = await page.waitForFunction(() => {
-        const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group, #storybook-root chiso-map, #storybook-root chiso-choropleth');
+        const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group, #storybook-root chiso-map, #storybook-root chiso-choropleth, #storybook-root chiso-trend');
         return chiso && chiso.state !== 'idle' && chiso.shadowRoot?.childElementCount ? chiso.state : false;
       }, { timeout: 15000 }).then((h) => h.jsonValue()).catch(() => 'not rendered');
       if (state === 'not rendered' || errors.length) problems.push(`${story.id}: ${state} ${errors.join('; ')}`);
       else {
         // A state story shows its state (some chiso element of it is in that state) ...
         const expected = /--(feed-)?loading$/.test(story.id) ? 'loading' : /--empty$/.test(story.id) ? 'empty'
-          : /--stale$/.test(story.id) ? 'stale' : /--(missing-feed|error-http|error-value|boundaries-error)$/.test(story.id) ? 'error' : null;
+          : /--stale$/.test(story.id) ? 'stale' : /--(missing-feed|error-http|error-value|boundaries-error|error-missing-feed)$/.test(story.id) ? 'error' : null;
         if (expected) {
           const shown = await page.waitForFunction((want) => [...document.querySelectorAll('#storybook-root *')]
             .some((e) => e.localName.startsWith('chiso-') && e.state === want), { timeout: 20000 }, expected).then(() => true, () => false);

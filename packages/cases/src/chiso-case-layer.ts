@@ -6,7 +6,7 @@ import { dataTableStyles, joinMap, type ChisoMap, type ChisoMapLayer, type MapCo
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
-import { chartGeometry } from './case-chart.js';
+import { chartGeometry } from '@chiso/chart/geometry';
 import {
   CASE_STATUSES, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, readCasePoints,
   readStatus, riskLevel, riskOnDay, summarizeCases,

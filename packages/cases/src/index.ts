@@ -10,7 +10,6 @@ import { ChisoCaseLayer } from './chiso-case-layer.js';
 export { ChisoCaseLayer };
 export type { CaseMode, CaseValue, CaseDateDetail, CaseSelectDetail } from './chiso-case-layer.js';
 export * from './case-model.js';
-export { chartGeometry } from './case-chart.js';
 
 defineElement('chiso-case-layer', ChisoCaseLayer);
 

@@ -16,6 +16,7 @@ export * from '@chiso/gauge';
 export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
 export { ChisoBtsLayer } from '@chiso/bts';
 export { ChisoCaseLayer } from '@chiso/cases';
+export { ChisoTrend } from '@chiso/chart';
 export {
   FeedError, loadFeed, requestFeed, parseFeedAsync, parseFeedSync, selectObservation, selectGroup,
   formatValue, formatNumber, formatDelta, formatPeriod,

@@ -1,5 +1,5 @@
 /**
- * The small time-series chart under the case map: paths from d3-shape, round axis values from d3-array
+ * Small time-series charts (`<chiso-trend>`, the chart under the case map): paths from d3-shape, round axis values from d3-array
  * (those two modules only: d3-scale would bring time and number formatting the chart has no use for, and
  * about 25 KB to every page). Pure: strings and numbers, no DOM.
  */
@@ -22,6 +22,8 @@ export interface ChartGeometry {
   area: string;
   /** x of day `i` (0 = first day of the series drawn). */
   x(i: number): number;
+  /** y of a value. */
+  y(value: number): number;
   /** Day index at an x (clamped), for pointer input on the chart. */
   dayAt(x: number): number;
   /** Highest value, and its day index. */
@@ -53,6 +55,7 @@ export function chartGeometry(values: ArrayLike<number>, width = 600, height = 1
     line,
     area,
     x: (i) => x(i),
+    y: (v) => y(v),
     dayAt: (px) => Math.max(0, Math.min(n - 1, Math.round(x.invert(px)))),
     max,
     peak,

@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '@chiso/chart';
+
+/** An indicator over time: Bắc Kạn's dossiers received (figures typed in by hand) and the synthetic province's rates. */
+interface TrendArgs {
+  src?: string;
+  area?: string;
+  level?: string;
+  indicator?: string;
+  label?: string;
+  refresh?: number;
+  tableOpen?: boolean;
+  theme?: string;
+  lang?: string;
+}
+
+const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme === 'dark' ? '#0d1117' : 'transparent');
+
+const meta: Meta<TrendArgs> = {
+  title: 'Elements/Trend',
+  component: 'chiso-trend',
+  render: (a, ctx) => html`<div style="padding:1rem;max-width:36rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
+    <chiso-trend src=${a.src ?? nothing} area=${a.area ?? nothing} level=${a.level ?? nothing} indicator=${a.indicator ?? nothing}
+      label=${a.label ?? nothing} refresh=${a.refresh ?? nothing} ?table-open=${!!a.tableOpen}
+      lang=${a.lang ?? ctx.globals.lang ?? 'vi'} theme=${a.theme ?? nothing}></chiso-trend>
+  </div>`,
+  args: { src: 'feeds/bac-kan-ho-so.json' },
+  argTypes: { theme: { control: 'inline-radio', options: [undefined, 'dark', 'contrast'] }, lang: { control: 'inline-radio', options: ['vi', 'en'] } },
+};
+export default meta;
+type Story = StoryObj<TrendArgs>;
+
+/** Dossiers received by Bắc Kạn, 2019–2021. */
+export const Dossiers: Story = {};
+/** A commune's online rate over eight quarters (synthetic province). */
+export const QuarterlyRate: Story = { args: { src: 'data/tinh-mau-dvc-xa.json', area: '90001', label: 'Tỷ lệ hồ sơ trực tuyến, Xã Mẫu 1 (dữ liệu mẫu)' } };
+export const Table: Story = { args: { tableOpen: true } };
+export const Dark: Story = { args: { theme: 'dark' } };
+export const HighContrast: Story = { args: { theme: 'contrast' } };
+export const English: Story = { args: { lang: 'en' } };
+export const Loading: Story = { args: { src: '/__demo/hang' } };
+/** No value for the area asked for. */
+export const Empty: Story = { args: { area: '08' } };
+export const ErrorMissingFeed: Story = { name: 'Error (missing feed)', args: { src: 'feeds/khong-co.json' } };
+export const Stale: Story = { args: { src: '/__demo/flaky?story=trend-stale&file=feeds/bac-kan-ho-so.json', refresh: 2 } };
