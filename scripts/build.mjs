@@ -1,6 +1,7 @@
 // Builds every package: rollup (ESM + the all-in-one bundle), .d.ts with tsc, custom-elements.json.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { vendorFrameworks } from './vendor-frameworks.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -10,6 +11,8 @@ for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force:
 run('node', ['scripts/gen-maplibre-css.mjs']);
 run('node', ['scripts/demo-data.mjs']);
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+// React, Vue and Angular as ES modules for the framework example pages (examples/vendor, ignored by git).
+await vendorFrameworks('examples/vendor');
 // MapLibre and its worker beside the all-in-one bundle (see maplibreVendor in rollup.config.mjs).
 mkdirSync('packages/chiso/dist/vendor', { recursive: true });
 for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']) {

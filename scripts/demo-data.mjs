@@ -40,6 +40,30 @@ writeFileSync(`${out}/tinh-mau-dvc-xa.json`, JSON.stringify({
   observations,
   source: { name: { vi: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)', en: 'Generated sample data (not real figures)' }, updated: '2026-01-05T08:00:00+07:00' },
 }));
+// The province's service indicators by quarter, in the spirit of the 766 index (Quyết định 766/QĐ-TTg):
+// dossiers filed online, paid online, processed on time, results digitised; and dossiers received.
+const rnd766 = seeded(766);
+const series = (start, end) => quarters.map((_, i) => Math.round((start + ((end - start) * i) / (quarters.length - 1) + (rnd766() - 0.5) * 3) * 100) / 100);
+const indicators766 = [
+  { id: 'dvc.online_rate', name: { vi: 'Hồ sơ nộp trực tuyến', en: 'Dossiers filed online' }, unit: '%', decimals: 1, target: 80, thresholds: [50, 80], values: series(46, 86) },
+  { id: 'dvc.online_payment_rate', name: { vi: 'Thanh toán trực tuyến', en: 'Paid online' }, unit: '%', decimals: 1, target: 50, thresholds: [30, 50], values: series(18, 61) },
+  { id: 'dvc.on_time_rate', name: { vi: 'Giải quyết đúng hạn', en: 'Processed on time' }, unit: '%', decimals: 1, target: 98, thresholds: [90, 98], values: series(91.5, 98.6) },
+  { id: 'dvc.digitised_rate', name: { vi: 'Số hóa kết quả', en: 'Results digitised' }, unit: '%', decimals: 1, target: 70, thresholds: [40, 70], values: series(27, 74) },
+];
+const dossiers = quarters.map((_, i) => Math.round(31000 + i * 2900 + rnd766() * 2500));
+writeFileSync(`${out}/tinh-mau-766.json`, JSON.stringify({
+  chiso: 1,
+  indicators: [
+    ...indicators766.map(({ values, ...ind }) => ({ ...ind, direction: 'higher-is-better' })),
+    { id: 'dvc.dossiers', name: { vi: 'Hồ sơ tiếp nhận theo quý', en: 'Dossiers received per quarter' }, unit: 'hồ sơ', decimals: 0 },
+  ],
+  observations: [
+    ...indicators766.flatMap(({ id, values }) => quarters.map((period, i) => ({ indicator: id, area: '99', level: 'province', name: 'Tỉnh Mẫu', period, value: values[i] }))),
+    ...quarters.map((period, i) => ({ indicator: 'dvc.dossiers', area: '99', level: 'province', name: 'Tỉnh Mẫu', period, value: dossiers[i] })),
+  ],
+  source: { name: { vi: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)', en: 'Generated sample data (not real figures)' }, updated: '2026-01-05T08:00:00+07:00' },
+}));
+
 // BTS sites (as many as Tuyên Quang reports, 1,283) and villages, all synthetic, over the same communes.
 const sites = syntheticSites(province.features, { n: 1283, seed: 1283, emptyShare: 0.1 });
 writeFileSync(`${out}/tinh-mau-bts.geojson`, JSON.stringify(sites));

@@ -1,4 +1,5 @@
-// React 19, Vue 3 and Angular as one ES module each, for the browser interop tests (test/interop): the dev
+// React 19, Vue 3 and Angular as one ES module each, for the browser interop tests (test/interop) and the
+// framework example pages (examples/vendor, written by the build): the dev
 // server serves ES modules only, and React ships CommonJS. Written to test/.out/vendor/ by `npm test`.
 import { build } from 'esbuild';
 
