@@ -1,8 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
-import { ChisoElement, FeedController, tokens } from '@chiso/core/element';
-import { dataTableStyles, joinMap, type ChisoMap, type ChisoMapLayer, type MapContext } from '@chiso/map';
+import { FeedController, tokens } from '@chiso/core/element';
+import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
 import type { GeoJSONSource, ImageSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { btsMsg } from './bts-i18n.js';
 import { btsLayerStyles } from './chiso-bts-layer.styles.js';
@@ -69,7 +69,7 @@ export interface BtsStats {
  * @cssprop --chiso-bts-village - Colour of villages with signal.
  * @cssprop --chiso-bts-viettel - Colour of Viettel sites (also `--chiso-bts-vnpt`, `--chiso-bts-mobifone`, `--chiso-bts-vietnamobile`, `--chiso-bts-other`).
  */
-export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
+export class ChisoBtsLayer extends ChisoLayerElement {
   static override styles = [tokens, btsLayerStyles, dataTableStyles];
 
   /** Sites feed URL: GeoJSON Points, or JSON records with `lon`/`lat`. */
@@ -188,10 +188,8 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
   private computeToken = 0;
   private computedKey?: string;
   private ctx?: MapContext;
-  private mapHost?: ChisoMap;
   private readonly layerId = `chiso-bts-${++layerCount}`;
   private drawnOnce = false;
-  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
   private off: Array<() => void> = [];
   private focusedRow: string | null = null;
 
@@ -211,14 +209,10 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
   override connectedCallback(): void {
     super.connectedCallback();
     liveLayers++;
-    this.firstDrawn = undefined;
-    this.mapHost = joinMap(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.mapHost?.unregisterLayer(this);
-    this.mapHost = undefined;
     if (--liveLayers === 0) {
       // A layer moved within the page reconnects at once: wait a tick before ending the worker.
       setTimeout(() => {
@@ -235,13 +229,9 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     for (const id of this.mapLayerIds) ctx.host.overlayLayerIds.add(id);
     this.bindInteractions(ctx);
     this.requestUpdate();
-    if (!this.firstDrawn) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      this.firstDrawn = { promise, resolve };
-    }
+    const first = this.firstDrawing();
     if ((!this.src && this.data == null) || this.sitesError) this.settleFirst();
-    return this.firstDrawn.promise;
+    return first;
   }
 
   /** @internal Called by `<chiso-map>`. */
@@ -255,10 +245,6 @@ export class ChisoBtsLayer extends ChisoElement implements ChisoMapLayer {
     this.drawnOnce = false;
     this.result?.image?.close();
     this.result = undefined;
-  }
-
-  private settleFirst(): void {
-    this.firstDrawn?.resolve();
   }
 
   private get mapLayerIds(): string[] {

@@ -1,8 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, tokens } from '@chiso/core/element';
-import { dataTableStyles, joinMap, type ChisoMap, type ChisoMapLayer, type MapContext } from '@chiso/map';
+import { DataParser, FeedController, tokens } from '@chiso/core/element';
+import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
@@ -111,7 +111,7 @@ interface AreaFrame {
  * @cssprop --chiso-cases-series - Colour of the chart's line.
  * @cssprop --chiso-cases-risk-1 - Colour of risk level 1 (also `--chiso-cases-risk-2`, `-3`, `-4`).
  */
-export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
+export class ChisoCaseLayer extends ChisoLayerElement {
   static override styles = [tokens, caseLayerStyles, dataTableStyles];
 
   /** Case points feed URL: GeoJSON Points with `date`, `status` (`home`, `hospital`, `recovered`, `deceased`) and optional `area`. */
@@ -245,11 +245,9 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
   private summaryKey?: string;
   private frame: AreaFrame[] = [];
   private ctx?: MapContext;
-  private mapHost?: ChisoMap;
   private readonly layerId = `chiso-cases-${++layerCount}`;
   private drawnMode?: string;
   private drawnOnce = false;
-  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
   private off: Array<() => void> = [];
   private timer?: ReturnType<typeof setTimeout>;
   private breaks: number[] = [];
@@ -260,22 +258,14 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
     this.errors[which] = error;
     this.setState(this.index ? 'stale' : 'error');
     this.emitError(error);
-    this.firstDrawn?.resolve();
+    this.settleFirst();
     this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.firstDrawn = undefined;
-    this.mapHost = joinMap(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
     this.playing = false;
-    this.mapHost?.unregisterLayer(this);
-    this.mapHost = undefined;
   }
 
   /** @internal Called by `<chiso-map>`. */
@@ -286,12 +276,9 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
     for (const id of this.overlayIds) ctx.host.overlayLayerIds.add(id);
     this.bindInteractions(ctx);
     this.requestUpdate();
-    if (!this.firstDrawn) {
-      let resolve!: () => void;
-      this.firstDrawn = { promise: new Promise<void>((r) => (resolve = r)), resolve };
-    }
-    if (!this.hasInput() || (this.errors.points && this.errors.counts)) this.firstDrawn.resolve();
-    return this.firstDrawn.promise;
+    const first = this.firstDrawing();
+    if (!this.hasInput() || (this.errors.points && this.errors.counts)) this.settleFirst();
+    return first;
   }
 
   /** @internal Called by `<chiso-map>`. */
@@ -610,7 +597,7 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
       this.drawFrame(ctx);
     } catch (e) {
       this.emitError(new FeedError('unsupported', { detail: (e as Error).message }));
-      this.firstDrawn?.resolve();
+      this.settleFirst();
       return;
     }
     if (changed.has('date') && changed.get('date') !== undefined) {
@@ -623,7 +610,7 @@ export class ChisoCaseLayer extends ChisoElement implements ChisoMapLayer {
       ctx.map.once('idle', () => {
         if (this.ctx !== token) return;
         this.setState(this.errors.points || this.errors.counts ? 'stale' : 'ready');
-        this.firstDrawn?.resolve();
+        this.settleFirst();
         this.emit<CaseSummary>('ready', this.currentSummary!);
       });
       ctx.map.triggerRepaint();

@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, formatPeriod, formatValue, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { layerStyles } from './chiso-choropleth-layer.styles.js';
 import { dataTableStyles } from './data-table.styles.js';
 import { classIndex, parseClasses, summarize } from './classify.js';
 import type { ChoroplethView, Legend } from './choropleth-model.js';
-import type { ChisoMapLayer, MapContext } from './layer-api.js';
+import type { MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
-import { joinMap, whenIdle, type ChisoMap } from './chiso-map.js';
+import { whenIdle, type ChisoMap } from './chiso-map.js';
+import { ChisoLayerElement } from './layer-element.js';
 
 let layerCount = 0;
 const collator = new Intl.Collator('vi');
@@ -56,7 +57,7 @@ export interface ChoroplethDetail extends Legend {
  * @csspart table - The data table.
  * @csspart error - An error or warning message.
  */
-export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer, FeedHost {
+export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost {
   static override styles = [tokens, layerStyles, dataTableStyles];
 
   /** Feed URL: any format `parseFeed` reads (chiso, JSON-stat, CKAN, CSV, GeoJSON). */
@@ -165,12 +166,10 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   private warning?: string;
   private view: ChoroplethView = EMPTY_VIEW;
   private ctx?: MapContext;
-  private mapHost?: ChisoMap;
   private layerId = `chiso-choropleth-${++layerCount}`;
   private drawnOnce = false;
   private highlighted: number | null = null;
   private playing?: ReturnType<typeof setInterval>;
-  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
   private off: Array<() => void> = [];
   private focusedCode: string | null = null;
   private drawToken = 0;
@@ -193,18 +192,10 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
     this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.firstDrawn = undefined;
-    this.mapHost = joinMap(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unbindFrom();
     this.stop();
-    this.mapHost?.unregisterLayer(this);
-    this.mapHost = undefined;
   }
 
   private fromSource?: Element;
@@ -250,19 +241,11 @@ export class ChisoChoroplethLayer extends ChisoElement implements ChisoMapLayer,
   }
 
   private whenFirstDrawn(): Promise<void> {
-    if (!this.firstDrawn) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      this.firstDrawn = { promise, resolve };
-    }
+    const first = this.firstDrawing();
     // Nothing to wait for: no feed at all, or it has failed already (the map must still become ready).
     // A layer fed `from` another element draws when that one is ready, and does not hold the map back.
     if ((!this.src && this.data == null) || this.error) this.settleFirst();
-    return this.firstDrawn.promise;
-  }
-
-  private settleFirst(): void {
-    this.firstDrawn?.resolve();
+    return first;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -14,6 +14,7 @@ export { joinMap } from './chiso-map.js';
 export { dataTableStyles } from './data-table.styles.js';
 export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js';
 export type { ChisoMapLayer, MapContext } from './layer-api.js';
+export { ChisoLayerElement } from './layer-element.js';
 export * from './classify.js';
 export { buildChoropleth, colorOf, classOf, classCounts, type ChoroplethView, type Legend, type AreaValue } from './choropleth-model.js';
 export { readBoundaries, bboxOfArea, boundariesKind, type Boundaries, type BoundaryArea } from './boundaries.js';

@@ -1,0 +1,44 @@
+import { ChisoElement } from '@chiso/core/element';
+import { joinMap, type ChisoMap } from './chiso-map.js';
+import type { ChisoMapLayer, MapContext } from './layer-api.js';
+
+/**
+ * What every layer element shares (choropleth, BTS, cases): it joins the `<chiso-map>` it sits in when
+ * connected and leaves it when disconnected, and gives the map a promise of its first drawing, settled when
+ * the first data is drawn or has failed (the map's `ready` waits for it).
+ */
+export abstract class ChisoLayerElement extends ChisoElement implements ChisoMapLayer {
+  /** The map this layer is in, while connected. */
+  protected mapHost?: ChisoMap;
+  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.firstDrawn = undefined;
+    this.mapHost = joinMap(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.mapHost?.unregisterLayer(this);
+    this.mapHost = undefined;
+  }
+
+  abstract mapAttached(ctx: MapContext): Promise<void> | void;
+  abstract mapDetached(): void;
+
+  /** The promise `mapAttached` returns; the same one until the layer is connected again. */
+  protected firstDrawing(): Promise<void> {
+    if (!this.firstDrawn) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.firstDrawn = { promise, resolve };
+    }
+    return this.firstDrawn.promise;
+  }
+
+  /** The first drawing is done, or has failed: the map may report ready. */
+  protected settleFirst(): void {
+    this.firstDrawn?.resolve();
+  }
+}
