@@ -101,3 +101,33 @@ test('day index: measure windows and running totals give the same numbers as the
   assert.equal(riskOnDay([['2021-08-02', 2], ['2021-08-05', 4]], '2021-08-05'), 4);
   assert.equal(riskOnDay([['2021-08-02', 2]], '2021-08-01'), undefined);
 });
+
+test('a day over every area: measure, 7-day rate, risk from the rule or from published levels; scales over a range', async () => {
+  const { indexCounts, areasOnDay, rangeScales } = await import('@chiso/cases/model');
+  const { classifyQuantile } = await import('@chiso/map/classify');
+  const rows = [];
+  for (let d = 1; d <= 10; d++) {
+    const period = `2021-08-${String(d).padStart(2, '0')}`;
+    rows.push({ area: 'A', period, value: 10 }, { area: 'B', period, value: d === 10 ? 3 : 0 });
+  }
+  const index = indexCounts(countObservations(rows));
+  const population = new Map([['A', 100_000], ['B', 50_000]]);
+  const last = areasOnDay(index, 9, { measure: 'new', population });
+  const a = last.find((x) => x.code === 'A');
+  assert.deepEqual({ cases: a.cases, value: a.value, rate: a.rate, risk: a.risk }, { cases: 10, value: 10, rate: 70, risk: 3 });
+  const b = last.find((x) => x.code === 'B');
+  assert.deepEqual({ cases: b.cases, rate: b.rate, risk: b.risk }, { cases: 3, rate: 6, risk: 1 });
+  // Cumulative from the range's first day; a published level wins, and an area known only by its level is listed.
+  const cum = areasOnDay(index, 9, { measure: 'cumulative', rangeStart: 5, riskLevels: new Map([['B', [['2021-08-05', 4]]], ['C', [['2021-08-01', 2]]]]) });
+  assert.equal(cum.find((x) => x.code === 'A').value, 50);
+  assert.equal(cum.find((x) => x.code === 'B').risk, 4);
+  assert.deepEqual(cum.find((x) => x.code === 'C'), { code: 'C', cases: 0, value: 0, risk: 2 });
+  // Scales: the largest value over the range; breaks only from areas with at least k cases.
+  const flat = rangeScales(index, [0, 9], { measure: 'new', by: 'value', k: 5, classes: 4, classify: classifyQuantile });
+  assert.equal(flat.max, 10);
+  assert.deepEqual(flat.breaks, [], 'one value everywhere: no breaks');
+  const rising = indexCounts(countObservations(Array.from({ length: 10 }, (_, i) => ({ area: 'A', period: `2021-08-${String(i + 1).padStart(2, '0')}`, value: 2 * (i + 1) }))));
+  const scales = rangeScales(rising, [0, 9], { measure: 'new', by: 'value', k: 5, classes: 4, classify: classifyQuantile });
+  assert.equal(scales.max, 20);
+  assert.ok(scales.breaks.length >= 2 && scales.breaks.every((x, i) => x > 6 && x <= 20 && (i === 0 || x > scales.breaks[i - 1])), String(scales.breaks));
+});

@@ -297,3 +297,75 @@ export function riskOnDay(levels: Array<[string, number]>, date: string): 1 | 2 
 
 /** Four levels: 1 green low, 2 yellow medium, 3 orange high, 4 red very high (colour-blind safe with the legend's numbers). */
 export const RISK_COLORS: Record<1 | 2 | 3 | 4, string> = { 1: '#1a9641', 2: '#ffd92f', 3: '#f28e2b', 4: '#d7191c' };
+
+// ---- one day over every area, and scales over a range (what a map draws) ----
+
+/** An area on one day: the cases the measure counts, its value, the 7-day rate and the risk level. */
+export interface AreaDay {
+  code: string;
+  /** Cases in the measure's window (what the "< k" rule is applied to). */
+  cases: number;
+  value: number;
+  /** New cases per 100,000 people over the 7 days ending the day, when the population is known. */
+  rate?: number;
+  risk?: 1 | 2 | 3 | 4;
+}
+
+export interface DayOptions {
+  measure: Measure;
+  /** First day (index) of the selected range: where `cumulative` starts. */
+  rangeStart?: number;
+  population?: Map<string, number>;
+  /** Levels a feed published, by area: `[date, level]`; they win over the rule. */
+  riskLevels?: Map<string, Array<[string, number]>>;
+}
+
+/** Every area on day `i` (areas with only a published level are included, with 0 cases). */
+export function areasOnDay(index: CaseIndex, i: number, options: DayOptions): AreaDay[] {
+  const { measure, rangeStart = 0, population, riskLevels } = options;
+  const win = measureWindow(i, measure, rangeStart);
+  const win7 = measureWindow(i, 'avg7');
+  const date = index.dates[i];
+  const out: AreaDay[] = [];
+  index.areas.forEach((code, a) => {
+    if (!code) return; // cases with no area count in totals, not as an area
+    const cases = casesIn(index.prefix[a], win);
+    const day: AreaDay = { code, cases, value: measureValue(cases, measure, win) };
+    const pop = population?.get(code);
+    if (pop) day.rate = (casesIn(index.prefix[a], win7) * 100_000) / pop;
+    const levels = riskLevels?.get(code);
+    day.risk = levels ? riskOnDay(levels, date) : day.rate !== undefined ? riskLevel(day.rate) : undefined;
+    out.push(day);
+  });
+  if (riskLevels) {
+    const known = new Set(index.areas);
+    for (const [code, levels] of riskLevels) if (!known.has(code)) out.push({ code, cases: 0, value: 0, risk: riskOnDay(levels, date) });
+  }
+  return out;
+}
+
+/**
+ * Scales fixed over a range, so colours and circle sizes compare from day to day: the largest value, and
+ * class breaks (`classify`, e.g. quantiles, into `classes`) over the values of areas with at least `k` cases
+ * (fewer are a class of their own, "< k"). Days are sampled, at most ~120 per area.
+ */
+export function rangeScales(
+  index: CaseIndex,
+  [from, to]: [number, number],
+  options: DayOptions & { by: 'value' | 'rate'; k: number; classes: number; classify: (values: number[], classes: number) => number[] },
+): { max: number; breaks: number[] } {
+  const values: number[] = [];
+  let max = 0;
+  const step = Math.max(1, Math.floor((to - from + 1) / 120));
+  for (let i = from; i <= to; i += step) {
+    for (const day of areasOnDay(index, i, options)) {
+      const v = options.by === 'rate' ? day.rate : day.value;
+      if (v === undefined) continue;
+      if (day.value > max) max = day.value;
+      if (day.cases >= options.k && v > 0) values.push(v);
+    }
+  }
+  const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
+  const breaks = values.length ? [...new Set(options.classify(values, options.classes).map(round))].filter((x) => x > 0) : [];
+  return { max: max || 1, breaks };
+}

@@ -8,9 +8,9 @@ import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { chartGeometry } from '@chiso/chart/geometry';
 import {
-  CASE_STATUSES, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, readCasePoints,
-  readStatus, riskLevel, riskOnDay, summarizeCases,
-  type CaseCounts, type CaseIndex, type CasePoint, type CaseStatus, type CaseSummary, type Measure,
+  areasOnDay, CASE_STATUSES, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
+  readCasePoints, readStatus, summarizeCases,
+  type AreaDay, type CaseCounts, type CaseIndex, type CasePoint, type CaseStatus, type CaseSummary, type Measure,
 } from './case-model.js';
 import { caseMsg, type CaseMessage } from './cases-i18n.js';
 import { caseLayerStyles } from './chiso-case-layer.styles.js';
@@ -62,14 +62,7 @@ export interface CaseSelectDetail {
   cases: number;
 }
 
-interface AreaFrame {
-  code: string;
-  /** Cases in the measure's window. */
-  cases: number;
-  value: number;
-  rate?: number;
-  risk?: 1 | 2 | 3 | 4;
-}
+type AreaFrame = AreaDay;
 
 /**
  * COVID/F0-style case maps inside a `<chiso-map>`: cases by area over time as a choropleth (`area`),
@@ -508,52 +501,17 @@ export class ChisoCaseLayer extends ChisoLayerElement {
   // ---- a day's values ----
 
   private computeFrame(i: number): AreaFrame[] {
-    const index = this.index!;
-    const [start] = this.rangeIdx();
-    const win = measureWindow(i, this.measure, start);
-    const win7 = measureWindow(i, 'avg7');
-    const date = index.dates[i];
-    const out: AreaFrame[] = [];
-    index.areas.forEach((code, a) => {
-      if (!code) return;
-      const cases = casesIn(index.prefix[a], win);
-      const f: AreaFrame = { code, cases, value: measureValue(cases, this.measure, win) };
-      const pop = this.populationOf.get(code);
-      if (pop) f.rate = (casesIn(index.prefix[a], win7) * 100_000) / pop;
-      const levels = this.riskLevels.get(code);
-      f.risk = levels ? riskOnDay(levels, date) : f.rate !== undefined ? riskLevel(f.rate) : undefined;
-      out.push(f);
-    });
-    // Areas with a risk level from the feed but no cases still get their colour.
-    for (const [code, levels] of this.riskLevels) {
-      if (this.areaRow.has(code)) continue;
-      out.push({ code, cases: 0, value: 0, risk: riskOnDay(levels, date) });
-    }
-    return out;
+    return areasOnDay(this.index!, i, { measure: this.measure, rangeStart: this.rangeIdx()[0], population: this.populationOf, riskLevels: this.riskLevels });
   }
 
   /** Class breaks and circle scale for the whole range, so colours and sizes compare from day to day. */
   private computeScales(): void {
-    const [a, b] = this.rangeIdx();
-    const k = this.kValue;
-    const values: number[] = [];
-    let max = 0;
-    const step = Math.max(1, Math.floor((b - a + 1) / 120)); // at most ~120 days sampled per area
-    for (let i = a; i <= b; i += step) {
-      for (const f of this.computeFrame(i)) {
-        const v = this.shownValue === 'rate' ? f.rate : f.value;
-        if (v === undefined) continue;
-        if (f.value > max) max = f.value;
-        if (f.cases >= k && v > 0) values.push(v);
-      }
-    }
-    this.scaleMax = max || 1;
-    this.breaks = values.length ? [...new Set(classifyQuantile(values, 4).map((x) => this.round(x)))].filter((x) => x > 0) : [];
-  }
-
-  private round(x: number): number {
-    if (x >= 100) return Math.round(x);
-    return Math.round(x * 10) / 10;
+    const { max, breaks } = rangeScales(this.index!, this.rangeIdx(), {
+      measure: this.measure, rangeStart: this.rangeIdx()[0], population: this.populationOf, riskLevels: this.riskLevels,
+      by: this.shownValue === 'rate' ? 'rate' : 'value', k: this.kValue, classes: 4, classify: classifyQuantile,
+    });
+    this.scaleMax = max;
+    this.breaks = breaks;
   }
 
   /** What colours the areas: `rate` and `risk` fall back to `count` when they cannot be computed. */
