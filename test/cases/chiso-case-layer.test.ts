@@ -57,7 +57,8 @@ async function mount(props: { data?: unknown; countData?: unknown; populationDat
       min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>
   </chiso-map>`);
   const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
-  if (!attrs['min-zoom-points']) layer.minZoomPoints = undefined; // an empty attribute would read as 0
+  // An empty min-zoom-points attribute means never: individual points stay off unless a zoom is given.
+  if (!attrs['min-zoom-points']) expect(layer.minZoomPoints).to.equal(undefined);
   const ready = nextEvent<CaseSummary>(layer, 'chiso-ready', 60000);
   await el.ready;
   const summary = (await ready).detail;
@@ -386,6 +387,13 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
     expect(layer.state).to.equal('stale');
     expect(layer.summary!.total, 'last good data kept').to.equal(40);
     expect(root.querySelector('[part="error"]')).to.exist;
+    // The feed answers again: ready, the message gone.
+    const change = nextEvent(layer, 'chiso-change', 20000);
+    layer.src = okUrl(fc.features.length ? { ...fc, features: fc.features.slice(0, 30) } : fc, { key: `cases-back-${Date.now()}` });
+    await change;
+    await waitUntil(() => layer.state === 'ready', 'ready again after the feed recovered', { timeout: 10000 });
+    expect(layer.summary!.total).to.equal(30);
+    expect(root.querySelector('[part="error"]')).to.equal(null);
     // Records without a valid date or status are skipped and said once.
     const skipped = nextEvent<{ message: string }>(layer, 'chiso-error');
     layer.data = { type: 'FeatureCollection', features: [...fc.features, { type: 'Feature', properties: { date: 'hôm qua', status: 'home', name: '<img src=x onerror=alert(1)>' }, geometry: { type: 'Point', coordinates: [105.8, 21] } }] };

@@ -131,3 +131,15 @@ test('a day over every area: measure, 7-day rate, risk from the rule or from pub
   assert.equal(scales.max, 20);
   assert.ok(scales.breaks.length >= 2 && scales.breaks.every((x, i) => x > 6 && x <= 20 && (i === 0 || x > scales.breaks[i - 1])), String(scales.breaks));
 });
+
+test('the chart series: the measure over the range, counts of 1 to k − 1 drawn at k', async () => {
+  const { indexCounts, chartSeries } = await import('@chiso/cases/model');
+  const index = indexCounts(countObservations([
+    { area: 'A', period: '2021-08-01', value: 2 },
+    { area: 'A', period: '2021-08-02', value: 0 },
+    { area: 'B', period: '2021-08-03', value: 9 },
+  ]));
+  assert.deepEqual([...chartSeries(index, [0, 2], 'new', 5)], [5, 0, 9]);
+  assert.deepEqual([...chartSeries(index, [1, 2], 'cumulative', 5)], [0, 9]);
+  assert.deepEqual([...chartSeries(index, [0, 2], 'cumulative', 5)], [5, 5, 11]);
+});

@@ -369,3 +369,17 @@ export function rangeScales(
   const breaks = values.length ? [...new Set(options.classify(values, options.classes).map(round))].filter((x) => x > 0) : [];
   return { max: max || 1, breaks };
 }
+
+/**
+ * The measure over a range for every area together, one value a day, for a chart. Counts of 1 to k − 1 are
+ * drawn as k, so the chart's height tells no more than "< k".
+ */
+export function chartSeries(index: CaseIndex, [from, to]: [number, number], measure: Measure, k = 5): Float64Array {
+  const values = new Float64Array(Math.max(0, to - from + 1));
+  for (let d = from; d <= to; d++) {
+    const win = measureWindow(d, measure, from);
+    const cases = casesIn(index.totalPrefix, win);
+    values[d - from] = measureValue(cases > 0 && cases < k ? k : cases, measure, win);
+  }
+  return values;
+}

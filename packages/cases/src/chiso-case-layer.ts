@@ -8,7 +8,7 @@ import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { chartGeometry } from '@chiso/chart/geometry';
 import {
-  areasOnDay, CASE_STATUSES, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
+  areasOnDay, CASE_STATUSES, chartSeries, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
   readCasePoints, readStatus, summarizeCases,
   type AreaDay, type CaseCounts, type CaseIndex, type CasePoint, type CaseStatus, type CaseSummary, type Measure,
 } from './case-model.js';
@@ -16,6 +16,13 @@ import { caseMsg, type CaseMessage } from './cases-i18n.js';
 import { caseLayerStyles } from './chiso-case-layer.styles.js';
 
 let layerCount = 0;
+
+/** `min-zoom-points`: a zoom (0–24); empty or not a number means never (points stay off unless clearly asked for). */
+function zoomOrNever(value: string | null): number | undefined {
+  if (value == null || value.trim() === '') return undefined;
+  const zoom = Number(value);
+  return Number.isFinite(zoom) ? Math.max(0, Math.min(24, zoom)) : undefined;
+}
 
 /**
  * A map has one missing-image resolver; every case layer on it registers its own label maker here (a layer
@@ -147,7 +154,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
   @property({ type: Number }) k = 5;
 
   /** Zoom from which individual case points are drawn. Unset (default): never; cases show by area only. */
-  @property({ type: Number, attribute: 'min-zoom-points' }) minZoomPoints?: number;
+  @property({ attribute: 'min-zoom-points', converter: { fromAttribute: zoomOrNever } }) minZoomPoints?: number;
 
   /** Properties of a case point a tooltip may show besides date and status (space-separated). */
   @property({ attribute: 'point-fields' }) pointFields = '';
@@ -572,7 +579,8 @@ export class ChisoCaseLayer extends ChisoLayerElement {
         this.emit<CaseSummary>('ready', this.currentSummary!);
       });
       ctx.map.triggerRepaint();
-    } else if (this.state === 'loading' || this.state === 'error') {
+    } else if (this.state === 'loading' || this.state === 'error' || (this.state === 'stale' && !this.errors.points && !this.errors.counts)) {
+      // Drawn again from data that loaded: no longer stale once the failed feed has answered.
       this.setState('ready');
     }
   }
@@ -959,16 +967,8 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     const [a, b] = this.rangeIdx();
     const i = this.dayIdx();
     const lang = this.lang;
-    // The chart: the measure over the range, every area together. Counts of 1 to k − 1 are drawn at k, so
-    // the chart's height tells no more than "< k".
-    const k = this.kValue;
-    const values = new Float64Array(b - a + 1);
-    for (let d = a; d <= b; d++) {
-      const win = measureWindow(d, this.measure, a);
-      const cases = casesIn(index.totalPrefix, win);
-      const shown = cases > 0 && cases < k ? k : cases;
-      values[d - a] = measureValue(shown, this.measure, win);
-    }
+    // The chart: the measure over the range, every area together, small counts drawn at k.
+    const values = chartSeries(index, [a, b], this.measure, this.kValue);
     const g = chartGeometry(values);
     const x = g.x(i - a);
     const chartLabel = this.msg('chartLabel', {
