@@ -6,7 +6,7 @@ import { FeedError } from './errors.js';
 import type { FeedModel, Indicator, Observation, UnmatchedArea } from './model.js';
 import { parsePeriod } from './period.js';
 import { readNumber } from './values.js';
-import { eraOfPeriod, matchProvince } from '../geo/gazetteer.js';
+import { knownEraOfPeriod, matchAreaName, matchProvinceCode, unmatchedKey, type AreaMatch, type Era } from '../geo/gazetteer.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -74,6 +74,30 @@ export function periodFromLabel(label: string): { period: string; preliminary: b
   return null;
 }
 
+/**
+ * Whether an area dimension's keys are GSO codes rather than positions. PX-Web numbers categories `0`, `1`,
+ * … (so GSO's region "Mekong River Delta" sits at key 56, Khánh Hòa's code): keys that are their own
+ * positions never count as codes. Other keys count only when every category whose label names a province
+ * carries that province's code (in either era), and at least one does, or when no category has a label.
+ */
+export function keysAreAreaCodes(dim: { keys: string[]; labels: string[] }): boolean {
+  const { keys, labels } = dim;
+  if (!keys.length) return false;
+  if (keys.every((k, i) => k === String(i)) || keys.every((k, i) => k === String(i + 1))) return false;
+  let agree = 0;
+  let labelled = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const label = labels[i]?.trim() ?? '';
+    if (!label || label === keys[i]) continue;
+    labelled++;
+    const named = (['pre2025', '2025'] as Era[]).map((era) => matchAreaName(label, era)).filter((m) => m?.level === 'province');
+    if (!named.length) continue;
+    if (!named.some((m) => m!.code === keys[i].trim().padStart(2, '0'))) return false;
+    agree++;
+  }
+  return agree > 0 || labelled === 0;
+}
+
 export function parseJsonStat(root: Obj): FeedModel {
   if (root.class === 'collection') {
     throw new FeedError('unsupported', { detail: 'a JSON-stat collection holds links, not data; give the URL of one dataset' });
@@ -115,7 +139,7 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
     let bestShare = 0;
     for (const d of dims) {
       if (d === time) continue;
-      const share = d.labels.filter((l) => matchProvince(l) || matchProvince(d.keys[d.labels.indexOf(l)] ?? '')).length / d.labels.length;
+      const share = d.labels.filter((l) => matchAreaName(l)).length / d.labels.length;
       if (share > bestShare) { best = d; bestShare = share; }
     }
     geo = bestShare >= 0.5 ? best : dims.find((d) => d !== time && (GEO_NAME.test(d.id) || GEO_NAME.test(d.label)));
@@ -152,8 +176,9 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
   };
   if (!Array.isArray(value) && !isObj(value)) throw new FeedError('schema', { path: 'value', detail: 'expected an array or an object' });
 
-  // Match every area label once.
-  const areaOf = new Map<number, { code: string; name: string; level?: string } | null>();
+  // Every area category is matched once per era: by its label, or by its key only where keys are codes.
+  const areaOf = new Map<string, AreaMatch | null>();
+  const keysAreCodes = geo ? keysAreAreaCodes(geo) : false;
   // Labels are read once per category, not once per cell.
   const periodOf = new Map<number, { period: string; preliminary: boolean }>();
   const unmatched = new Map<string, UnmatchedArea>();
@@ -193,18 +218,20 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
     }
     if (geo) {
       const k = dimIndex(cell, gi);
-      if (!areaOf.has(k)) {
-        const label = geo.labels[k];
-        const m = matchProvince(label, eraOfPeriod(obs.period)) ?? matchProvince(geo.keys[k], eraOfPeriod(obs.period));
-        areaOf.set(k, m);
+      const era = knownEraOfPeriod(obs.period);
+      const cacheKey = `${k}|${era ?? ''}`;
+      if (!areaOf.has(cacheKey)) {
+        const m = matchAreaName(geo.labels[k], era) ?? (keysAreCodes ? matchProvinceCode(geo.keys[k], era) : null);
+        areaOf.set(cacheKey, m);
       }
-      const m = areaOf.get(k);
+      const m = areaOf.get(cacheKey);
       if (m) {
         obs.area = m.code;
         obs.areaName = m.name;
         obs.level = m.level;
       } else {
-        obs.area = geo.keys[k];
+        // Kept apart under a key that is never a GSO code, with the publisher's label.
+        obs.area = unmatchedKey(geo.keys[k]);
         obs.areaName = geo.labels[k].trim();
         const u = unmatched.get(obs.area) ?? { key: obs.area, label: obs.areaName, count: 0 };
         u.count++;

@@ -35,6 +35,11 @@ export interface Observation {
   area: string;
   areaName?: string;
   level?: AreaLevel;
+  /**
+   * The tier of government a figure is about, for one area: Phú Thọ's dossiers handled at district level are
+   * `{ area: '25', level: 'province', tier: 'district' }`, never a district of their own.
+   */
+  tier?: AreaLevel;
   /** ISO-style period: `2021`, `2021-Q1`, `2021-05`, `2021-05-23`. Empty when the feed has no time. */
   period: string;
   /** The value; `null` where the publisher marked it missing (`..`, `:`, `-`, empty). */
@@ -45,12 +50,31 @@ export interface Observation {
   status?: string;
   /** Further dimensions (e.g. `{ sex: 'Female' }`). */
   dims?: Record<string, string>;
+  /** What the figure is about when that is not an area: a department, a unit (`{ id: 'so-tu-phap', name: 'Sở Tư pháp' }`). */
+  subject?: { id: string; name?: LocalizedText };
+  /** A rank the publisher gives (`16` of `rankOf` 63), 1 being the best. */
+  rank?: number;
+  /** How many were ranked. */
+  rankOf?: number;
+  /** How the source words the value: `nearly` (gần), `over` (hơn, trên), `about` (khoảng), `under` (dưới). */
+  qualifier?: Qualifier;
+  /** Where this figure was published, when it differs from the feed's `source`. */
+  source?: FeedSource;
+  /** A remark that travels with the figure. */
+  note?: LocalizedText;
 }
 
+/** How a source words a value: "gần 860.000" is `nearly`, "hơn 50.560" and "trên 400" are `over`. */
+export type Qualifier = 'nearly' | 'over' | 'about' | 'under';
+
 export interface FeedSource {
+  /** Who published it, or the publication's title. */
   name?: LocalizedText;
   url?: string;
+  /** When the data was last updated (ISO 8601). */
   updated?: string;
+  /** When the article or report was published (ISO 8601 date), when known. */
+  published?: string;
   license?: string;
 }
 
@@ -60,6 +84,17 @@ export interface UnmatchedArea {
   key: string;
   label?: string;
   /** How many observations carry it. */
+  count: number;
+}
+
+/** A row whose code and name say different areas: the code was used, the name is reported. */
+export interface AreaMismatch {
+  /** The code used (a GSO code, or an aggregate's key when the name named the whole country or a region). */
+  code: string;
+  /** What that code (or name) is. */
+  name: string;
+  /** The name or code the row also gave, which disagrees. */
+  label: string;
   count: number;
 }
 
@@ -81,6 +116,8 @@ export interface FeedModel {
   points?: FeedPoint[];
   source?: FeedSource;
   unmatched: UnmatchedArea[];
+  /** Rows whose code and name disagree (CSV, CKAN, GeoJSON): which was used and what the other said. */
+  mismatched?: AreaMismatch[];
 }
 
 /** Picks the text of a {@link LocalizedText} for a language, falling back to the other one. */

@@ -5,10 +5,10 @@
  */
 import { csvParse, dsvFormat, tsvParse } from 'd3-dsv';
 import { FeedError } from './errors.js';
-import type { FeedFormat, FeedModel, Observation, UnmatchedArea } from './model.js';
+import type { AreaMismatch, FeedFormat, FeedModel, Observation, UnmatchedArea } from './model.js';
 import { periodFromLabel } from './jsonstat.js';
 import { normalizeAreaCode, readNumber } from './values.js';
-import { eraOfPeriod, matchProvince, nameKey } from '../geo/gazetteer.js';
+import { knownEraOfPeriod, matchAreaName, matchProvinceCode, nameKey, unmatchedKey, type AreaMatch } from '../geo/gazetteer.js';
 
 export type Row = Record<string, unknown>;
 
@@ -88,30 +88,57 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   const indicatorId = options.indicator ?? (valueColumn && valueColumn !== valueCol ? valueColumn : 'value');
   const model: FeedModel = { format: options.format, indicators: [], observations: [], unmatched: [] };
   const unmatched = new Map<string, UnmatchedArea>();
-  const matchCache = new Map<string, ReturnType<typeof matchProvince>>();
+  const mismatched = new Map<string, AreaMismatch>();
+  const matchCache = new Map<string, { m: AreaMatch | null; mismatch?: Omit<AreaMismatch, 'count'> }>();
+  // A code column that only numbers the rows (0, 1, 2… or 1, 2, 3…) beside a name column is not a code.
+  const codesAreRowNumbers = !!areaCol && !!nameCol && rows.length > 1
+    && (rows.every((r, i) => String(r[areaCol] ?? '').trim() === String(i)) || rows.every((r, i) => String(r[areaCol] ?? '').trim() === String(i + 1)));
+
+  /** Matches a short code and a name; the code wins unless the name says an aggregate, and a disagreement is kept. */
+  const matchRow = (rawCode: string, rawName: string, period: string) => {
+    const era = knownEraOfPeriod(period);
+    const key = `${rawCode}|${rawName}|${era ?? ''}`;
+    let hit = matchCache.get(key);
+    if (!hit) {
+      const byName = rawName ? matchAreaName(rawName, era) : null;
+      const byCode = /^\d+$/.test(rawCode) ? matchProvinceCode(rawCode, era) : rawCode ? matchAreaName(rawCode, era) : null;
+      if (byCode && byName && byCode.code !== byName.code) {
+        // A code cannot name the whole country or a region: then the name is the truth; otherwise the code is.
+        const m = byName.level !== 'province' ? byName : byCode;
+        hit = { m, mismatch: { code: m.code, name: m.name, label: m === byName ? rawCode : rawName } };
+      } else hit = { m: byCode ?? byName };
+      matchCache.set(key, hit);
+    }
+    if (hit.mismatch) {
+      const k = `${hit.mismatch.code}|${hit.mismatch.label}`;
+      const entry = mismatched.get(k) ?? { ...hit.mismatch, count: 0 };
+      entry.count++;
+      mismatched.set(k, entry);
+    }
+    return hit.m;
+  };
 
   const areaFor = (row: Row, period: string, obs: Observation, rowIndex: number) => {
-    const rawCode = areaCol ? String(row[areaCol] ?? '').trim() : '';
+    const rawCode = areaCol && !codesAreRowNumbers ? String(row[areaCol] ?? '').trim() : '';
     const rawName = nameCol ? String(row[nameCol] ?? '').trim() : '';
     const level = levelCol ? String(row[levelCol] ?? '').trim() || undefined : undefined;
     if (level) obs.level = level;
     if (rawName) obs.areaName = rawName;
-    if (rawCode && /^\d+$/.test(rawCode) && (level !== undefined || rawCode.length > 2)) {
+    // District and commune codes (and any code with a declared level below province) are the publisher's.
+    if (rawCode && /^\d+$/.test(rawCode) && ((level !== undefined && level !== 'province') || rawCode.length > 2)) {
       obs.area = normalizeAreaCode(rawCode, level);
       return;
     }
-    const key = `${rawCode}|${rawName}|${eraOfPeriod(period)}`;
-    if (!matchCache.has(key)) matchCache.set(key, matchProvince(rawCode, eraOfPeriod(period)) ?? matchProvince(rawName, eraOfPeriod(period)));
-    const m = matchCache.get(key);
+    const m = matchRow(rawCode, rawName, period);
     if (m) {
       obs.area = m.code;
       obs.areaName = rawName || m.name;
-      obs.level ??= m.level;
+      obs.level = level ?? m.level;
       return;
     }
-    obs.area = rawCode || rawName;
+    obs.area = unmatchedKey(rawCode || rawName);
     if (!obs.area) throw new FeedError('schema', { path: `rows[${rowIndex}].${areaCol ?? nameCol}`, detail: 'empty area' });
-    const u = unmatched.get(obs.area) ?? { key: obs.area, label: rawName || undefined, count: 0 };
+    const u = unmatched.get(obs.area) ?? { key: obs.area, ...(rawName ? { label: rawName } : {}), count: 0 };
     u.count++;
     unmatched.set(obs.area, u);
   };
@@ -137,6 +164,7 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   });
   for (const id of new Set(model.observations.map((o) => o.indicator))) model.indicators.push({ id });
   model.unmatched = [...unmatched.values()];
+  if (mismatched.size) model.mismatched = [...mismatched.values()];
   return model;
 }
 

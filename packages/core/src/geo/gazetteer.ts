@@ -32,6 +32,20 @@ const FROM_2025: Array<[string, string, ...string[]]> = [
 /** The whole country, as publishers label it. */
 const COUNTRY = ['Cả nước', 'Toàn quốc', 'Việt Nam', 'Vietnam', 'Viet Nam', 'Whole country', 'Country', 'VN', 'VNM'];
 
+/**
+ * GSO's six socio-economic regions (vùng kinh tế - xã hội), as GSO labels them in Vietnamese and English.
+ * Their keys (`region:RRD`…) are stable and can never equal a GSO code, so a region's figures are never
+ * taken for a province's.
+ */
+const REGIONS: Array<[string, string, ...string[]]> = [
+  ['region:RRD', 'Đồng bằng sông Hồng', 'Red River Delta'],
+  ['region:NMM', 'Trung du và miền núi phía Bắc', 'Northern midlands and mountain areas', 'Northern midlands and mountainous areas', 'Trung du miền núi phía Bắc', 'Trung du và miền núi Bắc Bộ'],
+  ['region:NCC', 'Bắc Trung Bộ và duyên hải miền Trung', 'North Central and Central coastal areas', 'North Central area and Central coastal area', 'Bắc Trung Bộ và Duyên hải Trung Bộ'],
+  ['region:CH', 'Tây Nguyên', 'Central Highlands'],
+  ['region:SE', 'Đông Nam Bộ', 'South East', 'Southeast'],
+  ['region:MRD', 'Đồng bằng sông Cửu Long', 'Mekong River Delta', 'Mekong Delta'],
+];
+
 export type Era = 'pre2025' | '2025';
 
 export interface Province {
@@ -71,6 +85,25 @@ function index(table: Array<[string, string, ...string[]]>, era: Era) {
 const pre = index(PRE_2025, 'pre2025');
 const post = index(FROM_2025, '2025');
 const countryKeys = new Set(COUNTRY.map(nameKey));
+/** Region names also lose "area(s)", "region" and "vùng", which publishers add or drop. */
+const regionKey = (name: string) => nameKey(name).replace(/^vung/, '').replace(/(areas?|regions?)$/, '');
+const regionByKey = new Map<string, Region>();
+for (const [code, name, ...more] of REGIONS) {
+  const en = more[0];
+  for (const n of [name, ...more]) regionByKey.set(regionKey(n), { code, name, nameEn: en });
+}
+
+export interface Region {
+  /** Stable key, e.g. `region:MRD`: never a GSO code. */
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** GSO's six socio-economic regions, north to south. */
+export function regions(): Region[] {
+  return [...new Map([...regionByKey.values()].map((r) => [r.code, r])).values()];
+}
 
 /** The provinces of an era, in code order. */
 export function provinces(era: Era = 'pre2025'): Province[] {
@@ -79,8 +112,13 @@ export function provinces(era: Era = 'pre2025'): Province[] {
 
 /** The era a period falls in: from 2025-07 on, the 34 provinces. */
 export function eraOfPeriod(period: string | undefined): Era {
+  return knownEraOfPeriod(period) ?? 'pre2025';
+}
+
+/** The era a period falls in, or undefined when there is no period to tell (a code then matches in either). */
+export function knownEraOfPeriod(period: string | undefined): Era | undefined {
   const m = String(period ?? '').match(/^(\d{4})(?:-(?:Q(\d)|H(\d)|(\d{2})))?/i);
-  if (!m) return 'pre2025';
+  if (!m) return undefined;
   const year = +m[1];
   if (year !== 2025) return year > 2025 ? '2025' : 'pre2025';
   const month = m[4] ? +m[4] : m[2] ? (+m[2] - 1) * 3 + 1 : m[3] ? (+m[3] - 1) * 6 + 1 : 1;
@@ -90,26 +128,74 @@ export function eraOfPeriod(period: string | undefined): Era {
 export interface AreaMatch {
   code: string;
   name: string;
-  level: 'country' | 'province';
+  level: 'country' | 'region' | 'province';
+}
+
+/** Whether a level is an aggregate of provinces (the whole country or a region): never drawn, ranked or summed with them. */
+export function isAggregateLevel(level: string | undefined): boolean {
+  return level === 'country' || level === 'region';
 }
 
 /**
- * Matches a code or a name to a province (or the whole country). Codes may lack zero padding (`8` → `08`).
- * `era` decides names whose code changed in 2025 (Lào Cai was 10, is 15); a name found only in the other
- * era still matches. Returns null when nothing matches.
+ * The key of an area that matched nothing: `x:56`, `x:Atlantis`. It can never equal a GSO code, so it is never
+ * drawn, ranked or summed as one; the publisher's label stays in `areaName` and in the model's `unmatched`.
+ */
+export function unmatchedKey(key: string): string {
+  const k = String(key ?? '').trim();
+  return k ? `x:${k}` : '';
+}
+
+/** Whether an area key is one a reader kept apart because it matched nothing (`x:…`). */
+export function isUnmatchedKey(area: string): boolean {
+  return area.startsWith('x:');
+}
+
+/**
+ * The province a GSO province code (`8`, `08`) stands for in an era; with no era, in either (the era's own
+ * first). Null for anything that is not a province code of that era.
+ */
+export function matchProvinceCode(input: string | number, era?: Era): AreaMatch | null {
+  const raw = String(input ?? '').trim();
+  if (!/^\d{1,2}$/.test(raw)) return null;
+  const code = raw.padStart(2, '0');
+  const tables = era === '2025' ? [post] : era === 'pre2025' ? [pre] : [pre, post];
+  for (const t of tables) {
+    const p = t.byCode.get(code);
+    if (p) return { code: p.code, name: p.name, level: 'province' };
+  }
+  return null;
+}
+
+/**
+ * Matches a name (never a code: digits match nothing) to the whole country, one of GSO's six regions, or a
+ * province. `era` decides names whose code changed in 2025 (Lào Cai was 10, is 15). A province name of the
+ * other era still matches when its code means nothing else in this era (Hà Giang → 02 after 2025), never
+ * when that code now belongs to another province (Bắc Giang's 24 is Bắc Ninh's from July 2025).
+ */
+export function matchAreaName(input: string, era: Era = 'pre2025'): AreaMatch | null {
+  const raw = String(input ?? '').trim();
+  if (!raw || /^\d+$/.test(raw)) return null;
+  const key = nameKey(raw);
+  if (!key) return null;
+  if (countryKeys.has(key)) return { code: 'VN', name: 'Việt Nam', level: 'country' };
+  const [own, other] = era === '2025' ? [post, pre] : [pre, post];
+  const p = own.byKey.get(key);
+  if (p) return { code: p.code, name: p.name, level: 'province' };
+  const region = regionByKey.get(regionKey(raw));
+  if (region) return { code: region.code, name: region.name, level: 'region' };
+  const q = other.byKey.get(key);
+  if (q && !own.byCode.has(q.code)) return { code: q.code, name: q.name, level: 'province' };
+  return null;
+}
+
+/**
+ * Matches a code or a name to a province (or the whole country, or a region). Codes may lack zero padding
+ * (`8` → `08`). Returns null when nothing matches. Readers that cannot tell a code from a position use
+ * {@link matchAreaName} and {@link matchProvinceCode} separately.
  */
 export function matchProvince(input: string | number, era: Era = 'pre2025'): AreaMatch | null {
   const raw = String(input ?? '').trim();
   if (!raw) return null;
-  const [first, second] = era === '2025' ? [post, pre] : [pre, post];
-  if (/^\d{1,2}$/.test(raw)) {
-    const code = raw.padStart(2, '0');
-    const p = first.byCode.get(code) ?? second.byCode.get(code);
-    return p ? { code: p.code, name: p.name, level: 'province' } : null;
-  }
-  const key = nameKey(raw);
-  if (!key) return null;
-  if (countryKeys.has(key)) return { code: 'VN', name: 'Việt Nam', level: 'country' };
-  const p = first.byKey.get(key) ?? second.byKey.get(key);
-  return p ? { code: p.code, name: p.name, level: 'province' } : null;
+  if (/^\d{1,2}$/.test(raw)) return matchProvinceCode(raw, era) ?? matchProvinceCode(raw);
+  return matchAreaName(raw, era);
 }
