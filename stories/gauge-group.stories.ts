@@ -24,7 +24,7 @@ export const TwoLevels: Story = {
     data: {
       chiso: 1,
       indicators: [{ id: 'dvc.online_rate', name: { vi: 'Tỷ lệ hồ sơ trực tuyến (minh họa)', en: 'Online dossier rate (illustrative)' }, unit: '%', thresholds: [50, 80] }],
-      observations: [{ area: '25', level: 'province', period: '2025-Q4', value: 91.2 }, { area: '25', level: 'commune', period: '2025-Q4', value: 72.4 }],
+      observations: [{ area: '99', level: 'province', name: 'Tỉnh Mẫu (dữ liệu mẫu)', period: '2025-Q4', value: 91.2 }, { area: '99', level: 'province', tier: 'commune', name: 'Tỉnh Mẫu (dữ liệu mẫu)', period: '2025-Q4', value: 72.4 }],
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@chiso/gauge';
+import published from '../examples/feeds/so-lieu-cong-bo.json';
 
 interface GaugeArgs {
   src?: string;
@@ -19,6 +20,8 @@ interface GaugeArgs {
 }
 
 const FEED = 'feeds/phu-tho-dvc-2021.json';
+/** A published figure, from the one file of them. */
+const figure = (indicator: string, area: string) => published.observations.find((o) => o.indicator === indicator && o.area === area)!;
 
 const render = (a: GaugeArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
@@ -47,22 +50,22 @@ const meta: Meta<GaugeArgs> = {
 export default meta;
 type Story = StoryObj<GaugeArgs>;
 
-/** Phú Thọ 2021 from the sample feed: 87,86 %, up 12,07 points, 349.887 / 398.236 hồ sơ. */
+/** Phú Thọ 2021 as published: 87,86 % of dossiers filed online (349.887 hồ sơ trực tuyến). No 2020 rate was published, so no change is shown. */
 export const Arc: Story = {};
 export const Ring: Story = { args: { variant: 'ring' } };
 export const Bullet: Story = { args: { variant: 'bullet' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const HighContrast: Story = { args: { theme: 'contrast' } };
-/** District level: below the 50 % threshold, so the bad band. */
+/** Phú Thọ's district tier in 2021 (34,1 %): below the 50 % band, so the bad band. */
 export const BelowThreshold: Story = { args: { level: 'district' } };
-/** Lower is better: overdue dossiers, 3 % against thresholds 5 and 10. */
+/** Lower is better: overdue dossiers, 3 % against thresholds 5 and 10 (synthetic value). */
 export const LowerIsBetter: Story = {
-  args: { src: undefined, value: '3', unit: '%', label: 'Tỷ lệ hồ sơ trễ hạn', thresholds: '5 10', target: 5, direction: 'lower-is-better' },
+  args: { src: undefined, value: '3', unit: '%', label: 'Tỷ lệ hồ sơ trễ hạn (minh họa)', thresholds: '5 10', target: 5, direction: 'lower-is-better' },
 };
-/** Inline values, no feed: 1.283 BTS sites against a plan of 1.400. */
-export const InlineCount: Story = {
-  args: { src: undefined, value: '1283', unit: 'trạm', label: 'Trạm BTS (Tuyên Quang)', target: 1400 },
+/** Inline values, no feed: Tuyên Quang's published 100 % of villages with mobile coverage in 2024. */
+export const InlineValue: Story = {
+  args: { src: undefined, value: String(figure('bts.villages_covered_rate', '08').value), unit: '%', label: 'Thôn, bản có sóng di động — Tuyên Quang 2024 (số liệu công bố)' },
   render: (a, ctx) => html`<div style="max-width:22rem">${render(a, ctx)}</div>`,
 };
 export const Loading: Story = { args: { src: '/__demo/hang', label: 'Tỷ lệ hồ sơ trực tuyến' } };

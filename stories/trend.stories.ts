@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@chiso/chart';
 
-/** An indicator over time: Bắc Kạn's dossiers received (figures typed in by hand) and the synthetic province's rates. */
+/** An indicator over time: Bắc Kạn's published dossiers received and the synthetic province's rates. */
 interface TrendArgs {
   src?: string;
   area?: string;
@@ -31,7 +31,7 @@ const meta: Meta<TrendArgs> = {
 export default meta;
 type Story = StoryObj<TrendArgs>;
 
-/** Dossiers received by Bắc Kạn, 2019–2021. */
+/** Dossiers received by Bắc Kạn as published: 2018–2020, and the first five months of 2021 drawn apart (a part of a year). */
 export const Dossiers: Story = {};
 /** A commune's online rate over eight quarters (synthetic province). */
 export const QuarterlyRate: Story = { args: { src: 'data/tinh-mau-dvc-xa.json', area: '90001', label: 'Tỷ lệ hồ sơ trực tuyến, Xã Mẫu 1 (dữ liệu mẫu)' } };

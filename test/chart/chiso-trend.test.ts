@@ -3,18 +3,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@chiso/chart';
 import type { ChisoTrend, TrendDetail } from '@chiso/chart';
-import { nextEvent, okUrl, phuThoFeed, text, uniqueKey } from '../helpers/feeds.js';
+import { nextEvent, okUrl, publishedFeed, sampleFeed, text, uniqueKey } from '../helpers/feeds.js';
 
-const bacKan = {
-  chiso: 1,
-  indicators: [{ id: 'dvc.dossiers', name: { vi: 'Hồ sơ tiếp nhận', en: 'Dossiers received' }, unit: 'hồ sơ', decimals: 0 }],
-  // Published out of order on purpose: the chart orders the periods.
-  observations: [
-    { indicator: 'dvc.dossiers', area: '06', period: '2021', value: 166049 },
-    { indicator: 'dvc.dossiers', area: '06', period: '2019', value: 73138 },
-    { indicator: 'dvc.dossiers', area: '06', period: '2020', value: 133802 },
-  ],
-};
+// Bắc Kạn's published dossiers, whole years only (the first five months of 2021 are tested on their own below),
+// listed out of order on purpose: the chart orders the periods.
+const bkPublished = publishedFeed('dvc.dossiers', '06');
+const bacKan = { ...bkPublished, observations: bkPublished.observations.filter((o) => !o.period.includes('/')).reverse() };
 
 describe('<chiso-trend>', () => {
   it('draws the periods in order: line, points, last value with its change, text alternative, table', async () => {
@@ -22,10 +16,10 @@ describe('<chiso-trend>', () => {
     const ready = nextEvent<TrendDetail>(el, 'chiso-ready');
     el.data = bacKan;
     const detail = (await ready).detail;
-    expect(detail.points.map((p) => p.period)).to.deep.equal(['2019', '2020', '2021']);
+    expect(detail.points.map((p) => p.period)).to.deep.equal(['2018', '2019', '2020']);
     expect(detail.area).to.equal('06');
     const root = el.shadowRoot!;
-    expect(text(root.querySelector('[part="title"]'))).to.equal('Hồ sơ tiếp nhận');
+    expect(text(root.querySelector('[part="title"]'))).to.equal('Hồ sơ thủ tục hành chính tiếp nhận');
     expect(text(root.querySelector('[part="value"]'))).to.contain('166.049 hồ sơ');
     expect(text(root.querySelector('.delta'))).to.contain('▲ 32.247');
     const dots = [...root.querySelectorAll('circle.dot')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
@@ -41,21 +35,42 @@ describe('<chiso-trend>', () => {
     const chart = root.querySelector('[part="chart"]')!;
     expect(chart.getAttribute('role')).to.equal('img');
     const alt = chart.getAttribute('aria-label')!.replace(/\u00a0/g, ' ');
-    expect(alt).to.contain('2019').and.contain('73.138 hồ sơ').and.contain('166.049 hồ sơ');
+    expect(alt).to.contain('2018').and.contain('73.138 hồ sơ').and.contain('166.049 hồ sơ');
     (root.querySelector('[part="table-toggle"]') as HTMLButtonElement).click();
     await el.updateComplete;
     const rows = [...root.querySelectorAll('[part="table"] tbody tr')].map((r) => [...r.children].map((c) => text(c)).join(' '));
-    expect(rows).to.deep.equal(['2019 73.138 hồ sơ', '2020 133.802 hồ sơ', '2021 166.049 hồ sơ']);
+    expect(rows).to.deep.equal(['2018 73.138 hồ sơ', '2019 133.802 hồ sơ', '2020 166.049 hồ sơ']);
     el.lang = 'en';
     await el.updateComplete;
     expect(text(root.querySelector('[part="value"]'))).to.contain('166,049');
   });
 
-  it('picks the area and level asked for from a feed with several', async () => {
-    const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${phuThoFeed} area="25" level="province"></chiso-trend>`);
+  it('picks the area and level asked for from a feed with several (synthetic Tỉnh Mẫu)', async () => {
+    const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${sampleFeed} area="99" level="province"></chiso-trend>`);
     await waitUntil(() => el.state === 'ready');
-    expect(el.points).to.deep.equal([{ period: '2020', value: 75.79 }, { period: '2021', value: 87.86 }]);
-    expect(text(el.shadowRoot!.querySelector('[part="value"]'))).to.contain('87,86 %');
+    expect(el.points.map((p) => [p.period, p.value])).to.deep.equal([['2024', 71.25], ['2025', 84.53]]);
+    expect(text(el.shadowRoot!.querySelector('[part="value"]'))).to.contain('84,53 %');
+  });
+
+  it('the first five months of 2021 are drawn as a part of a year, apart from the whole years, and not compared with 2020', async () => {
+    const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${bkPublished}></chiso-trend>`);
+    await waitUntil(() => el.state === 'ready');
+    const root = el.shadowRoot!;
+    expect(el.points.map((p) => p.period)).to.deep.equal(['2018', '2019', '2020', '2021-01/2021-05']);
+    expect(el.points.at(-1)!.partial).to.equal(true);
+    // The line joins the whole years only; the part-year point stands apart, labelled as what it is.
+    const line = root.querySelector('path.line')!.getAttribute('d')!;
+    const partDot = root.querySelector('circle.dot.partial')!;
+    expect(partDot, 'a part-year mark').to.exist;
+    const lineXs = [...line.matchAll(/([\d.]+),[\d.]+/g)].map((m) => Number(m[1]));
+    expect(lineXs.length).to.be.greaterThan(1);
+    expect(Math.max(...lineXs)).to.be.lessThan(Number(partDot.getAttribute('cx')) - 1);
+    expect(root.querySelectorAll('circle.dot:not(.partial)').length).to.equal(3);
+    expect(text(root.querySelector('svg'))).to.contain('5 tháng đầu năm 2021');
+    // The last value is the part-year's, with no change against the whole of 2020.
+    expect(text(root.querySelector('[part="value"]'))).to.contain('59.234 hồ sơ');
+    expect(root.querySelector('.delta')).to.equal(null);
+    expect(text(root.querySelector('[part="value"]'))).to.contain('5 tháng đầu năm 2021');
   });
 
   it('empty, then a failed refresh keeps the last series (stale) with a message and chiso-error', async () => {

@@ -25,7 +25,7 @@ describe('<chiso-gauge-group>', () => {
     expect(gs.map(labelOf)).to.deep.equal(['Cấp tỉnh', 'Cấp huyện', 'Cấp xã']);
     expect(gs.map(valueOf)).to.deep.equal(['87,86 %', '34,1 %', '16,55 %']);
     expect(gs.map((g) => g.current?.band)).to.deep.equal(['good', 'bad', 'bad']);
-    expect(text(group.shadowRoot!.querySelector('[part="title"]'))).to.equal('Tỷ lệ hồ sơ trực tuyến');
+    expect(text(group.shadowRoot!.querySelector('[part="title"]'))).to.equal('Tỷ lệ hồ sơ nộp trực tuyến');
     // Side by side in a wide container: all three on one row.
     const tops = gs.map((g) => Math.round(g.getBoundingClientRect().top));
     expect(new Set(tops).size).to.equal(1);
@@ -53,6 +53,7 @@ describe('<chiso-gauge-group>', () => {
   });
 
   it('one gauge per area with by="area"', async () => {
+    // SYNTHETIC values (40, 30) under two real district names: only the layout is tested.
     const feed = {
       chiso: 1,
       indicators: [{ id: 'r', unit: '%' }],

@@ -3,7 +3,7 @@ import { sendKeys, emulateMedia } from '@web/test-runner-commands';
 import { clearFeedCache, requestCounts } from '@chiso/core';
 import '@chiso/gauge';
 import type { ChisoGauge } from '@chiso/gauge';
-import { phuThoFeed, okUrl, text, nextEvent, uniqueKey } from '../helpers/feeds.js';
+import { phuThoFeed, sampleFeed, okUrl, text, nextEvent, uniqueKey } from '../helpers/feeds.js';
 
 const part = (el: ChisoGauge, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement | SVGElement | null;
 const ready = async (el: ChisoGauge) => { await el.updateComplete; return el; };
@@ -220,7 +220,7 @@ describe('<chiso-gauge> bad input never breaks the page', () => {
 describe('<chiso-gauge> from a feed', () => {
   beforeEach(() => clearFeedCache());
 
-  it('loads the feed, shows the latest period, the change and numerator/denominator, then fires chiso-ready', async () => {
+  it('loads the feed (the published Phú Thọ figures), shows the value, its online dossiers and its source, then fires chiso-ready', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
     const readyEvent = nextEvent<{ value: number; period: string; band: string; area: string }>(wrap, 'chiso-ready');
     const el = document.createElement('chiso-gauge');
@@ -231,30 +231,53 @@ describe('<chiso-gauge> from a feed', () => {
     expect(part(el, 'skeleton')).to.exist;
     const e = await readyEvent;
     await el.updateComplete;
-    expect(e.detail).to.deep.equal({ value: 87.86, label: 'Tỷ lệ hồ sơ trực tuyến', area: '25', period: '2021', band: 'good' });
+    expect(e.detail).to.deep.equal({ value: 87.86, label: 'Tỷ lệ hồ sơ nộp trực tuyến', area: '25', period: '2021', band: 'good' });
     expect(el.state).to.equal('ready');
     expect(text(part(el, 'value'))).to.equal('87,86 %');
     expect(text(part(el, 'subtitle'))).to.equal('Phú Thọ · 2021');
-    expect(text(part(el, 'delta'))).to.equal('▲ 12,07 điểm %');
+    // No earlier rate was published: no change is shown, none is made up.
+    expect(part(el, 'delta')).to.equal(null);
+    expect(text(part(el, 'ratio'))).to.equal('349.887 hồ sơ trực tuyến');
+    expect(detail(el, 'Nguồn')).to.equal('Tỉnh Phú Thọ, báo cáo công khai kết quả năm 2021');
+    expect(detail(el, 'Mục tiêu')).to.equal('');
+  });
+
+  it('a change against the previous period and numerator / denominator (synthetic Tỉnh Mẫu)', async () => {
+    const el = await fixture<ChisoGauge>(html`<chiso-gauge src=${okUrl(sampleFeed, { key: uniqueKey() })}></chiso-gauge>`);
+    await waitUntil(() => el.state === 'ready', 'ready', { timeout: 8000 });
+    expect(text(part(el, 'value'))).to.equal('84,53 %');
+    expect(text(part(el, 'delta'))).to.equal('▲ 13,28 điểm %');
     expect(part(el, 'delta')!.classList.contains('improves')).to.be.true;
     expect(getComputedStyle(part(el, 'delta')!).color).to.equal(GOOD);
-    expect(text(part(el, 'ratio'))).to.equal('349.887 / 398.236 hồ sơ');
-    expect(part(el, 'meter')!.getAttribute('aria-valuetext')!.replace(/\u00a0/g, ' ')).to.contain('tăng 12,07 điểm % so với kỳ trước');
-    expect(detail(el, 'Nguồn')).to.equal('Synthetic test feed from public figures');
-    expect(detail(el, 'Cập nhật')).to.equal('08:00 15/01/2022'); // Vietnam time, whatever the reader's clock
+    expect(text(part(el, 'ratio'))).to.equal('12.345 / 14.604 hồ sơ');
+    expect(part(el, 'meter')!.getAttribute('aria-valuetext')!.replace(/\u00a0/g, ' ')).to.contain('tăng 13,28 điểm % so với kỳ trước');
+    expect(detail(el, 'Nguồn')).to.equal('Dữ liệu mẫu sinh tự động (không phải số liệu thật)');
+    expect(detail(el, 'Cập nhật')).to.equal('08:00 15/01/2026'); // Vietnam time, whatever the reader's clock
     expect(detail(el, 'Mục tiêu')).to.equal('80 %');
-    expect(detail(el, 'Kỳ trước')).to.equal('2020: 75,79 %');
+    expect(detail(el, 'Kỳ trước')).to.equal('2024: 71,25 %');
+  });
+
+  it('a part of a year is compared with the same part of the year before, never with a whole year', async () => {
+    const feed = { chiso: 1, indicators: [{ id: 'n', unit: 'hồ sơ' }], observations: [
+      { area: '99', period: '2020', value: 1000 }, { area: '99', period: '2021-01/2021-05', value: 300 }] };
+    const el = await ready(await fixture<ChisoGauge>(html`<chiso-gauge .data=${feed} max="2000"></chiso-gauge>`));
+    expect(text(part(el, 'subtitle'))).to.equal('5 tháng đầu năm 2021');
+    expect(part(el, 'delta'), 'not against the whole of 2020').to.equal(null);
+    el.data = { ...feed, observations: [...feed.observations, { area: '99', period: '2020-01/2020-05', value: 250 }] };
+    await el.updateComplete;
+    expect(text(part(el, 'delta'))).to.equal('▲ 50 hồ sơ');
+    expect(detail(el, 'Kỳ trước')).to.equal('5 tháng đầu năm 2020: 250 hồ sơ');
   });
 
   it('inline attributes override the feed metadata; selectors pick level and period', async () => {
-    const el = await ready(await fixture<ChisoGauge>(html`<chiso-gauge .data=${phuThoFeed} level="commune" label="Cấp xã" thresholds="10 20" lang="en"></chiso-gauge>`));
+    const el = await ready(await fixture<ChisoGauge>(html`<chiso-gauge .data=${sampleFeed} level="commune" label="Cấp xã" thresholds="10 20" lang="en"></chiso-gauge>`));
     expect(text(part(el, 'label'))).to.equal('Cấp xã');
-    expect(text(part(el, 'value'))).to.equal('16.55%');
+    expect(text(part(el, 'value'))).to.equal('16.2%');
     expect(stroke(el)).to.equal(FAIR);
-    el.period = '2020';
+    el.period = '2024';
     el.level = 'province';
     await el.updateComplete;
-    expect(text(part(el, 'value'))).to.equal('75.79%');
+    expect(text(part(el, 'value'))).to.equal('71.25%');
     expect(part(el, 'delta')).to.equal(null);
   });
 
@@ -344,7 +367,7 @@ describe('bundles', () => {
       await waitUntil(() => frame.contentDocument?.querySelector('chiso-gauge')?.shadowRoot?.querySelector('[part="value"]'), 'gauge rendered', { timeout: 10000 });
       const g = frame.contentDocument!.querySelector('chiso-gauge')!;
       expect(text(g.shadowRoot!.querySelector('[part="value"]'))).to.equal('87,86 %');
-      expect(text(g.shadowRoot!.querySelector('[part="delta"]'))).to.equal('▲ 12,07 điểm %');
+      expect(text(g.shadowRoot!.querySelector('[part="ratio"]'))).to.equal('349.887 hồ sơ trực tuyến');
     } finally {
       frame.remove();
     }

@@ -1,28 +1,50 @@
 /** Feeds and helpers shared by the browser tests. */
 
-/** Phú Thọ 2021 online-dossier rates by level (the seed figures), with 2020 for the change. */
-export const phuThoFeed = {
+/** The published figures (examples/feeds/so-lieu-cong-bo.json): tests that show a figure as real take it from here. */
+export const published = await (await fetch('/examples/feeds/so-lieu-cong-bo.json')).json() as {
+  chiso: 1; indicators: Array<{ id: string } & Record<string, unknown>>; source: unknown;
+  observations: Array<{ indicator: string; area: string; level?: string; period: string; value: number | null } & Record<string, unknown>>;
+};
+
+/** One indicator of the published figures as a feed of its own (optionally one area). */
+export function publishedFeed(indicator: string, area?: string) {
+  return {
+    chiso: 1,
+    indicators: published.indicators.filter((i) => i.id === indicator),
+    observations: published.observations.filter((o) => o.indicator === indicator && (!area || o.area === area)),
+    source: published.source,
+  };
+}
+
+/** Phú Thọ's published 2021 online-dossier rates by level (87,86 %, 34,1 %, 16,55 %), with their online dossiers. */
+export const phuThoFeed = publishedFeed('dvc.online_rate', '25');
+
+/**
+ * SYNTHETIC: the made-up "Tỉnh Mẫu" (code 99) with two periods, for what published figures cannot show (a change
+ * against the previous period, a numerator and denominator). No number here is real.
+ */
+export const sampleFeed = {
   chiso: 1,
   indicators: [{
     id: 'dvc.online_rate', name: { vi: 'Tỷ lệ hồ sơ trực tuyến', en: 'Online dossier rate' }, unit: '%', decimals: 2,
     direction: 'higher-is-better', target: 80, thresholds: [50, 80], countUnit: { vi: 'hồ sơ', en: 'dossiers' },
   }],
   observations: [
-    { indicator: 'dvc.online_rate', area: '25', level: 'province', name: 'Phú Thọ', period: '2020', value: 75.79 },
-    { indicator: 'dvc.online_rate', area: '25', level: 'province', name: 'Phú Thọ', period: '2021', value: 87.86, numerator: 349887, denominator: 398236 },
-    { indicator: 'dvc.online_rate', area: '25', level: 'district', name: 'Phú Thọ', period: '2021', value: 34.1 },
-    { indicator: 'dvc.online_rate', area: '25', level: 'commune', name: 'Phú Thọ', period: '2021', value: 16.55 },
+    { indicator: 'dvc.online_rate', area: '99', level: 'province', name: 'Tỉnh Mẫu', period: '2024', value: 71.25 },
+    { indicator: 'dvc.online_rate', area: '99', level: 'province', name: 'Tỉnh Mẫu', period: '2025', value: 84.53, numerator: 12345, denominator: 14604 },
+    { indicator: 'dvc.online_rate', area: '99', level: 'province', tier: 'district', name: 'Tỉnh Mẫu', period: '2025', value: 33.4 },
+    { indicator: 'dvc.online_rate', area: '99', level: 'province', tier: 'commune', name: 'Tỉnh Mẫu', period: '2025', value: 16.2 },
   ],
-  source: { name: 'Synthetic test feed from public figures', updated: '2022-01-15T08:00:00+07:00' },
+  source: { name: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)', updated: '2026-01-15T08:00:00+07:00' },
 };
 
-/** A feed after July 2025: no district level. */
+/** SYNTHETIC: a feed after July 2025, no district tier. */
 export const twoLevelFeed = {
   chiso: 1,
   indicators: [{ id: 'dvc.online_rate', unit: '%', thresholds: [50, 80] }],
   observations: [
     { area: '25', level: 'province', period: '2025-Q4', value: 91.2 },
-    { area: '25', level: 'commune', period: '2025-Q4', value: 72.4 },
+    { area: '25', level: 'province', tier: 'commune', period: '2025-Q4', value: 72.4 },
   ],
 };
 

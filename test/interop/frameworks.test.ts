@@ -23,7 +23,7 @@ async function vendor(ctx: Mocha.Context, name: 'react' | 'vue' | 'angular'): Pr
 
 /** Two feeds that draw differently: Phú Thọ's province rate, then a feed of the commune rate only. */
 const feedA = phuThoFeed;
-const feedB = { chiso: 1, indicators: phuThoFeed.indicators, observations: [{ indicator: 'dvc.online_rate', area: '25', level: 'commune', period: '2021', value: 16.55 }] };
+const feedB = { chiso: 1, indicators: phuThoFeed.indicators, observations: [{ indicator: 'dvc.online_rate', area: '25', level: 'province', tier: 'commune', period: '2021', value: 16.55 }] };
 
 const gaugeText = (g: Element | null) => text((g as ChisoGauge).shadowRoot!.querySelector('[part="value"]'));
 

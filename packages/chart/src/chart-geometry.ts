@@ -35,7 +35,11 @@ export interface ChartGeometry {
 
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 4, left: 40 };
 
-export function chartGeometry(values: ArrayLike<number>, width = 600, height = 110): ChartGeometry {
+/**
+ * `joined(i)` says which points the line and area go through (default all): a part of a year stands apart
+ * from the whole years around it.
+ */
+export function chartGeometry(values: ArrayLike<number>, width = 600, height = 110, joined: (i: number) => boolean = () => true): ChartGeometry {
   const n = values.length;
   let max = 0;
   let peak = 0;
@@ -46,7 +50,7 @@ export function chartGeometry(values: ArrayLike<number>, width = 600, height = 1
   const x = linear([0, Math.max(1, n - 1)], [CHART_MARGIN.left, width - CHART_MARGIN.right]);
   const [, top] = nice(0, max || 1, 3);
   const y = linear([0, top], [height - CHART_MARGIN.bottom, CHART_MARGIN.top]);
-  const points = Array.from({ length: n }, (_, i) => i);
+  const points = Array.from({ length: n }, (_, i) => i).filter(joined);
   const line = d3line<number>().x((i) => x(i)).y((i) => y(values[i]))(points) ?? '';
   const area = d3area<number>().x((i) => x(i)).y0(y(0)).y1((i) => y(values[i]))(points) ?? '';
   return {

@@ -1,7 +1,8 @@
 import { css, html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, formatDelta, formatNumber, formatPeriod, formatValue, localize, normalizeAreaCode, resolveIndicator,
+  comparePeriods, formatDelta, formatNumber, formatPeriod, formatValue, isPartYear, localize, normalizeAreaCode, resolveIndicator,
+  sameTimeYearBefore,
   type FeedError, type FeedModel, type Indicator, type LoadedFeed, type Observation,
 } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens } from '@chiso/core/element';
@@ -22,6 +23,8 @@ const t = (lang: string, key: Key, params: Record<string, string> = {}) =>
 export interface TrendPoint {
   period: string;
   value: number;
+  /** A part of a year (`2021-01/2021-05`) among whole periods: drawn apart, never joined to them or compared with them. */
+  partial?: boolean;
 }
 
 /** Detail of `chiso-ready`: the series drawn. */
@@ -62,6 +65,8 @@ export class ChisoTrend extends ChisoElement {
     .area { fill: var(--_line); fill-opacity: 0.15; }
     .line { fill: none; stroke: var(--_line); stroke-width: 2; }
     .dot { fill: var(--_bg); stroke: var(--_line); stroke-width: 2; }
+    .dot.partial { stroke-dasharray: 2 2; fill: var(--_bg); }
+    .period { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
     .tick { stroke: var(--_border); }
     text { fill: var(--_muted); font-size: 12px; font-family: var(--_font); }
     button { font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; cursor: pointer; }
@@ -176,7 +181,8 @@ export class ChisoTrend extends ChisoElement {
     }
     const byPeriod = new Map<string, Observation>();
     for (const o of rows) if (!byPeriod.has(o.period)) byPeriod.set(o.period, o);
-    const points = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period)).map((o) => ({ period: o.period, value: o.value! }));
+    const points: TrendPoint[] = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period))
+      .map((o) => (isPartYear(o.period) ? { period: o.period, value: o.value!, partial: true } : { period: o.period, value: o.value! }));
     return { indicator, area, points };
   }
 
@@ -195,9 +201,11 @@ export class ChisoTrend extends ChisoElement {
     }
     const label = this.label || localize(s.indicator.name, lang) || s.indicator.id;
     const values = s.points.map((p) => p.value);
-    const g = chartGeometry(values, WIDTH, HEIGHT);
+    const g = chartGeometry(values, WIDTH, HEIGHT, (i) => !s.points[i].partial);
     const last = s.points[s.points.length - 1];
-    const prev = s.points[s.points.length - 2];
+    // The change is against the period before of the same kind: a part of a year only against the same part of the year before.
+    const prev = last.partial ? s.points.find((p) => p.period === sameTimeYearBefore(last.period))
+      : [...s.points].reverse().find((p) => p !== last && !p.partial);
     const summary = t(lang, 'summary', {
       label, first: formatPeriod(s.points[0].period, lang), firstValue: this.fmt(s.points[0].value),
       last: formatPeriod(last.period, lang), lastValue: this.fmt(last.value),
@@ -206,12 +214,12 @@ export class ChisoTrend extends ChisoElement {
     const everyLabel = s.points.length <= 8;
     return html`
       <p part="title">${label}</p>
-      <p part="value">${this.fmt(last.value)}${prev ? html`<span class="delta">${formatDelta(last.value - prev.value, this.unit ?? s.indicator.unit, lang, this.decimals ?? s.indicator.decimals)} ${t(lang, 'since')}</span>` : nothing}</p>
+      <p part="value">${this.fmt(last.value)}<span class="period">${formatPeriod(last.period, lang)}</span>${prev ? html`<span class="delta">${formatDelta(last.value - prev.value, this.unit ?? s.indicator.unit, lang, this.decimals ?? s.indicator.decimals)} ${t(lang, 'since')}</span>` : nothing}</p>
       <svg part="chart" viewBox="0 -4 ${WIDTH} ${HEIGHT + 24}" role="img" aria-label=${summary}>
         ${svg`${g.ticks.map((tk) => svg`<line class="tick" x1="40" x2=${WIDTH - 8} y1=${tk.y} y2=${tk.y}></line>
           <text x="36" y=${tk.y + 4} text-anchor="end">${formatNumber(tk.value, lang, 0)}</text>`)}
           <path class="area" d=${g.area}></path><path class="line" d=${g.line}></path>
-          ${s.points.map((p, i) => svg`<circle class="dot" cx=${g.x(i)} cy=${g.y(p.value)} r="4"><title>${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title></circle>
+          ${s.points.map((p, i) => svg`<circle class=${p.partial ? 'dot partial' : 'dot'} cx=${g.x(i)} cy=${g.y(p.value)} r="4"><title>${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title></circle>
             ${everyLabel || i === 0 || i === s.points.length - 1 ? svg`<text x=${g.x(i)} y=${HEIGHT + 16} text-anchor="middle">${formatPeriod(p.period, lang)}</text>` : nothing}`)}`}
       </svg>
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}

@@ -103,12 +103,12 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
     }
     if (!this.error) this.emitted = undefined;
     if (this.state === 'ready') {
-      const key = JSON.stringify(this.items.map((s) => [s.observation.area, s.observation.level, s.observation.period, s.observation.value]));
+      const key = JSON.stringify(this.items.map((s) => [s.observation.area, s.observation.tier ?? s.observation.level, s.observation.period, s.observation.value]));
       if (key !== this.readyKey) {
         this.readyKey = key;
         this.emit('ready', {
           count: this.items.length,
-          levels: this.items.map((s) => s.observation.level ?? ''),
+          levels: this.items.map((s) => s.observation.tier ?? s.observation.level ?? ''),
           areas: this.items.map((s) => s.observation.area),
         });
       }
@@ -128,7 +128,7 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
       <ul part="base" aria-labelledby=${heading ? headingId : nothing}>
         ${this.items.map((s) => html`<li><chiso-gauge exportparts="base,label,value,delta,ratio,meter" part="gauge"
           .data=${s} lang=${lang} variant=${this.variant} theme=${this.theme ?? nothing}
-          label=${this.by === 'area' ? s.observation.areaName ?? s.observation.area : levelLabel(s.observation.level, lang) || (s.observation.areaName ?? s.observation.area)}
+          label=${this.by === 'area' ? s.observation.areaName ?? s.observation.area : levelLabel(s.observation.tier ?? s.observation.level, lang) || (s.observation.areaName ?? s.observation.area)}
         ></chiso-gauge></li>`)}
       </ul>`;
   }

@@ -337,8 +337,10 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
       .filter(Boolean).join(' · ');
     const count = (n: number) => formatNumber(n, lang, 0);
     const countUnit = v.countUnit ? localize(v.countUnit, lang) : '';
-    const ratio = v.numerator !== undefined && v.denominator !== undefined
-      ? `${count(v.numerator)} / ${count(v.denominator)}${countUnit ? `\u00a0${countUnit}` : ''}` : '';
+    // Both: "12.345 / 14.604 hồ sơ"; the numerator alone (a source that gives the count, not the base): "349.887 hồ sơ trực tuyến".
+    const unitText = countUnit ? `\u00a0${countUnit}` : '';
+    const ratio = v.numerator !== undefined && v.denominator !== undefined ? `${count(v.numerator)} / ${count(v.denominator)}${unitText}`
+      : v.numerator !== undefined ? `${count(v.numerator)}${unitText}` : '';
     const delta = v.delta !== undefined ? formatDelta(v.delta, v.unit, lang, v.decimals) : '';
     const source = this.feed.loaded?.model.source;
     const fetchedAt = this.feed.loaded?.fetchedAt;
@@ -353,9 +355,13 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     if (v.period) rows.push([msg(lang, 'period'), formatPeriod(v.period, lang)]);
     if (v.previous) rows.push([msg(lang, 'previous'), `${formatPeriod(v.previous.period, lang)}: ${formatValue(v.previous.value, v.unit, lang, v.decimals)}`]);
     if (delta) rows.push([msg(lang, 'change'), delta]);
-    if (ratio) rows.push([msg(lang, 'ratio'), ratio]);
-    if (source?.name) rows.push([msg(lang, 'source'), localize(source.name, lang)]);
-    if (source?.updated) rows.push([msg(lang, 'updated'), this.formatTime(source.updated, lang, true)]);
+    if (ratio) rows.push([msg(lang, v.denominator !== undefined ? 'ratio' : 'count'), ratio]);
+    // The observation's own source (a file of figures from several reports) before the feed's.
+    const shownSource = v.source ?? source;
+    if (shownSource?.name) rows.push([msg(lang, 'source'), localize(shownSource.name, lang)]);
+    if (shownSource?.published) rows.push([msg(lang, 'published'), formatPeriod(shownSource.published.slice(0, 10), lang)]);
+    if (shownSource?.updated) rows.push([msg(lang, 'updated'), this.formatTime(shownSource.updated, lang, true)]);
+    if (v.note) rows.push([msg(lang, 'note'), localize(v.note, lang)]);
     return html`<figure part="base" class="variant-${this.variant} band-${v.band}">
       <figcaption part="label">${v.label}</figcaption>
       ${subtitle ? html`<div part="subtitle">${subtitle}</div>` : nothing}

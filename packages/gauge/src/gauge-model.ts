@@ -2,11 +2,10 @@
  * What a gauge shows, worked out from feed data and inline attributes, with every check a page needs so
  * that no `NaN`, no out-of-range rate and no exception reaches the screen. Pure: no DOM.
  */
-import { FeedError, msg, readNumber, localize, formatValue } from '@chiso/core';
-import type { Direction, Indicator, LocalizedText, Observation, Selected } from '@chiso/core';
+import { FeedError, msg, readNumber, localize, formatValue, bandIndexOf, bandOf, type Band } from '@chiso/core';
+import type { Direction, FeedSource, Indicator, LocalizedText, Observation, Selected } from '@chiso/core';
 
-/** `bad`, `fair` or `good` by the thresholds and direction; `none` when the gauge has no thresholds. */
-export type Band = 'bad' | 'fair' | 'good' | 'none';
+export { bandIndexOf, bandOf, bandsOf, type Band } from '@chiso/core';
 
 /** Inline settings; each one that is set overrides the feed's metadata. */
 export interface GaugeOverrides {
@@ -49,29 +48,12 @@ export interface GaugeView {
   denominator?: number;
   countUnit?: LocalizedText;
   status?: string;
+  /** Where this figure was published, when the observation names its own source. */
+  source?: FeedSource;
+  note?: LocalizedText;
 }
 
 export type GaugeResolution = { kind: 'view'; view: GaugeView } | { kind: 'empty' } | { kind: 'error'; error: FeedError };
-
-/** Index of the band `value` falls in, with thresholds as inclusive lower bounds (like d3.scaleThreshold). */
-export function bandIndexOf(value: number, thresholds: number[]): number {
-  let i = 0;
-  while (i < thresholds.length && value >= thresholds[i]) i++;
-  return i;
-}
-
-/** The band of band index `index` among `thresholds.length + 1` bands. */
-export function bandOf(index: number, thresholdCount: number, direction: Direction): Band {
-  if (thresholdCount === 0) return 'none';
-  const worst = direction === 'lower-is-better' ? thresholdCount : 0;
-  const best = direction === 'lower-is-better' ? 0 : thresholdCount;
-  return index === best ? 'good' : index === worst ? 'bad' : 'fair';
-}
-
-/** The band of every one of the `thresholds.length + 1` bands, lowest values first. */
-export function bandsOf(thresholds: number[], direction: Direction): Band[] {
-  return Array.from({ length: thresholds.length + 1 }, (_, i) => bandOf(i, thresholds.length, direction));
-}
 
 const finite = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
@@ -143,11 +125,13 @@ export function resolveGauge(selected: Selected | null | undefined, o: GaugeOver
   if (obs) {
     if (obs.areaName) view.areaName = obs.areaName;
     view.area = obs.area;
-    if (obs.level) view.level = obs.level;
+    if (obs.tier ?? obs.level) view.level = obs.tier ?? obs.level;
     if (obs.period) view.period = obs.period;
     if (finite(obs.numerator)) view.numerator = obs.numerator;
     if (finite(obs.denominator)) view.denominator = obs.denominator;
     if (obs.status) view.status = obs.status;
+    if (obs.source) view.source = obs.source;
+    if (obs.note) view.note = obs.note;
   }
   const prev = selected?.previous;
   if (prev && finite(prev.value ?? undefined) && (o.value === undefined || o.value === null || o.value === '')) {

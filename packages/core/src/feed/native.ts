@@ -1,6 +1,6 @@
 /** Reader for chiso feed v1 (schema: `packages/core/schema/feed-v1.schema.json`). Pure. */
 import { FeedError } from './errors.js';
-import type { Direction, FeedModel, FeedSource, Indicator, LocalizedText, Observation } from './model.js';
+import type { Direction, FeedModel, FeedSource, Indicator, LocalizedText, Observation, Qualifier } from './model.js';
 import type { ParseOptions } from './parse.js';
 
 import { normalizeAreaCode, readNumber } from './values.js';
@@ -73,16 +73,36 @@ function readIndicator(v: unknown, path: string): Indicator {
   return ind;
 }
 
-function readSource(v: unknown): FeedSource | undefined {
+function readSource(v: unknown, path = 'source'): FeedSource | undefined {
   if (!isObject(v)) return undefined;
   const source: FeedSource = {};
-  const name = localized(v.name, 'source.name');
+  const name = localized(v.name, `${path}.name`);
   if (name !== undefined) source.name = name;
-  for (const key of ['url', 'updated', 'license'] as const) {
-    const t = text(v[key], `source.${key}`);
+  for (const key of ['url', 'updated', 'published', 'license'] as const) {
+    const t = text(v[key], `${path}.${key}`);
     if (t !== undefined) source[key] = t;
   }
   return source;
+}
+
+/** The words sources use before a figure, in Vietnamese and English, to a {@link Qualifier}. */
+const QUALIFIERS: Record<string, Qualifier> = {
+  nearly: 'nearly', 'gần': 'nearly', almost: 'nearly',
+  over: 'over', 'more-than': 'over', 'hơn': 'over', 'trên': 'over', 'more than': 'over',
+  about: 'about', approximately: 'about', 'khoảng': 'about', 'xấp xỉ': 'about',
+  under: 'under', 'less-than': 'under', 'dưới': 'under', 'less than': 'under',
+};
+
+function readQualifier(v: unknown, path: string): Qualifier | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const q = QUALIFIERS[String(v).trim().toLowerCase()];
+  return q ?? fail(path, 'expected nearly, over, about or under (gần, hơn, trên, khoảng, dưới)');
+}
+
+function readRank(v: unknown, path: string): number | undefined {
+  const n = optionalNumber(v, path);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1)) fail(path, 'expected a whole number from 1');
+  return n;
 }
 
 export function parseNative(root: Record<string, unknown>, options: ParseOptions = {}): FeedModel {
@@ -108,6 +128,8 @@ export function parseNative(root: Record<string, unknown>, options: ParseOptions
     const name = text(v.name ?? v.areaName, `${path}.name`);
     if (name !== undefined) obs.areaName = name;
     if (level !== undefined) obs.level = level;
+    const tier = text(v.tier, `${path}.tier`);
+    if (tier !== undefined) obs.tier = tier;
     const numerator = optionalNumber(v.numerator, `${path}.numerator`);
     if (numerator !== undefined) obs.numerator = numerator;
     const denominator = optionalNumber(v.denominator, `${path}.denominator`);
@@ -118,6 +140,26 @@ export function parseNative(root: Record<string, unknown>, options: ParseOptions
       obs.dims = {};
       for (const [k, d] of Object.entries(v.dims)) obs.dims[k] = text(d, `${path}.dims.${k}`) ?? '';
     }
+    if (v.subject !== undefined && v.subject !== null) {
+      if (!isObject(v.subject)) fail(`${path}.subject`, 'expected { id, name }');
+      const id = text(v.subject.id, `${path}.subject.id`);
+      if (!id) fail(`${path}.subject.id`, 'required');
+      const subjectName = localized(v.subject.name, `${path}.subject.name`);
+      obs.subject = subjectName !== undefined ? { id, name: subjectName } : { id };
+    }
+    const rank = readRank(v.rank, `${path}.rank`);
+    if (rank !== undefined) obs.rank = rank;
+    const rankOf = readRank(v.rankOf, `${path}.rankOf`);
+    if (rankOf !== undefined) {
+      if (rank !== undefined && rank > rankOf) fail(`${path}.rank`, `rank ${rank} is more than rankOf ${rankOf}`);
+      obs.rankOf = rankOf;
+    }
+    const qualifier = readQualifier(v.qualifier, `${path}.qualifier`);
+    if (qualifier) obs.qualifier = qualifier;
+    const source = readSource(v.source, `${path}.source`);
+    if (source) obs.source = source;
+    const note = localized(v.note, `${path}.note`);
+    if (note !== undefined) obs.note = note;
     return obs;
   });
 

@@ -1,6 +1,6 @@
 /** Picking observations out of a model for a chart: by indicator, area, level and period. Pure. */
 import type { FeedModel, Indicator, Observation } from './model.js';
-import { comparePeriods, parsePeriod } from './period.js';
+import { comparePeriods, parsePeriod, sameTimeYearBefore } from './period.js';
 import { normalizeAreaCode } from './values.js';
 
 export interface Selector {
@@ -20,6 +20,9 @@ export interface Selected {
 
 /** Levels from the widest to the narrowest, for ordering and for picking a default. */
 export const LEVEL_ORDER = ['country', 'region', 'province', 'district', 'commune', 'village'];
+
+/** What a gauge group lays out and a `level` selector picks: the tier of government when the feed gives one, else the area's level. */
+export const tierOf = (o: Observation): string | undefined => o.tier ?? o.level;
 
 const levelRank = (level: string | undefined) => {
   const i = LEVEL_ORDER.indexOf(level ?? '');
@@ -47,12 +50,19 @@ function pickPeriod(candidates: Observation[]): string | undefined {
   return best;
 }
 
-/** The observation one period before `obs`: same indicator, area and level, same period granularity. */
+/**
+ * The observation one period before `obs`: same indicator, area and level, same period granularity. A part
+ * of a year (`2021-01/2021-05`) is compared with the same part of the year before, or with nothing.
+ */
 export function previousObservation(candidates: Observation[], obs: Observation): Observation | undefined {
   const g = parsePeriod(obs.period)?.granularity;
+  if (g === 'span') {
+    const before = sameTimeYearBefore(obs.period);
+    return candidates.find((o) => o !== obs && o.value !== null && o.area === obs.area && o.level === obs.level && o.tier === obs.tier && o.period === before);
+  }
   let best: Observation | undefined;
   for (const o of candidates) {
-    if (o === obs || o.value === null || o.area !== obs.area || o.level !== obs.level) continue;
+    if (o === obs || o.value === null || o.area !== obs.area || o.level !== obs.level || o.tier !== obs.tier) continue;
     if (parsePeriod(o.period)?.granularity !== g || comparePeriods(o.period, obs.period) >= 0) continue;
     if (!best || comparePeriods(o.period, best.period) > 0) best = o;
   }
@@ -64,13 +74,13 @@ export function selectObservation(model: FeedModel, selector: Selector = {}): Se
   const indicator = resolveIndicator(model, selector.indicator);
   if (!indicator) return null;
   let pool = model.observations.filter((o) => o.indicator === indicator.id);
-  if (selector.level) pool = pool.filter((o) => o.level === selector.level);
+  if (selector.level) pool = pool.filter((o) => tierOf(o) === selector.level);
   if (selector.area) pool = pool.filter((o) => sameArea(o.area, selector.area!, o.level));
   if (!pool.length) return null;
   if (!selector.area || !selector.level) {
     // Default to the widest level, then the first area the feed lists at that level.
-    const rank = Math.min(...pool.map((o) => levelRank(o.level)));
-    pool = pool.filter((o) => levelRank(o.level) === rank);
+    const rank = Math.min(...pool.map((o) => levelRank(tierOf(o))));
+    pool = pool.filter((o) => levelRank(tierOf(o)) === rank);
     const area = pool[0].area;
     pool = pool.filter((o) => o.area === area);
   }
@@ -90,10 +100,10 @@ export function selectGroup(model: FeedModel, selector: Selector & { by?: 'level
   if (!indicator) return [];
   let pool = model.observations.filter((o) => o.indicator === indicator.id);
   if (selector.area) pool = pool.filter((o) => sameArea(o.area, selector.area!, o.level));
-  if (selector.level) pool = pool.filter((o) => o.level === selector.level);
+  if (selector.level) pool = pool.filter((o) => tierOf(o) === selector.level);
   const groups = new Map<string, Observation[]>();
   for (const o of pool) {
-    const key = selector.by === 'area' ? `${o.level ?? ''}|${o.area}` : o.level ?? '';
+    const key = selector.by === 'area' ? `${tierOf(o) ?? ''}|${o.area}` : tierOf(o) ?? '';
     const list = groups.get(key);
     if (list) list.push(o);
     else groups.set(key, [o]);
@@ -109,6 +119,6 @@ export function selectGroup(model: FeedModel, selector: Selector & { by?: 'level
     const previous = previousObservation(same, observation);
     result.push(previous ? { indicator, observation, previous } : { indicator, observation });
   }
-  if (selector.by !== 'area') result.sort((a, b) => levelRank(a.observation.level) - levelRank(b.observation.level));
+  if (selector.by !== 'area') result.sort((a, b) => levelRank(tierOf(a.observation)) - levelRank(tierOf(b.observation)));
   return result;
 }
