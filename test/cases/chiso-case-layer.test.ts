@@ -106,6 +106,28 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     expect(text(el.shadowRoot!.querySelector('[part="summary"]'))).to.contain('31/08/2021');
   });
 
+  it('a counts feed given as src is read as counts, exactly as counts reads it', async function () {
+    await provincesOrSkip(this);
+    const { layer, summary, root } = await mount({ src: DAILY_CSV }, { mode: 'area' });
+    expect(summary.total).to.equal(sumCsv((await dailyCsv())!).total);
+    expect(layer.state).to.equal('ready');
+    expect(text(root)).not.to.contain('Không có ca bệnh');
+  });
+
+  it('a feed with neither points nor daily counts says what was expected', async function () {
+    await provincesOrSkip(this);
+    const yearly = { chiso: 1, observations: [{ area: '25', period: '2021', value: 5442 }, { area: '06', period: '2021', value: 789 }] };
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${PROVINCES} eager label="Ca bệnh">
+      <chiso-case-layer .data=${yearly}></chiso-case-layer></chiso-map>`);
+    const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
+    await el.ready;
+    await waitUntil(() => layer.state === 'empty', 'empty state', { timeout: 20000 });
+    await layer.updateComplete;
+    const said = text(layer.shadowRoot!);
+    expect(said).to.contain('cần các điểm GeoJSON (Point, có date và status) hoặc số ca theo địa bàn và theo ngày');
+    expect(said).not.to.contain('Không có ca bệnh nào');
+  });
+
   it('area mode: each province coloured by its class that day, drawn on the canvas, with a legend', async function () {
     const provinces = await provincesOrSkip(this);
     const csv = (await dailyCsv())!;
@@ -221,6 +243,51 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     await waitUntil(() => layer.date! < '2021-07-10', 'restarted from the range start', { timeout: 3000 });
     layer.pause();
   });
+  it('dates read dd/mm/yyyy in Vietnamese and 1 Jul 2021 in English, typed or stepped with the keyboard, whatever the browser locale', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const { layer, root } = await mount({ countData: csv }, { mode: 'area', from: '2021-07-01', to: '2021-08-31', date: '2021-07-15' });
+    expect(root.querySelector('input[type="date"]'), 'no native date input: it follows the browser, not the page').to.equal(null);
+    const from = root.querySelector('input[data-control="from"]') as HTMLInputElement;
+    const to = root.querySelector('input[data-control="to"]') as HTMLInputElement;
+    expect([from.value, to.value]).to.deep.equal(['01/07/2021', '31/08/2021']);
+    expect(text(root.querySelector('.current'))).to.equal('15/07/2021');
+    // Typed as people write it.
+    from.value = '2/7/2021';
+    from.dispatchEvent(new Event('change'));
+    await layer.updateComplete;
+    expect(layer.from).to.equal('2021-07-02');
+    expect(from.value).to.equal('02/07/2021');
+    // Not a day: refused with a message, the range kept.
+    from.value = '31/02/2021';
+    from.dispatchEvent(new Event('change'));
+    await layer.updateComplete;
+    expect(layer.from).to.equal('2021-07-02');
+    expect(from.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(from.parentElement!.querySelector('[role="alert"]'))).to.contain('dd/mm/yyyy');
+    // The keyboard: a day up, a month down, the end of the data.
+    from.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await layer.updateComplete;
+    expect(layer.from).to.equal('2021-07-03');
+    expect(from.getAttribute('aria-invalid')).to.equal('false');
+    to.focus();
+    await sendKeys({ press: 'End' });
+    await layer.updateComplete;
+    expect(layer.to).to.equal(Object.keys(sumCsv(csv).byDate).sort().at(-1));
+    // English: a month name, so 1 July is never read as 7 January.
+    layer.lang = 'en';
+    await layer.updateComplete;
+    const fromEn = root.querySelector('input[data-control="from"]') as HTMLInputElement;
+    expect(fromEn.value).to.equal('3 Jul 2021');
+    fromEn.value = '1 Aug 2021';
+    fromEn.dispatchEvent(new Event('change'));
+    await layer.updateComplete;
+    expect(layer.from).to.equal('2021-08-01');
+    expect(text(root.querySelector('.current'))).to.equal('1 Aug 2021');
+    expect((root.querySelector('[part="slider"]') as HTMLInputElement).getAttribute('aria-valuetext')).to.equal('1 Aug 2021');
+  });
+
   it('measures and rates: cumulative and 7-day values match the CSV; rates of few cases read "< x"; rows show their area', async function () {
     await provincesOrSkip(this);
     const csv = (await dailyCsv())!;

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '@chiso/map';
+import '@chiso/gauge';
 import type { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
 import { readBoundaries } from '@chiso/map';
 import { canvasSnapshot, densityFeed, hexToRgb, loadShared, PHU_THO_COMMUNES, PROVINCES_2025, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
@@ -440,6 +441,67 @@ describe('<chiso-map> with <chiso-choropleth-layer> on real commune boundaries',
     expect(keeperGl.isContextLost()).to.equal(false);
     await new Promise<void>((r) => { keeper.map.once('idle', () => r()); keeper.map.triggerRepaint(); });
     expect(renderedCodes(keeper.el).size).to.equal(92);
+  });
+});
+
+describe('maps agree with gauges', function () {
+  this.timeout(60000);
+
+  /** SYNTHETIC online rates for every commune, 5 % to 95 %, with the gauge's thresholds. */
+  const rateFeed = (features: GeoFeature[], direction = 'higher-is-better') => ({
+    chiso: 1,
+    indicators: [{ id: 'rate', name: 'Tỷ lệ (dữ liệu mẫu)', unit: '%', thresholds: [50, 80], direction }],
+    observations: features.map((f, i) => ({ indicator: 'rate', area: f.properties.code, level: 'commune', period: '2025', value: 5 + ((i * 37) % 91) })),
+  });
+
+  it('an indicator with thresholds is classed by them, each commune drawn in its gauge\'s band colour, in every theme; rank 1 is the best', async function () {
+    const features = await sharedOrSkip(this, PHU_THO_COMMUNES);
+    for (const direction of ['higher-is-better', 'lower-is-better']) {
+      const feed = rateFeed(features, direction);
+      const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${PHU_THO_COMMUNES} eager preserve-drawing-buffer label="Bản đồ">
+        <chiso-choropleth-layer .data=${feed}></chiso-choropleth-layer></chiso-map>`);
+      await el.ready;
+      const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+      expect(layer.legend.breaks, 'no classes asked: the thresholds').to.deep.equal([50, 80]);
+      const areas = readBoundaries(await (await fetch(PHU_THO_COMMUNES)).text()).areas;
+      for (const theme of ['', 'contrast']) {
+        if (theme) {
+          el.theme = theme;
+          await waitUntil(() => layer.theme === theme, 'the layer follows the map');
+          await layer.updateComplete;
+          await new Promise((r) => { el.map!.once('idle', r); el.map!.triggerRepaint(); });
+        }
+        const pixel = snapshot(el);
+        let checked = 0;
+        for (const [i, f] of features.slice(0, 40).entries()) {
+          const value = feed.observations[i].value;
+          const gauge = await fixture<HTMLElement>(html`<chiso-gauge .data=${feed} area=${f.properties.code} theme=${theme || nothing}></chiso-gauge>`);
+          await (gauge as unknown as { updateComplete: Promise<void> }).updateComplete;
+          const gaugeColour = getComputedStyle(gauge.shadowRoot!.querySelector('[part="indicator"]')!).stroke;
+          const mapColour = `rgb(${hexToRgb(layer.colorFor(f.properties.code)).join(', ')})`;
+          expect(mapColour, `${direction} ${theme || 'light'}: ${f.properties.name} ${value} %`).to.equal(gaugeColour);
+          gauge.remove();
+          // And that is the colour on the canvas.
+          const p = el.map!.project(areas.get(f.properties.code)!.anchor);
+          const rgb = pixel(p.x, p.y);
+          if (!rgb) continue;
+          expect(close(rgb, hexToRgb(layer.colorFor(f.properties.code)), 3), `${f.properties.name}: drawn ${rgb}`).to.equal(true);
+          checked++;
+        }
+        expect(checked).to.be.greaterThan(20);
+      }
+      // Rank 1 is the best area: the highest rate, or the lowest when lower is better.
+      const values = feed.observations.map((o) => o.value);
+      const best = feed.observations[values.indexOf(direction === 'lower-is-better' ? Math.min(...values) : Math.max(...values))].area;
+      expect(layer.rankFor(best)).to.equal(1);
+      layer.tableOpen = true;
+      await layer.updateComplete;
+      // The table lists the best first (ties share rank 1).
+      const firstRow = layer.shadowRoot!.querySelector('tbody tr')!;
+      expect(layer.rankFor(firstRow.getAttribute('data-code')!)).to.equal(1);
+      expect(layer.valueFor(firstRow.getAttribute('data-code')!)).to.equal(layer.valueFor(best));
+      el.remove();
+    }
   });
 });
 

@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const executablePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const built = existsSync('packages/chiso/dist/chiso.js') && existsSync('examples/data/tinh-mau-766.json') && existsSync('examples/vendor/react.js');
 
@@ -34,6 +36,19 @@ test('the demo dashboard and the example pages load with no console error', { sk
         return all.length > 0 && all.every((e) => e.state !== 'idle' && e.state !== 'loading');
       }, { timeout: 120000, polling: 500 }).then(() => true, () => false);
       if (!settled) problems.push(`${name}: not every element settled`);
+      if (name === 'index') {
+        // The demo passes axe with the rules the stories pass (WCAG 2.1 A/AA, no serious or critical), in each theme.
+        await page.addScriptTag({ path: axePath });
+        for (const theme of ['light', 'contrast']) {
+          if (theme === 'contrast') await page.click('[data-contrast]');
+          const violations = await page.evaluate(async () => {
+            const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'label-content-name-mismatch': { enabled: true } } });
+            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
+          });
+          for (const v of violations) problems.push(`index (${theme}): axe ${v}`);
+        }
+      }
       if (['react', 'vue', 'angular'].includes(name)) {
         const first = await page.waitForFunction(() => /chiso-ready: 84\.53 /.test(document.getElementById('ready')?.textContent ?? ''), { timeout: 20000 }).then(() => true, () => false);
         if (!first) problems.push(`${name}: the framework did not receive chiso-ready (${await page.$eval('#ready', (e) => e.textContent)})`);

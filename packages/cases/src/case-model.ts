@@ -97,11 +97,52 @@ function add(counts: CaseCounts, area: string, date: string, status: CaseStatus 
   cell[status] = (cell[status] ?? 0) + n;
 }
 
+/** An indicator that publishes risk levels (1–4) rather than cases. */
+export const RISK_INDICATOR = /^(risk|risk[-_ ]?level|cap[-_ ]?do|cấp[-_ ]?độ)$/i;
+const STATUS_DIMS = ['status', 'trang_thai', 'trạng thái', 'tinh_trang'];
+
+/** What a count feed gives a case map: daily counts by area and status, and published risk levels. */
+export interface CountFeed {
+  counts: CaseCounts;
+  /** Published risk levels by area: [date, level] in feed order. */
+  risk: Map<string, Array<[string, number]>>;
+  /** Observations read as daily counts (a feed of yearly figures has none). */
+  dated: number;
+}
+
+/**
+ * Reads observations (any feed `parseFeed` reads) as daily case counts: the status from a `status` dimension
+ * or an indicator named like a status, risk levels from a `risk` indicator. The whole country, regions and
+ * areas that matched nothing (`x:…`) are left out: they are not areas of the map, and adding them would count
+ * cases twice.
+ */
+export function readCountFeed(observations: ReadonlyArray<{ indicator: string; area: string; level?: string; period: string; value: number | null; dims?: Record<string, string> }>): CountFeed {
+  const risk = new Map<string, Array<[string, number]>>();
+  const rows: Array<{ area: string; period: string; value: number | null; status?: string }> = [];
+  let dated = 0;
+  for (const o of observations) {
+    if (o.level === 'country' || o.level === 'region' || o.area.startsWith('x:')) continue;
+    if (!readDate(o.period)) continue;
+    dated++;
+    if (RISK_INDICATOR.test(o.indicator)) {
+      if (o.value != null) {
+        const list = risk.get(o.area) ?? [];
+        list.push([o.period.slice(0, 10), o.value]);
+        risk.set(o.area, list);
+      }
+      continue;
+    }
+    const dimStatus = STATUS_DIMS.map((d) => o.dims?.[d]).find((v) => v != null);
+    rows.push({ area: o.area, period: o.period, value: o.value, status: dimStatus ?? (readStatus(o.indicator) ? o.indicator : undefined) });
+  }
+  return { counts: countObservations(rows), risk, dated };
+}
+
 /** Counts of several inputs added together (a copy; the inputs are not changed). */
 export function mergeCounts(...all: CaseCounts[]): CaseCounts {
   const out: CaseCounts = new Map();
   for (const counts of all) for (const [area, byDate] of counts) for (const [date, cell] of byDate) {
-    for (const [status, n] of Object.entries(cell)) if (n) add(out, area, date, status as CaseStatus, n);
+    for (const [status, n] of Object.entries(cell)) if (n != null) add(out, area, date, status as CaseStatus, n); // a day of zeros still counts as a day
   }
   return out;
 }

@@ -18,7 +18,7 @@ export const caseLayerStyles = css`
   .slider { flex: 1 1 12rem; min-width: 10rem; }
   .slider input { width: 100%; accent-color: var(--_accent); }
   .current { font-weight: 600; font-variant-numeric: tabular-nums; min-width: 6.5em; }
-  button, select, input[type='date'] {
+  button, select {
     font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg);
     border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; min-width: 2rem;
   }

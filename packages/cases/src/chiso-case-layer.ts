@@ -1,15 +1,15 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
-import { DataParser, FeedController, tokens } from '@chiso/core/element';
+import { FeedError, formatDate, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
+import { DataParser, FeedController, dateField, dateFieldStyles, tokens } from '@chiso/core/element';
 import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { chartGeometry } from '@chiso/chart/geometry';
 import {
-  areasOnDay, CASE_STATUSES, chartSeries, casesIn, countObservations, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
-  readCasePoints, readStatus, summarizeCases,
+  areasOnDay, CASE_STATUSES, chartSeries, casesIn, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
+  readCasePoints, readCountFeed, summarizeCases,
   type AreaDay, type CaseCounts, type CaseIndex, type CasePoint, type CaseStatus, type CaseSummary, type Measure,
 } from './case-model.js';
 import { caseMsg, type CaseMessage } from './cases-i18n.js';
@@ -46,8 +46,6 @@ const MEASURES: Measure[] = ['new', 'cumulative', 'avg7'];
 const SPEEDS = [1, 2, 4, 8, 16];
 /** Five classes from light to dark (ColorBrewer YlOrRd): the first is "1 to k − 1 cases". */
 const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
-const RISK_INDICATOR = /^(risk|risk[-_ ]?level|cap[-_ ]?do|cấp[-_ ]?độ)$/i;
-const STATUS_DIMS = ['status', 'trang_thai', 'trạng thái', 'tinh_trang'];
 const NON_BREAKING = '\u00a0';
 
 export type CaseMode = 'area' | 'bubbles' | 'cluster' | 'heat';
@@ -112,7 +110,7 @@ type AreaFrame = AreaDay;
  * @cssprop --chiso-cases-risk-1 - Colour of risk level 1 (also `--chiso-cases-risk-2`, `-3`, `-4`).
  */
 export class ChisoCaseLayer extends ChisoLayerElement {
-  static override styles = [tokens, caseLayerStyles, dataTableStyles];
+  static override styles = [tokens, caseLayerStyles, dataTableStyles, dateFieldStyles];
 
   /** Case points feed URL: GeoJSON Points with `date`, `status` (`home`, `hospital`, `recovered`, `deceased`) and optional `area`. */
   @property() src?: string;
@@ -393,25 +391,13 @@ export class ChisoCaseLayer extends ChisoLayerElement {
       });
     }
     this.cases = cases;
-    this.riskLevels = new Map();
-    let fromFeed: CaseCounts = new Map();
-    if (countsModel) {
-      const rows: Array<{ area: string; period: string; value: number | null; status?: string }> = [];
-      for (const o of countsModel.observations) {
-        if (RISK_INDICATOR.test(o.indicator)) {
-          if (o.value != null && o.period) {
-            const list = this.riskLevels.get(o.area) ?? [];
-            list.push([o.period.slice(0, 10), o.value]);
-            this.riskLevels.set(o.area, list);
-          }
-          continue;
-        }
-        const dimStatus = STATUS_DIMS.map((d) => o.dims?.[d]).find((v) => v != null);
-        const status = dimStatus ?? (readStatus(o.indicator) ? o.indicator : undefined);
-        rows.push({ area: o.area, period: o.period, value: o.value, status });
-      }
-      fromFeed = countObservations(rows);
-    }
+    // Counts come from `counts`, and from `src` too when that feed holds counts by area and date, not points.
+    const countModels = [countsModel, points && !points.points?.length ? points : undefined].filter((m): m is FeedModel => !!m);
+    const read = countModels.map((m) => readCountFeed(m.observations));
+    this.riskLevels = new Map(read.flatMap((r) => [...r.risk]));
+    const fromFeed: CaseCounts = mergeCounts(...read.map((r) => r.counts));
+    // Neither points nor daily counts: say what was expected, not that there are no cases.
+    this.unreadable = (!!points || !!countsModel) && !cases.length && !this.skipped && read.every((r) => !r.dated);
     const counts = cases.length ? mergeCounts(countPoints(cases), fromFeed) : fromFeed;
     this.countsMap = counts;
     const hadIndex = !!this.index;
@@ -443,12 +429,17 @@ export class ChisoCaseLayer extends ChisoLayerElement {
         this.reportedSkipped = this.skipped;
         this.emitError(new FeedError('schema', { text: { vi: caseMsg('vi', 'skipped', { n: formatNumber(this.skipped, 'vi') }), en: caseMsg('en', 'skipped', { n: formatNumber(this.skipped, 'en') }) } }));
       }
-      if (!this.index) this.setState(this.errors.points || this.errors.counts ? 'error' : 'empty');
+      if (!this.index) {
+        this.setState(this.errors.points || this.errors.counts ? 'error' : 'empty');
+        this.settleFirst(); // nothing to draw: the map must not wait for this layer
+      }
       else if (!hadIndex && !this.ctx) this.setState('loading');
     }
   }
 
   private reportedSkipped = 0;
+  /** The inputs hold neither case points nor counts by area and day. */
+  private unreadable = false;
 
   private summarize(range: [string, string]): CaseSummary {
     const s = summarizeCases(this.countsMap!, range);
@@ -755,10 +746,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
   }
 
   private day(iso: string | undefined): string {
-    if (!iso) return '';
-    const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.lang.startsWith('en') ? 'en-GB' : 'vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
-      .format(new Date(Date.UTC(y, m - 1, d)));
+    return formatDate(iso, this.lang);
   }
 
   /** A count as users may see it: "< k" from 1 to k − 1. */
@@ -946,7 +934,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     if (this.skipped) warnings.push(this.msg('skipped', { n: formatNumber(this.skipped, lang) }));
     if (this.unlocated) warnings.push(this.msg('unlocated', { n: this.count(this.unlocated) }));
     if (this.index && this.mode === 'area' && this.value !== this.shownValue) warnings.push(this.msg('noPopulation'));
-    if (!this.index && (this.input('points') || this.input('counts')) && !errors.length) warnings.push(this.msg('noCases'));
+    if (!this.index && (this.input('points') || this.input('counts')) && !errors.length) warnings.push(this.msg(this.unreadable ? 'noCaseData' : 'noCases'));
     return html`
       ${this.index ? this.renderTime() : nothing}
       <div class="controls">
@@ -992,12 +980,8 @@ export class ChisoCaseLayer extends ChisoLayerElement {
           <select data-control="measure" @change=${(e: Event) => (this.measure = (e.target as HTMLSelectElement).value as Measure)}>
             ${MEASURES.map((m) => html`<option value=${m} ?selected=${m === this.measure}>${this.msg(m)}</option>`)}
           </select></label>
-        <label>${this.msg('from')}
-          <input type="date" data-control="from" min=${index.dates[0]} max=${index.dates.at(-1)!} .value=${index.dates[a]}
-            @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value || undefined)}></label>
-        <label>${this.msg('to')}
-          <input type="date" data-control="to" min=${index.dates[0]} max=${index.dates.at(-1)!} .value=${index.dates[b]}
-            @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || undefined)}></label>
+        ${dateField({ label: this.msg('from'), control: 'from', value: index.dates[a], min: index.dates[0], max: index.dates.at(-1)!, lang, onChange: (d) => (this.from = d) })}
+        ${dateField({ label: this.msg('to'), control: 'to', value: index.dates[b], min: index.dates[0], max: index.dates.at(-1)!, lang, onChange: (d) => (this.to = d) })}
       </div>
       <svg part="chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label=${`${this.msg('chart')}: ${chartLabel}`}
         @pointerdown=${(e: PointerEvent) => this.chartPointer(e)} @pointermove=${(e: PointerEvent) => this.chartPointer(e)}>

@@ -30,6 +30,9 @@ export class ChisoElement extends LitElement {
 
   private _state: ChisoState = 'idle';
   private _internals?: ElementInternals;
+  /** Whether the page gave this element its own theme or language (then a container's never replaces them). */
+  private ownTheme?: boolean;
+  private ownLang?: boolean;
 
   constructor() {
     super();
@@ -38,6 +41,23 @@ export class ChisoElement extends LitElement {
     } catch {
       /* attachInternals is unavailable (old browser or polyfilled element): CSS states only are lost */
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.ownTheme === undefined) {
+      this.ownTheme = this.hasAttribute('theme');
+      this.ownLang = this.hasAttribute('lang');
+    }
+  }
+
+  /**
+   * @internal A container (a map and the layers and legend inside it) passes on its language and theme to an
+   * element that has none of its own, so `<chiso-map theme="contrast">` is high contrast all through.
+   */
+  follow(container: { lang: string; theme?: string }): void {
+    if (!this.ownTheme && this.theme !== container.theme) this.theme = container.theme;
+    if (!this.ownLang && this.lang !== container.lang) this.lang = container.lang;
   }
 
   /** Where the element is: `idle`, `loading`, `ready`, `empty`, `error` or `stale` (last good data shown after a failed refresh). Read-only. */

@@ -2,3 +2,4 @@
 export * from './chiso-element.js';
 export * from './feed-controller.js';
 export * from './themes.js';
+export * from './date-field.js';

@@ -67,3 +67,4 @@ export function latestPeriod(periods: Iterable<string>): string | undefined {
   for (const p of periods) if (best === undefined || comparePeriods(p, best) > 0) best = p;
   return best;
 }
+

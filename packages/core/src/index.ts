@@ -5,4 +5,6 @@
  */
 export * from './feed/index.js';
 export * from './format.js';
+export * from './dates.js';
 export * from './i18n.js';
+export * from './bands.js';

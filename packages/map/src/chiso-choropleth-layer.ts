@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, formatNumber, formatPeriod, formatValue, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
+import { FeedError, formatNumber, formatPeriod, formatValue, localize, msg, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { layerStyles } from './chiso-choropleth-layer.styles.js';
@@ -85,7 +85,11 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
   /** Period shown (default: the latest with data). Reflects the time slider. */
   @property({ reflect: true }) period?: string;
 
-  /** `quantile:5` (default), `equal:5`, `ckmeans:5` (natural breaks) or `manual:10 20 50` (lower bounds, inclusive). */
+  /**
+   * `thresholds` (the indicator's own thresholds, coloured good / fair / bad as on its gauge: the default when
+   * the indicator has thresholds or a target), `quantile:5` (the default otherwise), `equal:5`, `ckmeans:5`
+   * (natural breaks) or `manual:10 20 50` (lower bounds, inclusive).
+   */
   @property() classes?: string;
 
   /** A d3-scale-chromatic palette name: `YlGnBu` (default, colour-blind safe), `Viridis`, `Blues`, `OrRd`… */
@@ -139,6 +143,11 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
   /** The value of an area in the shown period, or null. */
   valueFor(area: string): number | null {
     return this.view.values.get(area)?.value ?? null;
+  }
+
+  /** Rank of an area in the shown period: 1 is the best by the indicator's `direction` (the lowest value when lower is better); undefined without data. */
+  rankFor(area: string): number | undefined {
+    return this.view.ranks.get(area);
   }
 
   /** Class index of an area (undefined without data). */
@@ -282,7 +291,9 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
     this.view = this.ctx.engine.buildChoropleth(model, {
       indicator: this.indicator,
       period: this.period,
-      classes: spec,
+      // Unset: the indicator's thresholds when it has them (as its gauge), else quantiles.
+      classes: this.classes?.trim() ? spec : undefined,
+      bands: { good: this.cssToken('--_good'), fair: this.cssToken('--_fair'), bad: this.cssToken('--_bad') },
       palette: this.palette,
       reverse: this.reverse,
       noData: this.noDataColor,
@@ -323,6 +334,11 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('from')) this.bindFrom();
+    // Band colours come from the theme's tokens, readable only once the theme attribute is on the element.
+    if (changed.has('theme')) {
+      this.rebuild(this.lastGoodModel);
+      this.requestUpdate();
+    }
     this.scheduleDraw();
   }
 
@@ -484,24 +500,32 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
     return this.ctx?.boundaries?.areas.get(code)?.name ?? this.view.values.get(code)?.name ?? code;
   }
 
-  /** One row per map area (or per feed area on a vector source), highest value first, no data last. */
+  /** A colour token as this element resolves it (the theme and the page's `--chiso-color-*`), or undefined. */
+  private cssToken(name: string): string | undefined {
+    return getComputedStyle(this).getPropertyValue(name).trim() || undefined;
+  }
+
+  /** One row per map area (or per feed area on a vector source), best rank first, no data last. */
   private tableRows(): Array<{ code: string; name: string; value: number | null; cls?: number; rank?: number }> {
     const codes = this.ctx?.boundaries ? [...this.ctx.boundaries.areas.keys()] : [...this.view.values.keys()];
     const rows = codes.map((code) => {
       const value = this.view.values.get(code)?.value ?? null;
       return { code, name: this.nameOf(code), value, cls: this.classFor(code), rank: this.view.ranks.get(code) };
     });
-    return rows.sort((a, b) => (a.value == null ? 1 : 0) - (b.value == null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || collator.compare(a.name, b.name));
+    return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || collator.compare(a.name, b.name));
   }
 
   /** "Từ 10 đến dưới 20" for class `i`. */
   classLabel(i: number): string {
-    const { breaks } = this.view.legend;
+    const { breaks, bands } = this.view.legend;
     const f = (x: number) => this.format(x);
     if (!breaks.length) return '—';
-    if (i === 0) return mapMsg(this.lang, 'below', { b: f(breaks[0]) });
-    if (i >= breaks.length) return mapMsg(this.lang, 'from', { a: f(breaks[breaks.length - 1]) });
-    return mapMsg(this.lang, 'range', { a: f(breaks[i - 1]), b: f(breaks[i]) });
+    const range = i === 0 ? mapMsg(this.lang, 'below', { b: f(breaks[0]) })
+      : i >= breaks.length ? mapMsg(this.lang, 'from', { a: f(breaks[breaks.length - 1]) })
+        : mapMsg(this.lang, 'range', { a: f(breaks[i - 1]), b: f(breaks[i]) });
+    // Threshold classes say what they mean, in the gauge's words.
+    const band = bands?.[i];
+    return band && band !== 'none' ? `${range} (${msg(this.lang, `band_${band}`).toLowerCase()})` : range;
   }
 
   private tooltipLines(code: string): string[] {

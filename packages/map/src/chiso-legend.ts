@@ -74,6 +74,8 @@ export class ChisoLegend extends ChisoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const map = this.closest('chiso-map') as ChisoElement | null;
+    if (map) this.follow(map);
     queueMicrotask(() => this.listen());
   }
 

@@ -144,6 +144,7 @@ export class ChisoMap extends ChisoElement {
   /** A layer element joins (it calls this when it connects inside the map). */
   registerLayer(layer: ChisoMapLayer & HTMLElement): void {
     this.layers.add(layer);
+    if (typeof (layer as unknown as ChisoElement).follow === 'function') (layer as unknown as ChisoElement).follow(this);
     if (this.ctx) void layer.mapAttached(this.ctx);
   }
 
@@ -152,6 +153,13 @@ export class ChisoMap extends ChisoElement {
     if (this.layers.delete(layer) && this.ctx) layer.mapDetached();
     this.summaries.delete(layer);
     this.requestUpdate();
+  }
+
+  /** Layers and legends inside the map that set no language or theme of their own take the map's. */
+  private passOnLanguageAndTheme(): void {
+    for (const child of this.querySelectorAll('*')) {
+      if (child.localName.startsWith('chiso-') && typeof (child as ChisoElement).follow === 'function') (child as ChisoElement).follow(this);
+    }
   }
 
   /** Layer elements of this map, in document order. */
@@ -319,6 +327,7 @@ export class ChisoMap extends ChisoElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('theme')) this.passOnLanguageAndTheme();
     const rebuild = ['boundaries', 'boundariesData', 'joinKey', 'nameKey', 'sourceLayer', 'basemap'] as const;
     if (this.map && rebuild.some((k) => changed.has(k))) {
       const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';

@@ -1,9 +1,14 @@
 /**
  * Joining a feed to boundary codes and classing it: everything a choropleth shows, without the DOM.
  */
-import { comparePeriods, resolveIndicator, type FeedModel, type Indicator, type Observation } from '@chiso/core';
-import { classBreaks, classIndex, DEFAULT_CLASSES, rankDescending, type ClassSpec } from './classify.js';
-import { noDataColor, paletteColors } from './palette.js';
+import {
+  bandsOf, comparePeriods, isAggregateLevel, rankValues, resolveIndicator, thresholdsOf,
+  type Band, type FeedModel, type Indicator, type Observation,
+} from '@chiso/core';
+import { classBreaks, classIndex, DEFAULT_CLASSES, THRESHOLD_CLASSES, type ClassSpec } from './classify.js';
+import { bandColors, noDataColor, paletteColors, type BandColors } from './palette.js';
+
+export { bandColors, DEFAULT_BAND_COLORS, type BandColors } from './palette.js';
 
 export interface ChoroplethOptions {
   indicator?: string;
@@ -16,6 +21,8 @@ export interface ChoroplethOptions {
   known?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** Class breaks from every period (`all`, default: colours mean the same over time) or the shown one. */
   breaksOver?: 'all' | 'period';
+  /** Colours of the good, fair and bad bands when classes are the indicator's thresholds (the gauge's, by default). */
+  bands?: Partial<BandColors>;
 }
 
 export interface AreaValue {
@@ -33,6 +40,8 @@ export interface Legend {
   colors: string[];
   /** Fill of areas without data. */
   noData: string;
+  /** With threshold classes: what each class means (good, fair, bad), as on a gauge. */
+  bands?: Band[];
 }
 
 export interface ChoroplethView {
@@ -43,7 +52,7 @@ export interface ChoroplethView {
   /** Values of the shown period for the codes that match the boundaries, by code. */
   values: Map<string, AreaValue>;
   legend: Legend;
-  /** Rank (1 = highest) of each code with a value. */
+  /** Rank of each code with a value: 1 is the best area by the indicator's direction. */
   ranks: Map<string, number>;
   /** Codes in the feed (this indicator) that are not on the map. */
   unknownCodes: string[];
@@ -65,7 +74,8 @@ export function buildChoropleth(model: FeedModel | undefined, options: Choroplet
   const indicator = resolveIndicator(model, options.indicator);
   if (!indicator) return empty;
   const known = options.known;
-  const all = model.observations.filter((o) => o.indicator === indicator.id);
+  // The whole country, regions and areas that matched nothing (`x:…`) are never areas of a map.
+  const all = model.observations.filter((o) => o.indicator === indicator.id && !isAggregateLevel(o.level) && !o.area.startsWith('x:'));
   // Which level to draw: the one whose codes match the boundaries most (the only one, usually).
   const byLevel = new Map<string, { obs: Observation[]; matched: number }>();
   for (const o of all) {
@@ -96,16 +106,22 @@ export function buildChoropleth(model: FeedModel | undefined, options: Choroplet
     if (o.period !== (period ?? o.period)) continue;
     values.set(o.area, { code: o.area, name: o.areaName, value: o.value, numerator: o.numerator, denominator: o.denominator });
   }
-  const spec = options.classes ?? DEFAULT_CLASSES;
+  const thresholds = thresholdsOf(indicator);
+  // An indicator with thresholds is classed by them, as its gauge is, unless classes were asked for.
+  const asked = options.classes ?? (thresholds.length ? THRESHOLD_CLASSES : DEFAULT_CLASSES);
+  const spec = asked.method === 'thresholds' && thresholds.length ? { ...asked, breaks: thresholds, k: thresholds.length + 1 }
+    : asked.method === 'thresholds' ? DEFAULT_CLASSES : asked;
   const pool = (options.breaksOver ?? 'all') === 'all' ? matched : matched.filter((o) => o.period === period);
   const breaks = classBreaks(
     pool.map((o) => o.value).filter((v): v is number => v != null),
     spec,
   );
-  const colors = paletteColors(options.palette, breaks.length + 1, options.reverse);
-  const ranks = rankDescending([...values.values()].filter((v) => v.value != null).map((v) => [v.code, v.value as number]));
+  const direction = indicator.direction ?? 'higher-is-better';
+  const bands = spec.method === 'thresholds' ? bandsOf(breaks, direction) : undefined;
+  const colors = bands ? bandColors(bands, direction, options.bands) : paletteColors(options.palette, breaks.length + 1, options.reverse);
+  const ranks = rankValues([...values.values()].map((v) => [v.code, v.value] as const), direction);
   return {
-    indicator, periods, period, values, legend: { breaks, colors, noData }, ranks,
+    indicator, periods, period, values, legend: { breaks, colors, noData, ...(bands ? { bands } : {}) }, ranks,
     unknownCodes: [...unknown].sort(), level, otherLevels,
   };
 }

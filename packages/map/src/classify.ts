@@ -6,7 +6,9 @@
  * to a break belongs to the class above it.
  */
 
-export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'manual';
+import { rankValues } from '@chiso/core';
+
+export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'manual' | 'thresholds';
 
 export interface ClassSpec {
   method: ClassMethod;
@@ -16,8 +18,10 @@ export interface ClassSpec {
   breaks?: number[];
 }
 
-/** Default when `classes` is unset or unreadable. */
+/** Default when `classes` is unset and the indicator has no thresholds. */
 export const DEFAULT_CLASSES: ClassSpec = { method: 'quantile', k: 5 };
+/** The indicator's own thresholds as breaks (`classes="thresholds"`), coloured bad / fair / good. */
+export const THRESHOLD_CLASSES: ClassSpec = { method: 'thresholds', k: 0 };
 const MAX_CLASSES = 12;
 
 /**
@@ -27,6 +31,7 @@ const MAX_CLASSES = 12;
  */
 export function parseClasses(text: string | null | undefined): ClassSpec | undefined {
   if (text == null || !text.trim()) return DEFAULT_CLASSES;
+  if (/^\s*thresholds\s*$/i.test(text)) return THRESHOLD_CLASSES;
   const m = /^\s*(quantile|equal|ckmeans|jenks|manual)\s*(?::\s*(.*))?$/i.exec(text);
   if (!m) return undefined;
   const method = (m[1].toLowerCase() === 'jenks' ? 'ckmeans' : m[1].toLowerCase()) as ClassMethod;
@@ -172,6 +177,7 @@ export function classifyCkmeans(values: Iterable<number>, k: number): number[] {
 export function classBreaks(values: Iterable<number>, spec: ClassSpec): number[] {
   switch (spec.method) {
     case 'manual':
+    case 'thresholds':
       return [...(spec.breaks ?? [])];
     case 'equal':
       return classifyEqual(values, spec.k);
@@ -203,14 +209,7 @@ export function summarize<T extends { value: number | null }>(rows: readonly T[]
   };
 }
 
-/** Rank of every value, 1 = highest (ties share the better rank), by key. */
+/** Rank of every value, 1 = highest (ties share the better rank), by key. For a direction, `rankValues` in `@chiso/core`. */
 export function rankDescending(entries: ReadonlyArray<[string, number]>): Map<string, number> {
-  const sorted = [...entries].sort((a, b) => b[1] - a[1]);
-  const ranks = new Map<string, number>();
-  let rank = 0;
-  sorted.forEach(([key, v], i) => {
-    if (i === 0 || v !== sorted[i - 1][1]) rank = i + 1;
-    ranks.set(key, rank);
-  });
-  return ranks;
+  return rankValues(entries, 'higher-is-better');
 }
