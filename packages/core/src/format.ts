@@ -49,7 +49,7 @@ export function formatValue(value: number, unit: string | undefined, lang = 'vi'
 }
 
 /**
- * A change against the previous period: `▲ 12,07 điểm %` (vi) / `▲ 12.07 pp` (en) for rates, else in the
+ * A change against the previous period: `▲ 13,28 điểm %` (vi) / `▲ 13.28 pp` (en) for rates, else in the
  * value's unit. Zero gives `■ 0`.
  */
 export function formatDelta(delta: number, unit: string | undefined, lang = 'vi', decimals?: number): string {

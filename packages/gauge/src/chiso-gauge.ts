@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property } from 'lit/decorators.js';
 import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
-  selectObservation, isEnglish,
+  selectObservation, formatDate,
 } from '@chiso/core';
 import type { Direction, LoadedFeed, LocalizedText, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
@@ -392,9 +392,12 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const d = new Date(t);
     if (Number.isNaN(d.getTime())) return String(t);
     // Vietnam time whatever the reader's clock: the feeds and their publishers are in UTC+7.
-    return d.toLocaleString(isEnglish(lang) ? 'en-GB' : 'vi-VN', withDate
-      ? { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }
-      : { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+    const zone = 'Asia/Ho_Chi_Minh';
+    const time = d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+    if (!withDate) return time;
+    // The day in the page's language (01/07/2021, or 1 Jul 2021 in English), whatever the browser's locale.
+    const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(d);
+    return `${time} ${formatDate(day, lang)}`;
   }
 }
 
