@@ -16,9 +16,10 @@ if (!executablePath) {
 export default {
   rootDir: '.',
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  // One page at a time: a background page is throttled (timers, focus), which made tests flaky.
-  concurrency: 1,
+  // The TypeScript sources, with Lit's production build (what portals get; its dev-mode notices would flood the log).
+  nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  // Several pages at once in one browser; the flags below keep a page that is not in front from being throttled.
+  concurrency: Number(process.env.WTR_CONCURRENCY) || 3,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
@@ -36,6 +37,16 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each test page in a window of its own (a browser context each), told it has focus: every page is the
+      // front page of its window, so frames, ResizeObserver and focus work as they do for a reader.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,
@@ -43,6 +54,7 @@ export default {
           '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
           '--disable-quic', '--disable-dev-shm-usage',
+          '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
         ],
       },
     }),

@@ -13,12 +13,13 @@ import { coverageWorkerRunning } from '../../packages/bts/src/coverage-client.js
 import { inPolygon, syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
 import { canvasSnapshot, hexToRgb, loadShared, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, text } from '../helpers/feeds.js';
+import { skipBecause } from '../helpers/skip.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:480px';
 
 async function communesOrSkip(ctx: Mocha.Context): Promise<GeoFeature[]> {
   const geo = await loadShared(THAI_NGUYEN_COMMUNES);
-  if (!geo) ctx.skip(); // ../shared/data is not beside this clone
+  if (!geo) skipBecause(ctx, '../shared/data is not beside this clone (the real public data these tests read)');
   return geo!.features;
 }
 

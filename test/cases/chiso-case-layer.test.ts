@@ -12,6 +12,7 @@ import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { inPolygon } from '../../scripts/synthetic-bts.mjs';
 import { loadShared, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
+import { skipBecause } from '../helpers/skip.js';
 
 const PROVINCES = '/__shared/geo/vn-provinces-63-pre2025.geojson';
 const DAILY_CSV = '/__shared/covid/vn-covid19-cases-daily-by-province-2020-03-18_2022-01-22.csv';
@@ -19,7 +20,7 @@ const SIZE = 'display:block;width:640px;--chiso-map-height:520px';
 
 async function provincesOrSkip(ctx: Mocha.Context): Promise<GeoFeature[]> {
   const geo = await loadShared(PROVINCES);
-  if (!geo) ctx.skip(); // ../shared/data is not beside this clone
+  if (!geo) skipBecause(ctx, '../shared/data is not beside this clone (the real public data these tests read)');
   return geo!.features;
 }
 
@@ -112,6 +113,17 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     expect(summary.total).to.equal(sumCsv((await dailyCsv())!).total);
     expect(layer.state).to.equal('ready');
     expect(text(root)).not.to.contain('Không có ca bệnh');
+  });
+
+  it('a feed that is missing (404) leaves the map drawn and the layer in error, never loading', async function () {
+    await provincesOrSkip(this);
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${PROVINCES} eager label="Ca bệnh">
+      <chiso-case-layer src="/__feeds/status?code=404&key=cases-missing"></chiso-case-layer></chiso-map>`);
+    const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
+    await waitUntil(() => layer.state === 'error', 'the layer says so', { timeout: 20000 });
+    await el.ready;
+    expect(el.state).to.equal('ready');
+    expect(text(layer.shadowRoot!.querySelector('[part="error"]'))).to.contain('HTTP 404');
   });
 
   it('a feed with neither points nor daily counts says what was expected', async function () {

@@ -3,6 +3,7 @@ import { clearFeedCache, loadFeed, requestFeed, requestCounts, FeedError } from 
 import '@chiso/gauge';
 import type { ChisoGauge } from '@chiso/gauge';
 import { okUrl, text, uniqueKey } from '../helpers/feeds.js';
+import { skipBecause } from '../helpers/skip.js';
 
 const valueOf = (g: ChisoGauge) => text(g.shadowRoot!.querySelector('[part="value"]'));
 
@@ -21,7 +22,7 @@ describe('feeds in the browser', () => {
 
   it('a gauge reads a real GSO PX-Web JSON-stat 1.0 file with its trailing NUL', async function () {
     const url = '/__shared/jsonstat/vn-gso-pxweb/raw/E02.08.json';
-    if ((await fetch(url)).status !== 200) this.skip(); // ../shared/data absent on this clone
+    if ((await fetch(url)).status !== 200) skipBecause(this, '../shared/data is not beside this clone (the real public data these tests read)');
     const el = await fixture<ChisoGauge>(html`<chiso-gauge src=${url} max="120"></chiso-gauge>`);
     await waitUntil(() => el.state === 'ready' || el.state === 'error', 'settled', { timeout: 8000 });
     expect(el.state).to.equal('ready');

@@ -104,10 +104,19 @@ describe('<chiso-gauge> inline values', () => {
     }
   });
 
-  it('adapts to a narrow container', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 11rem"><chiso-gauge value="50" unit="%"></chiso-gauge></div>`);
-    const el = await ready(wrap.firstElementChild as ChisoGauge);
-    expect(parseFloat(getComputedStyle(part(el, 'value')!).fontSize)).to.equal(24);
+  it('adapts to a narrow container: the value shrinks to fit inside the arc, a short one stays large', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 11rem"><chiso-gauge value="87.86" unit="%"></chiso-gauge><chiso-gauge value="50" unit="%"></chiso-gauge></div>`);
+    const [long, short] = [...wrap.querySelectorAll('chiso-gauge')] as ChisoGauge[];
+    await ready(long);
+    await ready(short);
+    const value = part(long, 'value')!;
+    const size = parseFloat(getComputedStyle(value).fontSize);
+    expect(size).to.be.below(32);
+    // Inside the arc's ends: the text is narrower than 0.6 of the drawing.
+    const range = document.createRange();
+    range.selectNodeContents(value);
+    expect(range.getBoundingClientRect().width).to.be.at.most(part(long, 'chart')!.getBoundingClientRect().width * 0.6);
+    expect(parseFloat(getComputedStyle(part(short, 'value')!).fontSize)).to.equal(32);
   });
 
   it('prints without the interactive details', async () => {

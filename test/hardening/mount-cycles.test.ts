@@ -79,7 +79,7 @@ describe('200 mount/unmount cycles', function () {
       layer.setAttribute('mode', i % 2 ? 'cluster' : 'area');
       map.append(bts, layer);
       host.append(map);
-      if (i % 4 === 0) {
+      if (i % 8 === 0) {
         await map.ready;
         await waitUntil(() => layer.state === 'ready', `cycle ${i} drawn`, { timeout: 30000 });
         drawn++;
@@ -94,10 +94,10 @@ describe('200 mount/unmount cycles', function () {
     }
     host.remove();
     await new Promise((r) => setTimeout(r, 500));
-    expect(drawn).to.equal(50);
+    expect(drawn).to.equal(25);
     expect(contextsHeld(), 'contexts held by chiso').to.equal(0);
     const alive = glContexts.filter((c) => !c.isContextLost());
-    expect(glContexts.length, 'maps were created').to.be.greaterThan(40);
+    expect(glContexts.length, 'maps were created').to.be.greaterThan(20);
     expect(alive.length, 'WebGL contexts still alive').to.equal(0);
     expect(chisoWorkers.size, 'chiso workers still running').to.equal(0);
     expect(listeners.size, `listeners: ${[...listeners.keys()].slice(0, 12).join(', ')}`).to.be.at.most(baseline);

@@ -10,14 +10,14 @@ import type { ChisoMap } from '@chiso/map';
 import type { ChisoCaseLayer, CaseSummary } from '@chiso/cases';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { phuThoFeed, text } from '../helpers/feeds.js';
+import { skipBecause } from '../helpers/skip.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function vendor(ctx: Mocha.Context, name: 'react' | 'vue' | 'angular'): Promise<any> {
   try {
     return await import(/* @vite-ignore */ `/test/.out/vendor/${name}.js`);
   } catch {
-    console.log(`${name} is not vendored (run node scripts/vendor-frameworks.mjs): skipped`);
-    ctx.skip();
+    skipBecause(ctx, `${name} is not vendored (run node scripts/vendor-frameworks.mjs)`);
   }
 }
 

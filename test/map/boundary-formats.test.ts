@@ -4,6 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '@chiso/map';
 import type { ChisoMap, ChisoChoroplethLayer } from '@chiso/map';
 import { densityFeed, loadShared, THAI_NGUYEN_COMMUNES } from '../helpers/geo.js';
+import { skipBecause } from '../helpers/skip.js';
 
 const FILE = 'vn-communes-2025-19-thai-nguyen.geojson';
 const SIZE = 'display:block;width:640px;--chiso-map-height:420px';
@@ -21,7 +22,7 @@ async function mount(boundaries: string, sourceLayer?: string) {
 describe('boundary formats', function () {
   this.timeout(60000);
   before(async function () {
-    if (!(await loadShared(THAI_NGUYEN_COMMUNES))) this.skip(); // ../shared/data is not beside this clone
+    if (!(await loadShared(THAI_NGUYEN_COMMUNES))) skipBecause(this, '../shared/data is not beside this clone (the real public data these tests read)');
   });
 
   it('TopoJSON', async () => {

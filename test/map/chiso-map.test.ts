@@ -7,6 +7,7 @@ import type { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } fro
 import { readBoundaries } from '@chiso/map';
 import { canvasSnapshot, densityFeed, hexToRgb, loadShared, PHU_THO_COMMUNES, PROVINCES_2025, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
+import { skipBecause } from '../helpers/skip.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:420px';
 
@@ -25,7 +26,7 @@ async function mountChoropleth(url: string, feed: unknown, attrs: { classes?: st
 
 async function sharedOrSkip(ctx: Mocha.Context, url: string): Promise<GeoFeature[]> {
   const geo = await loadShared(url);
-  if (!geo) ctx.skip(); // ../shared/data is not beside this clone
+  if (!geo) skipBecause(ctx, '../shared/data is not beside this clone (the real public data these tests read)');
   return geo!.features;
 }
 

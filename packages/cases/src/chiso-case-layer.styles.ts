@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const caseLayerStyles = css`
   :host {
-    display: block; font-size: var(--chiso-font-size, 1rem); line-height: 1.4;
+    display: block; font-size: var(--chiso-font-size, 1rem); line-height: 1.4; min-width: 0; overflow-wrap: anywhere;
     --_bubble: var(--chiso-cases-bubble, #c2185b);
     --_risk1: var(--chiso-cases-risk-1, #1a9641);
     --_risk2: var(--chiso-cases-risk-2, #ffd92f);
@@ -13,23 +13,25 @@ export const caseLayerStyles = css`
   :host([theme='dark']) { --_bubble: var(--chiso-cases-bubble, #f06292); }
   :host([theme='contrast']) { --_bubble: var(--chiso-cases-bubble, #ff00ff); --_series: var(--chiso-cases-series, #ffff00); }
   *, *::before, *::after { box-sizing: border-box; }
-  .time { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
-  .time label { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.875em; }
-  .slider { flex: 1 1 12rem; min-width: 10rem; }
+  .time { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; container-type: inline-size; }
+  .time label { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.35em; font-size: 0.875em; max-width: 100%; }
+  select { max-width: 100%; }
+  .slider { flex: 1 1 12rem; min-width: min(10rem, 100%); }
   .slider input { width: 100%; accent-color: var(--_accent); }
-  .current { font-weight: 600; font-variant-numeric: tabular-nums; min-width: 6.5em; }
+  /* The day shown: as wide as the row allows, never wider (a 320 px phone at 200 % text). */
+  .current { font-weight: 600; font-variant-numeric: tabular-nums; min-width: min(6.5em, 100%); font-size: min(1em, 8.5cqi); }
   button, select {
     font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg);
     border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; min-width: 2rem;
   }
   button { cursor: pointer; }
   button:focus-visible, select:focus-visible, input:focus-visible, tr:focus-visible, svg:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
-  [part='chart'] { display: block; width: 100%; height: auto; max-height: 8rem; margin-top: 0.25rem; cursor: crosshair; color: var(--_fg); }
+  [part='chart'] { display: block; width: 100%; height: auto; margin-top: 0.25rem; cursor: crosshair; color: var(--_fg); touch-action: pan-y; }
   [part='chart'] .area { fill: var(--_series); fill-opacity: 0.18; }
   [part='chart'] .line { fill: none; stroke: var(--_series); stroke-width: 1.5; }
   [part='chart'] .now { stroke: var(--_fg); stroke-width: 1.5; }
   [part='chart'] .tick { stroke: var(--_border); stroke-width: 1; }
-  [part='chart'] text { fill: var(--_muted); font-size: 11px; font-family: var(--_font); }
+  [part='chart'] text { fill: var(--_muted); font-family: var(--_font); }
   .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
   [part='legend'] {
     display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; margin: 0; padding: 0; list-style: none;

@@ -1,12 +1,12 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatDate, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
-import { DataParser, FeedController, dateField, dateFieldStyles, tokens } from '@chiso/core/element';
+import { DataParser, FeedController, SizeController, dateField, dateFieldStyles, textMeasurer, tokens } from '@chiso/core/element';
 import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
-import { chartGeometry } from '@chiso/chart/geometry';
+import { chartLayout, type ChartLayout } from '@chiso/chart/geometry';
 import {
   areasOnDay, CASE_STATUSES, chartSeries, casesIn, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
   readCasePoints, readCountFeed, summarizeCases,
@@ -275,7 +275,9 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     this.bindInteractions(ctx);
     this.requestUpdate();
     const first = this.firstDrawing();
-    if (!this.hasInput() || (this.errors.points && this.errors.counts)) this.settleFirst();
+    // Nothing will draw (no input, or it failed or was empty before the map came): the map must not wait.
+    const loading = this.pointsFeed.loading || this.countsFeed.loading;
+    if (!this.hasInput() || (!loading && (this.state === 'error' || this.state === 'empty'))) this.settleFirst();
     return first;
   }
 
@@ -916,14 +918,18 @@ export class ChisoCaseLayer extends ChisoLayerElement {
 
   private chartPointer(e: PointerEvent): void {
     if (e.type === 'pointermove' && !(e.buttons & 1)) return;
-    const svgEl = e.currentTarget as SVGSVGElement;
-    const box = svgEl.getBoundingClientRect();
-    const [a, b] = this.rangeIdx();
-    const geometry = chartGeometry(new Float64Array(b - a + 1));
-    const x = ((e.clientX - box.left) / box.width) * geometry.width;
+    const g = this.chart;
+    if (!g) return;
+    const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+    const x = ((e.clientX - box.left) / box.width) * g.width;
     this.playing = false;
-    this.setDay(a + geometry.dayAt(x));
+    this.setDay(this.rangeIdx()[0] + Math.round(g.invertX(x)));
   }
+
+  /** The chart as last laid out (pointer input reads it back). */
+  private chart?: ChartLayout;
+  /** The chart's width follows the layer's: its text stays at the layer's font size. */
+  private readonly size = new SizeController(this);
 
   // ---- render ----
 
@@ -957,7 +963,14 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     const lang = this.lang;
     // The chart: the measure over the range, every area together, small counts drawn at k.
     const values = chartSeries(index, [a, b], this.measure, this.kValue);
-    const g = chartGeometry(values);
+    const fontPx = parseFloat(getComputedStyle(this).fontSize) || 16;
+    const axisPx = Math.round(fontPx * 0.75);
+    const decimals = this.measure === 'avg7' ? 1 : 0;
+    const g = chartLayout({
+      width: Math.max(160, this.size.widthOr(600)), height: Math.round(fontPx * 6), xs: Array.from(values, (_, d) => d), values,
+      xDomain: [0, Math.max(1, b - a)], fontPx: axisPx, measure: textMeasurer(this, axisPx), formatTick: (v) => formatNumber(v, lang, decimals),
+    });
+    this.chart = g;
     const x = g.x(i - a);
     const chartLabel = this.msg('chartLabel', {
       measure: this.msg(this.measure), from: this.day(index.dates[a]), to: this.day(index.dates[b]),
@@ -983,12 +996,12 @@ export class ChisoCaseLayer extends ChisoLayerElement {
         ${dateField({ label: this.msg('from'), control: 'from', value: index.dates[a], min: index.dates[0], max: index.dates.at(-1)!, lang, onChange: (d) => (this.from = d) })}
         ${dateField({ label: this.msg('to'), control: 'to', value: index.dates[b], min: index.dates[0], max: index.dates.at(-1)!, lang, onChange: (d) => (this.to = d) })}
       </div>
-      <svg part="chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label=${`${this.msg('chart')}: ${chartLabel}`}
-        @pointerdown=${(e: PointerEvent) => this.chartPointer(e)} @pointermove=${(e: PointerEvent) => this.chartPointer(e)}>
-        ${svg`${g.ticks.map((t) => svg`<line class="tick" x1="40" x2=${g.width - 8} y1=${t.y} y2=${t.y}></line>
-          <text x="36" y=${t.y + 4} text-anchor="end">${formatNumber(t.value, lang, 0)}</text>`)}
+      <svg part="chart" viewBox="0 0 ${g.width} ${g.height}" width=${g.width} height=${g.height} role="img" aria-label=${`${this.msg('chart')}: ${chartLabel}`}
+        style="font-size:${axisPx}px" @pointerdown=${(e: PointerEvent) => this.chartPointer(e)} @pointermove=${(e: PointerEvent) => this.chartPointer(e)}>
+        ${svg`${g.ticks.map((t) => svg`<line class="tick" x1=${g.plot.left} x2=${g.plot.right} y1=${t.y} y2=${t.y}></line>
+          <text x=${g.plot.left - axisPx * 0.4} y=${t.y + axisPx * 0.35} text-anchor="end">${t.text}</text>`)}
           <path class="area" d=${g.area}></path><path class="line" d=${g.line}></path>
-          <line class="now" x1=${x} x2=${x} y1="4" y2=${g.height - 2}></line>`}
+          <line class="now" x1=${x} x2=${x} y1=${g.plot.top} y2=${g.plot.bottom}></line>`}
       </svg>`;
   }
 

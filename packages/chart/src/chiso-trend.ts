@@ -1,15 +1,12 @@
 import { css, html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, formatDelta, formatNumber, formatPeriod, formatValue, isPartYear, localize, normalizeAreaCode, resolveIndicator,
-  sameTimeYearBefore,
+  comparePeriods, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, isPartYear, localize, normalizeAreaCode,
+  periodBounds, resolveIndicator, sameTimeYearBefore,
   type FeedError, type FeedModel, type Indicator, type LoadedFeed, type Observation,
 } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, tokens } from '@chiso/core/element';
-import { chartGeometry } from './chart-geometry.js';
-
-const WIDTH = 600;
-const HEIGHT = 160;
+import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer, tokens } from '@chiso/core/element';
+import { chartLayout } from './chart-geometry.js';
 
 const msg = {
   vi: { loading: 'Đang tải số liệu…', empty: 'Chưa có số liệu theo thời gian.', showTable: 'Xem bảng số liệu', hideTable: 'Ẩn bảng số liệu', period: 'Kỳ', value: 'Giá trị', since: 'so với kỳ trước', summary: '{label}: từ {first} ({firstValue}) đến {last} ({lastValue}); cao nhất {max} ({peak}).', stale: 'Đang hiển thị số liệu cũ.' },
@@ -56,19 +53,21 @@ export interface TrendDetail {
  */
 export class ChisoTrend extends ChisoElement {
   static override styles = [tokens, css`
-    :host { display: block; font-size: var(--chiso-font-size, 1rem); --_line: var(--chiso-trend-color, var(--_accent)); }
+    :host { display: block; container-type: inline-size; font-size: var(--chiso-font-size, 1rem); overflow-wrap: anywhere; --_line: var(--chiso-trend-color, var(--_accent)); }
     :host([theme='contrast']) { --_line: var(--chiso-trend-color, #ffff00); }
     [part='title'] { margin: 0; font-weight: 600; font-size: 1em; }
-    [part='value'] { margin: 0.15rem 0 0; font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
+    [part='value'] { margin: 0.15rem 0 0; font-size: clamp(1em, 9cqi, 1.5em); font-weight: 700; font-variant-numeric: tabular-nums; }
+    .table-wrap { overflow-x: auto; max-width: 100%; }
     .delta { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
-    svg { display: block; width: 100%; height: auto; overflow: visible; }
+    svg { display: block; width: 100%; height: auto; }
+    .span { stroke: var(--_line); stroke-width: 2; stroke-dasharray: 3 2; }
     .area { fill: var(--_line); fill-opacity: 0.15; }
     .line { fill: none; stroke: var(--_line); stroke-width: 2; }
     .dot { fill: var(--_bg); stroke: var(--_line); stroke-width: 2; }
     .dot.partial { stroke-dasharray: 2 2; fill: var(--_bg); }
     .period { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
     .tick { stroke: var(--_border); }
-    text { fill: var(--_muted); font-size: 12px; font-family: var(--_font); }
+    text { fill: var(--_muted); font-family: var(--_font); }
     button { font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; cursor: pointer; }
     button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
     table { border-collapse: collapse; margin-top: 0.5rem; font-size: 0.875em; }
@@ -111,6 +110,9 @@ export class ChisoTrend extends ChisoElement {
 
   /** Whether the data table is shown. */
   @property({ type: Boolean, reflect: true, attribute: 'table-open' }) tableOpen = false;
+
+  /** The width the chart is drawn at: its text stays at the element's font size. */
+  private readonly size = new SizeController(this);
 
   /** The series drawn (read-only). */
   get points(): TrendPoint[] {
@@ -201,7 +203,22 @@ export class ChisoTrend extends ChisoElement {
     }
     const label = this.label || localize(s.indicator.name, lang) || s.indicator.id;
     const values = s.points.map((p) => p.value);
-    const g = chartGeometry(values, WIDTH, HEIGHT, (i) => !s.points[i].partial);
+    // Laid out at the width it is drawn at, text at the element's own size: nothing shrinks with the chart.
+    const style = getComputedStyle(this);
+    const fontPx = parseFloat(style.fontSize) || 16;
+    const axisPx = Math.round(fontPx * 0.8125);
+    const width = Math.max(160, this.size.widthOr(600));
+    const height = Math.round(fontPx * 10);
+    // True time: a year sits at its middle, a part of a year across its own months.
+    const bounds = s.points.map((p) => periodBounds(p.period));
+    const timed = bounds.every(Boolean);
+    const xs = s.points.map((_, i) => (timed ? (bounds[i]![0] + bounds[i]![1]) / 2 : i));
+    const xDomain: [number, number] = timed ? [Math.min(...bounds.map((b) => b![0])), Math.max(...bounds.map((b) => b![1]))] : [-0.5, s.points.length - 0.5];
+    const g = chartLayout({
+      width, height, xs, values, xDomain, joined: (i) => !s.points[i].partial, fontPx: axisPx,
+      measure: textMeasurer(this, axisPx), formatTick: (v) => formatNumber(v, lang, 0),
+      labels: s.points.map((p, i) => ({ x: xs[i], text: formatPeriod(p.period, lang), short: formatPeriodShort(p.period, lang) })),
+    });
     const last = s.points[s.points.length - 1];
     // The change is against the period before of the same kind: a part of a year only against the same part of the year before.
     const prev = last.partial ? s.points.find((p) => p.period === sameTimeYearBefore(last.period))
@@ -211,23 +228,23 @@ export class ChisoTrend extends ChisoElement {
       last: formatPeriod(last.period, lang), lastValue: this.fmt(last.value),
       max: this.fmt(g.max), peak: formatPeriod(s.points[g.peak].period, lang),
     });
-    const everyLabel = s.points.length <= 8;
     return html`
       <p part="title">${label}</p>
       <p part="value">${this.fmt(last.value)}<span class="period">${formatPeriod(last.period, lang)}</span>${prev ? html`<span class="delta">${formatDelta(last.value - prev.value, this.unit ?? s.indicator.unit, lang, this.decimals ?? s.indicator.decimals)} ${t(lang, 'since')}</span>` : nothing}</p>
-      <svg part="chart" viewBox="0 -4 ${WIDTH} ${HEIGHT + 24}" role="img" aria-label=${summary}>
-        ${svg`${g.ticks.map((tk) => svg`<line class="tick" x1="40" x2=${WIDTH - 8} y1=${tk.y} y2=${tk.y}></line>
-          <text x="36" y=${tk.y + 4} text-anchor="end">${formatNumber(tk.value, lang, 0)}</text>`)}
+      <svg part="chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${summary} style="font-size:${axisPx}px">
+        ${svg`${g.ticks.map((tk) => svg`<line class="tick" x1=${g.plot.left} x2=${g.plot.right} y1=${tk.y} y2=${tk.y}></line>
+          <text x=${g.plot.left - axisPx * 0.4} y=${tk.y + axisPx * 0.35} text-anchor="end">${tk.text}</text>`)}
           <path class="area" d=${g.area}></path><path class="line" d=${g.line}></path>
-          ${s.points.map((p, i) => svg`<circle class=${p.partial ? 'dot partial' : 'dot'} cx=${g.x(i)} cy=${g.y(p.value)} r="4"><title>${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title></circle>
-            ${everyLabel || i === 0 || i === s.points.length - 1 ? svg`<text x=${g.x(i)} y=${HEIGHT + 16} text-anchor="middle">${formatPeriod(p.period, lang)}</text>` : nothing}`)}`}
+          ${s.points.map((p, i) => (p.partial && timed ? svg`<line class="span" x1=${g.x(bounds[i]![0])} x2=${g.x(bounds[i]![1])} y1=${g.y(p.value)} y2=${g.y(p.value)}></line>` : nothing))}
+          ${s.points.map((p, i) => svg`<circle class=${p.partial ? 'dot partial' : 'dot'} cx=${g.x(xs[i])} cy=${g.y(p.value)} r=${Math.max(3, axisPx * 0.3)}><title>${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title></circle>`)}
+          ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}
       <button type="button" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
         ${t(lang, this.tableOpen ? 'hideTable' : 'showTable')}</button>
-      ${this.tableOpen ? html`<table part="table"><caption class="visually-hidden">${label}</caption>
+      ${this.tableOpen ? html`<div class="table-wrap"><table part="table"><caption class="visually-hidden">${label}</caption>
         <thead><tr><th scope="col">${t(lang, 'period')}</th><th scope="col">${t(lang, 'value')}</th></tr></thead>
-        <tbody>${s.points.map((p) => html`<tr><th scope="row">${formatPeriod(p.period, lang)}</th><td>${this.fmt(p.value)}</td></tr>`)}</tbody></table>` : nothing}
+        <tbody>${s.points.map((p) => html`<tr><th scope="row">${formatPeriod(p.period, lang)}</th><td>${this.fmt(p.value)}</td></tr>`)}</tbody></table></div>` : nothing}
     `;
   }
 }

@@ -7,7 +7,7 @@ import { ChisoTrend } from './chiso-trend.js';
 
 export { ChisoTrend };
 export type { TrendPoint, TrendDetail } from './chiso-trend.js';
-export { chartGeometry, type ChartGeometry } from './chart-geometry.js';
+export { chartLayout, placeLabels, type ChartLayout, type ChartLayoutInput, type AxisLabel, type PlacedLabel } from './chart-geometry.js';
 
 defineElement('chiso-trend', ChisoTrend);
 

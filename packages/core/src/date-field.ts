@@ -65,10 +65,10 @@ export function dateField(o: DateFieldOptions): TemplateResult {
 
 /** Styles of {@link dateField}, for the host element's `styles`. */
 export const dateFieldStyles = css`
-  .date-field { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.35em; font-size: 0.875em; }
+  .date-field { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.35em; font-size: 0.875em; max-width: 100%; }
   .date-field input {
     font: inherit; color: var(--_fg); background: var(--_bg); font-variant-numeric: tabular-nums;
-    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.5rem; min-height: 2rem; width: 8.5em;
+    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.5rem; min-height: 2rem; width: min(8.5em, 100%);
   }
   .date-field input[aria-invalid='true'] { border-color: var(--_bad); border-width: 2px; }
   .date-field input:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }

@@ -3,3 +3,5 @@ export * from './chiso-element.js';
 export * from './feed-controller.js';
 export * from './themes.js';
 export * from './date-field.js';
+export * from './text-measure.js';
+export * from './size-controller.js';

@@ -20,6 +20,9 @@ export const gaugeStyles = css`
     display: grid;
     gap: 0.25rem;
     text-align: center;
+    /* A word wider than a narrow gauge at a large text size breaks (hyphenated where the language allows) rather than spill out. */
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   [part='label'] { font-weight: 600; font-size: 1em; }
   [part='subtitle'] { color: var(--_muted); font-size: 0.875em; }
@@ -35,8 +38,14 @@ export const gaugeStyles = css`
   path.band-bad, path.band-fair, path.band-good, path.band-none { fill: none; }
   path[part='indicator'] { fill: none; stroke-linecap: round; }
   [part='target'] { stroke: var(--_target); stroke-width: 3; stroke-linecap: round; }
+  /*
+   * The value is as large as asked (--chiso-gauge-value-size, 2rem) but never wider than the room it has: inside
+   * the arc's ends (about 0.55 of the meter), the ring's hole (0.6), the bullet's row. --_chars is the value's
+   * length in characters (set by the element); a bold digit is about 0.58 em wide. 100cqi is the gauge's width.
+   */
   [part='value'] {
-    font-size: var(--chiso-gauge-value-size, 2rem);
+    --_room: 0.55;
+    font-size: min(var(--chiso-gauge-value-size, 2rem), calc((100cqi - 1.75rem) * var(--_room) / (var(--_chars, 7) * 0.58)));
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     line-height: 1.1;
@@ -46,7 +55,8 @@ export const gaugeStyles = css`
     position: absolute; left: 0; right: 0; text-align: center;
   }
   .variant-arc [part='value'] { bottom: 12%; }
-  .variant-ring [part='value'] { top: 50%; transform: translateY(-50%); }
+  .variant-ring [part='value'] { --_room: 0.6; top: 50%; transform: translateY(-50%); }
+  .variant-bullet [part='value'] { --_room: 0.9; }
   .variant-bullet [part='meter'] { display: grid; grid-template-columns: auto 1fr; align-items: center; gap: 0.75rem; text-align: start; }
   [part='delta'] { font-weight: 600; font-size: 0.9375em; }
   [part='delta'].improves { color: var(--_good); }
@@ -71,8 +81,10 @@ export const gaugeStyles = css`
   @media (prefers-reduced-motion: reduce) { [part='skeleton'] { animation: none; } }
   @container (max-width: 14rem) {
     [part='base'] { padding: 0.5rem; }
-    [part='value'] { font-size: var(--chiso-gauge-value-size, 1.5rem); }
     .variant-bullet [part='meter'] { grid-template-columns: 1fr; }
+  }
+  @container (min-width: 22rem) {
+    .variant-bullet [part='value'] { --_room: 0.4; }
   }
   @media print {
     :host { break-inside: avoid; }

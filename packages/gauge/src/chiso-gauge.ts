@@ -338,7 +338,8 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const count = (n: number) => formatNumber(n, lang, 0);
     const countUnit = v.countUnit ? localize(v.countUnit, lang) : '';
     // Both: "12.345 / 14.604 hồ sơ"; the numerator alone (a source that gives the count, not the base): "349.887 hồ sơ trực tuyến".
-    const unitText = countUnit ? `\u00a0${countUnit}` : '';
+    // A one-word unit stays with its number; a longer one may wrap on a narrow gauge.
+    const unitText = countUnit ? `${/\s/.test(countUnit) ? ' ' : '\u00a0'}${countUnit}` : '';
     const ratio = v.numerator !== undefined && v.denominator !== undefined ? `${count(v.numerator)} / ${count(v.denominator)}${unitText}`
       : v.numerator !== undefined ? `${count(v.numerator)}${unitText}` : '';
     const delta = v.delta !== undefined ? formatDelta(v.delta, v.unit, lang, v.decimals) : '';
@@ -346,6 +347,8 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const fetchedAt = this.feed.loaded?.fetchedAt;
     const stale = this.state === 'stale';
     const valueText = this.valueText(v, lang);
+    // Its length sizes the value to the room it has (see the styles).
+    const valueEl = html`<div part="value" aria-hidden="true" style=${`--_chars:${Math.max(4, valueText.length)}`}>${valueText}</div>`;
     const rows: Array<[string, string]> = [[msg(lang, 'value'), valueText]];
     if (v.target !== undefined) rows.push([msg(lang, 'target'), formatValue(v.target, v.unit, lang, v.decimals)]);
     if (v.thresholds.length) rows.push([msg(lang, 'thresholds'), v.thresholds.map((t) => formatValue(t, v.unit, lang)).join(' · ')]);
@@ -370,8 +373,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
         aria-valuemin=${v.min} aria-valuemax=${v.max}
         aria-valuenow=${Math.min(v.max, Math.max(v.min, v.value))}
         aria-valuetext=${this.ariaText(v, lang)}>
-        ${this.variant === 'bullet' ? html`<div part="value" aria-hidden="true">${valueText}</div>${this.renderChart(v)}`
-          : html`${this.renderChart(v)}<div part="value" aria-hidden="true">${valueText}</div>`}
+        ${this.variant === 'bullet' ? html`${valueEl}${this.renderChart(v)}` : html`${this.renderChart(v)}${valueEl}`}
       </div>
       ${delta ? html`<div part="delta" class=${v.deltaImproves === undefined ? '' : v.deltaImproves ? 'improves' : 'worsens'}
         title=${`${msg(lang, 'comparedToPrevious')}${v.previous ? ` (${formatPeriod(v.previous.period, lang)})` : ''}`}>${delta}</div>` : nothing}

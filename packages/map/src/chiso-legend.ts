@@ -115,7 +115,13 @@ export class ChisoLegend extends ChisoElement {
     const layer = this.layer;
     const lang = this.lang;
     const legend = layer?.legend;
-    if (!layer || !legend || !legend.colors.length) return nothing;
+    if (!layer || !legend || !legend.colors.length) {
+      // Follows its layer: nothing to show while it loads, none when it has nothing (or failed).
+      const from = layer?.state;
+      this.setState(!layer ? 'empty' : from === 'error' ? 'error' : from === 'loading' || from === 'idle' || !from ? 'loading' : 'empty');
+      return nothing;
+    }
+    this.setState(layer.state === 'stale' ? 'stale' : 'ready');
     const { counts, noData } = layer.classCounts;
     const ind = layer.indicatorInfo;
     const title = (ind && (localize(ind.name, lang) || ind.id)) || mapMsg(lang, 'legend');

@@ -26,8 +26,11 @@ export const mapStyles = css`
   *, *::before, *::after { box-sizing: border-box; }
   [part='base'] {
     display: grid;
+    /* One column no wider than the element: a layer's controls wrap instead of widening the map. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     color: var(--_fg);
+    overflow-wrap: anywhere;
   }
   .frame {
     position: relative;

@@ -573,6 +573,7 @@ export class ChisoMap extends ChisoElement {
     this.setState('error');
     this.emitError(error);
     this.rejectReady(error);
+    for (const layer of this.layers) layer.mapFailed?.();
   }
 
   private addControls(map: MaplibreMap, ml: Runtime['maplibregl']): void {

@@ -43,4 +43,6 @@ export interface ChisoMapLayer {
   mapAttached(ctx: MapContext): Promise<void> | void;
   /** Called when the map goes (disconnect, re-creation after a lost context). */
   mapDetached(): void;
+  /** Called when the map itself cannot be drawn (its boundaries failed): the layer stops waiting for it. */
+  mapFailed?(): void;
 }

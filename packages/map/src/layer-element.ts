@@ -1,4 +1,4 @@
-import { ChisoElement } from '@chiso/core/element';
+import { ChisoElement, type ChisoState } from '@chiso/core/element';
 import { joinMap, type ChisoMap } from './chiso-map.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 
@@ -35,6 +35,20 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
       this.firstDrawn = { promise, resolve };
     }
     return this.firstDrawn.promise;
+  }
+
+  /** While its map cannot be drawn, a layer never says it is loading: it cannot draw either. */
+  protected override setState(next: ChisoState): void {
+    super.setState(next === 'loading' && this.mapHost?.state === 'error' ? 'error' : next);
+  }
+
+  /**
+   * @internal The map cannot be drawn (it says why): a layer waiting for it shows the error state too, never
+   * `loading` for ever; it draws again when the map comes back.
+   */
+  mapFailed(): void {
+    if (this.state === 'idle' || this.state === 'loading') this.setState('error');
+    this.settleFirst();
   }
 
   /** The first drawing is done, or has failed: the map may report ready. */

@@ -1,0 +1,76 @@
+// The system Chromium for Node-driven browser tests (stories, demo pages), launched and paged the way the
+// browser tests run it (test/web-test-runner.config.mjs): never a downloaded browser.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+export const executablePath = process.env.CHROME_PATH
+  || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+
+/** Software WebGL (no GPU here), a closed network, and no throttling of pages that are not in front. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-quic', '--disable-dev-shm-usage',
+  '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
+];
+
+export function launchChromium(extra = []) {
+  if (!executablePath) throw new Error('No Chromium: apt-get install -y chromium, or set CHROME_PATH');
+  return puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extra] });
+}
+
+/**
+ * A page in a window of its own (its own browser context), told it has focus, so several pages can run at once
+ * and each draws frames, runs ResizeObserver and takes focus as the front page would.
+ */
+export async function openPage(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  page.once('close', () => void context.close().catch(() => {}));
+  return page;
+}
+
+/** The widths every story and the demo are checked at. */
+export const WIDTHS = [320, 360, 768, 1280];
+const layoutScript = fileURLToPath(new URL('./layout-check.js', import.meta.url));
+
+/** Waits for layout and for every chiso element to have re-rendered after a resize. */
+const settle = (page) => page.evaluate(async () => {
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await frames();
+  const all = [];
+  const visit = (root) => {
+    for (const e of root.querySelectorAll('*')) {
+      if (e.localName.startsWith('chiso-') && e.updateComplete) all.push(e.updateComplete);
+      if (e.shadowRoot) visit(e.shadowRoot);
+    }
+  };
+  visit(document);
+  await Promise.all(all);
+  await frames();
+});
+
+/**
+ * Layout problems of the chiso elements under `selector` at every width, at the default and at 200 % font size
+ * (what a reader's A+ or browser zoom does), each prefixed with where it happened. Leaves the page at 1280 px
+ * and 100 %.
+ */
+export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, height = 900 } = {}) {
+  await page.addScriptTag({ path: layoutScript });
+  const problems = [];
+  for (const font of ['100%', '200%']) {
+    await page.evaluate((f) => { document.documentElement.style.fontSize = f; }, font);
+    for (const width of widths) {
+      await page.setViewport({ width, height });
+      await settle(page);
+      const found = await page.evaluate((sel) => window.chisoLayoutProblems(document.querySelector(sel) ?? document.body), selector);
+      for (const p of found) problems.push(`${width}px ${font}: ${p}`);
+    }
+  }
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  await page.setViewport({ width: 1280, height });
+  return problems;
+}
