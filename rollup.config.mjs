@@ -84,12 +84,32 @@ export const workerBeside = () => ({
   },
 });
 
+/**
+ * The atlas files sit beside the all-in-one bundle (`atlas/`, copied by the build): the atlas module's
+ * `'../data/'` (right for the package itself) becomes a path from each chunk to that folder.
+ */
+export const atlasBeside = () => ({
+  name: 'atlas-beside',
+  transform(code, id) {
+    if (!/packages\/atlas\/src\/index\.ts$/.test(id)) return null;
+    return { code: code.replace("const DATA_DIR = '../data/';", `const DATA_DIR = '${ATLAS_TOKEN}';`), map: null };
+  },
+  renderChunk(code, chunk) {
+    if (!code.includes(ATLAS_TOKEN)) return null;
+    let rel = posix.relative(posix.dirname(chunk.fileName), 'atlas/');
+    rel = `${rel.startsWith('.') ? rel : `./${rel}`}/`;
+    return { code: code.split(ATLAS_TOKEN).join(rel), map: null };
+  },
+});
+const ATLAS_TOKEN = '__chiso_atlas_dir__';
+
 /** A self-contained minified bundle (also used by the bench to measure sizes). */
 export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre = true } = {}) => ({
   input,
   plugins: [
     ...(vendorMaplibre ? [maplibreVendor()] : []),
     workerBeside(),
+    atlasBeside(),
     tsExtensions(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
@@ -106,8 +126,9 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
 export default [
   pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
+  pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
-    ['lit', '@chiso/core', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
+    ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
     ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl']),
   pkg('chart', { index: 'packages/chart/src/index.ts', geometry: 'packages/chart/src/chart-geometry.ts' }, ['lit', '@chiso/core', 'd3-array', 'd3-shape']),

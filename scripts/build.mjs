@@ -1,11 +1,11 @@
 // Builds every package: rollup (ESM + the all-in-one bundle), .d.ts with tsc, custom-elements.json.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { vendorFrameworks } from './vendor-frameworks.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
-const packages = ['core', 'gauge', 'map', 'bts', 'chart', 'cases', 'chiso'];
+const packages = ['core', 'atlas', 'gauge', 'map', 'bts', 'chart', 'cases', 'chiso'];
 
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
 run('node', ['scripts/gen-maplibre-css.mjs']);
@@ -18,6 +18,9 @@ mkdirSync('packages/chiso/dist/vendor', { recursive: true });
 for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']) {
   copyFileSync(`node_modules/maplibre-gl/dist/${f}`, `packages/chiso/dist/vendor/${f}`);
 }
+// Vietnam's boundaries beside it too (atlas/), with their licence: a map with no boundaries file draws them.
+cpSync('packages/atlas/data', 'packages/chiso/dist/atlas', { recursive: true });
+copyFileSync('packages/atlas/LICENSE-DATA.md', 'packages/chiso/dist/atlas/LICENSE-DATA.md');
 for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
 
 // custom-elements.json, from the JSDoc and lit decorators. The analyzer resolves inherited members (lang,
@@ -35,4 +38,4 @@ for (const p of ['core', 'gauge', 'map', 'bts', 'chart', 'cases']) {
   const own = { ...all, modules: all.modules.filter((m) => m.path.startsWith(`packages/${p}/`)) };
   writeFileSync(`packages/${p}/custom-elements.json`, JSON.stringify(own, null, 2));
 }
-console.log('built: packages/{core,gauge,map,bts,chart,cases,chiso}/dist, custom-elements.json');
+console.log('built: packages/{core,atlas,gauge,map,bts,chart,cases,chiso}/dist, custom-elements.json');

@@ -208,6 +208,8 @@ export class ChisoBtsLayer extends ChisoLayerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Coverage is measured per commune: a map with no boundaries draws communes.
+    this.dataLevelKnown('commune');
     liveLayers++;
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatDate, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, SizeController, dateField, dateFieldStyles, textMeasurer, tokens } from '@chiso/core/element';
-import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
+import { ChisoLayerElement, atlasLevelOf, dataTableStyles, type MapContext } from '@chiso/map';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
@@ -254,6 +254,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
 
   private failed(which: Input, error: FeedError): void {
     this.errors[which] = error;
+    if (which !== 'population') this.dataLevelKnown(undefined);
     this.setState(this.index ? 'stale' : 'error');
     this.emitError(error);
     this.settleFirst();
@@ -322,6 +323,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
         this.failed(which, parser.error);
       }
     }
+    if (!this.hasInput()) this.dataLevelKnown(undefined); // nothing to wait for
     const inputs = [this.input('points'), this.input('counts'), this.input('population'), this.ctx?.boundaries, this.pointFields];
     if (inputs.some((x, i) => x !== this.builtFrom[i])) {
       this.builtFrom = inputs;
@@ -424,6 +426,10 @@ export class ChisoCaseLayer extends ChisoLayerElement {
         this.populationOf.set(o.area, o.value);
       }
     }
+    // A map with no boundaries: counts by province draw the provinces; points and commune counts, communes.
+    const known = [points?.points?.length ? 'commune' as const : undefined, ...countModels.map((m) => atlasLevelOf(m.observations))].filter(Boolean);
+    if (points || countsModel) this.dataLevelKnown(known.includes('commune') ? 'commune' : known[0]);
+    else if (!this.hasInput()) this.dataLevelKnown(undefined);
     if (points || countsModel) {
       const warnings: string[] = [];
       if (this.skipped) warnings.push(this.msg('skipped', { n: formatNumber(this.skipped, this.lang) }));

@@ -11,6 +11,9 @@ import type { MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
 import { whenIdle, type ChisoMap } from './chiso-map.js';
 import { ChisoLayerElement } from './layer-element.js';
+import { atlasLevelOf } from './atlas-choice.js';
+import { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';
+import { loadCrosswalk, type CarryResult, type Crosswalk } from '@chiso/atlas';
 
 let layerCount = 0;
 const collator = new Intl.Collator('vi');
@@ -113,6 +116,24 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
   /** Milliseconds per period while playing. */
   @property({ type: Number, attribute: 'play-interval' }) playInterval = 1200;
 
+  /**
+   * Figures keyed by the pre-2025 communes (or provinces) are carried onto the 2025 units of the map through the
+   * atlas's crosswalk (`auto`, the default): counts summed, rates recomputed from their numerator and denominator,
+   * an area left without a value (and saying why) when an old unit was split or has no figure. `off`: old codes are
+   * reported as not on the map.
+   */
+  @property() crosswalk: 'auto' | 'off' = 'auto';
+
+  /** What the crosswalk carried (each new area with the old ones it came from), what it could not and why; undefined when nothing was old. */
+  get carried(): CarryResult | undefined {
+    return this.carry?.result;
+  }
+
+  private carry?: CarriedFeed;
+  private crosswalkData?: Crosswalk;
+  private crosswalkFailed = false;
+  private crosswalkLoading?: Promise<void>;
+
   /** The classing and colours drawn: `{ breaks, colors, noData }` (breaks as `d3.scaleThreshold`'s domain). */
   get legend(): Legend {
     const l = this.view.legend;
@@ -198,6 +219,7 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
     this.setState(this.lastGoodModel ? 'stale' : 'error');
     this.emitError(error);
     this.settleFirst();
+    this.dataLevelKnown(undefined);
     this.requestUpdate();
   }
 
@@ -268,7 +290,11 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
       this.settleFirst();
     }
     if (model) this.lastGoodModel = model;
-    const relevant = ['data', 'indicator', 'period', 'classes', 'palette', 'reverse', 'noDataColor', 'breaksOver', 'opacity'] as const;
+    // A map with no boundaries draws the atlas level this data is at.
+    if (model) this.dataLevelKnown(atlasLevelOf(model.observations.filter((o) => !this.indicator || o.indicator === this.indicator)));
+    // No data of its own to wait for (a layer fed `from` another element draws after that one: it must not hold the map).
+    else if (dataError || this.from || (!this.src && this.data == null)) this.dataLevelKnown(undefined);
+    const relevant = ['data', 'indicator', 'period', 'classes', 'palette', 'reverse', 'noDataColor', 'breaksOver', 'opacity', 'crosswalk'] as const;
     if (model !== this.viewModel || relevant.some((k) => changed.has(k)) || this.viewCtx !== this.ctx) {
       this.rebuild(this.lastGoodModel);
     }
@@ -288,7 +314,24 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
       this.view = EMPTY_VIEW;
       return;
     }
-    this.view = this.ctx.engine.buildChoropleth(model, {
+    // Old units on the new map: carried through the crosswalk (loaded the first time a feed needs it).
+    const known = this.ctx.boundaries?.areas;
+    this.carry = undefined;
+    if (model && known && this.crosswalk !== 'off' && !this.crosswalkFailed && mayNeedCrosswalk(model, known)) {
+      if (!this.crosswalkData) {
+        this.loadCrosswalk();
+        return;
+      }
+      this.carry = carryOldUnits(model, known, this.crosswalkData);
+    }
+    const shown = this.carry?.model ?? model;
+    if (this.carry) {
+      const { carried, notCarried, unmatched } = this.carry.result;
+      warnings.push(mapMsg(this.lang, 'carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, this.lang) }));
+      if (notCarried.length) warnings.push(mapMsg(this.lang, 'notCarried', { n: formatNumber(new Set(notCarried.map((c) => c.code)).size, this.lang) }));
+      if (unmatched.length) warnings.push(mapMsg(this.lang, 'oldUnknown', { n: formatNumber(unmatched.length, this.lang), codes: unmatched.slice(0, 5).join(', ') }));
+    }
+    this.view = this.ctx.engine.buildChoropleth(shown, {
       indicator: this.indicator,
       period: this.period,
       // Unset: the indicator's thresholds when it has them (as its gauge), else quantiles.
@@ -314,16 +357,37 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
       if (!v.values.size && model.observations.length) warnings.push(mapMsg(this.lang, 'noMatch'));
     }
     const warning = warnings.join(' ') || undefined;
-    if (warning && warning !== this.warning && this.ctx) {
+    // Carrying old units is news, not an error: a chiso-error only when something could not be shown.
+    const trouble = warnings.length - (this.carry ? 1 : 0) > 0;
+    if (warning && warning !== this.warning && this.ctx && trouble) {
       this.emitError(new FeedError('schema', { text: { vi: this.warningFor('vi', spec, v, model), en: this.warningFor('en', spec, v, model) } }));
     }
     this.warning = warning;
     if (before.period !== v.period || before.legend !== v.legend) this.scheduleDraw();
   }
 
+  private loadCrosswalk(): void {
+    const host = this.mapElement as (ChisoMap & { atlasBase?: string }) | undefined;
+    const base = host?.atlasBase ?? (host?.constructor as { atlasBase?: string } | undefined)?.atlasBase;
+    this.crosswalkLoading ??= loadCrosswalk(base).then(
+      (c) => { this.crosswalkData = c; },
+      () => { this.crosswalkFailed = true; }, // old codes are then reported as not on the map
+    ).then(() => {
+      this.crosswalkLoading = undefined;
+      this.rebuild(this.lastGoodModel);
+      this.requestUpdate();
+    });
+  }
+
   private warningFor(lang: string, spec: unknown, v: ChoroplethView, model: FeedModel): string {
     const out: string[] = [];
     if (!spec) out.push(mapMsg(lang, 'badClasses', { value: this.classes ?? '' }));
+    if (this.carry) {
+      const { carried, notCarried, unmatched } = this.carry.result;
+      out.push(mapMsg(lang, 'carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, lang) }));
+      if (notCarried.length) out.push(mapMsg(lang, 'notCarried', { n: formatNumber(new Set(notCarried.map((c) => c.code)).size, lang) }));
+      if (unmatched.length) out.push(mapMsg(lang, 'oldUnknown', { n: formatNumber(unmatched.length, lang), codes: unmatched.slice(0, 5).join(', ') }));
+    }
     if (v.otherLevels.length) out.push(mapMsg(lang, 'mixedLevels', { levels: [v.level, ...v.otherLevels].join(', '), level: v.level ?? '' }));
     if (v.unknownCodes.length) {
       out.push(mapMsg(lang, 'unknownCodes', { n: v.unknownCodes.length, codes: v.unknownCodes.slice(0, 5).join(', ') + (v.unknownCodes.length > 5 ? '…' : '') }));
@@ -536,6 +600,12 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
     const rank = v.ranks.get(code);
     if (rank) lines.push(mapMsg(this.lang, 'rankOf', { rank: formatNumber(rank, this.lang), total: formatNumber(v.ranks.size, this.lang) }));
     if (v.period) lines.push(`${mapMsg(this.lang, 'period')}: ${formatPeriod(v.period, this.lang)}`);
+    // Where a carried figure comes from, or why there is none.
+    const result = this.carry?.result;
+    const carried = result?.carried.find((c) => c.code === code && c.period === v.period && c.indicator === v.indicator?.id);
+    const missed = result?.notCarried.find((c) => c.code === code && c.period === v.period && c.indicator === v.indicator?.id);
+    if (carried && carried.from.length > 1) lines.push(mapMsg(this.lang, carried.how === 'ratio' ? 'fromOldRatio' : 'fromOldSum', { n: String(carried.from.length), codes: carried.from.join(', ') }));
+    if (missed) lines.push(mapMsg(this.lang, `why_${missed.reason}`, { codes: missed.detail.slice(0, 4).join(', ') }));
     return lines;
   }
 

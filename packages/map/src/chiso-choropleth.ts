@@ -28,8 +28,16 @@ import type { ChisoChoroplethLayer } from './chiso-choropleth-layer.js';
 export class ChisoChoropleth extends ChisoElement {
   static override styles = [tokens, css`:host { display: block; } chiso-legend { margin-top: 0.25rem; }`];
 
-  /** Boundaries URL (GeoJSON, TopoJSON, PMTiles, XYZ). */
+  /**
+   * Boundaries: left out, the map draws Vietnam's 2025 units shipped with chiso at the level of the feed (the
+   * communes of `area`, or the 34 provinces); `vn:communes/25`, `vn:communes`, `vn:provinces`; or a URL (GeoJSON,
+   * TopoJSON, PMTiles, XYZ).
+   */
   @property() boundaries?: string;
+  /** Where the atlas files are, when they are not beside chiso.js. */
+  @property({ attribute: 'atlas-base' }) atlasBase?: string;
+  /** `auto` (default): figures keyed by pre-2025 units are carried onto the 2025 map; `off`. */
+  @property() crosswalk: 'auto' | 'off' = 'auto';
   /** Feed URL. */
   @property() src?: string;
   /** Feed object, instead of `src`. */
@@ -89,7 +97,7 @@ export class ChisoChoropleth extends ChisoElement {
 
   override render() {
     return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error"
-        .boundaries=${this.boundaries} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
+        .boundaries=${this.boundaries} .atlasBase=${this.atlasBase} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
         .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
         .gestures=${this.gestures} bounds=${this.bounds ?? nothing}
@@ -97,7 +105,7 @@ export class ChisoChoropleth extends ChisoElement {
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
           .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
-          .noDataColor=${this.noDataColor} .breaksOver=${this.breaksOver} .timeout=${this.timeout}
+          .noDataColor=${this.noDataColor} .breaksOver=${this.breaksOver} .timeout=${this.timeout} .crosswalk=${this.crosswalk}
           @chiso-change=${this.syncPeriod} @chiso-ready=${this.syncPeriod}></chiso-choropleth-layer>
         <chiso-legend part="legend" .lang=${this.lang} .theme=${this.theme}></chiso-legend>
       </chiso-map>`;

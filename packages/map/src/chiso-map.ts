@@ -10,6 +10,8 @@ import type { ChisoMapLayer, MapContext } from './layer-api.js';
 import { mapMsg, maplibreLocale } from './map-i18n.js';
 import { ARCHIPELAGOS, archipelagoPoints } from './sovereignty.js';
 import { budget, releaseContext, requestContext } from './context-budget.js';
+import { ATLAS_ATTRIBUTION, atlasFile, atlasUrl, isAtlasName, parseAtlasSpec, type AtlasSpec } from '@chiso/atlas';
+import { chooseAtlas } from './atlas-choice.js';
 
 type Runtime = typeof import('./maplibre-runtime.js');
 
@@ -58,8 +60,19 @@ export interface MapReadyDetail {
 export class ChisoMap extends ChisoElement {
   static override styles = [tokens, mapStyles];
 
-  /** URL of the boundaries: GeoJSON, TopoJSON, a PMTiles archive (`pmtiles://…` or `….pmtiles`) or an XYZ vector-tile template (`…/{z}/{x}/{y}.pbf`). */
+  /**
+   * The boundaries. `vn:communes/25` (the communes of province 25), `vn:communes` (all 3,321) or `vn:provinces`
+   * (the 34) draw Vietnam's 2025 units shipped with chiso, no file needed; when `boundaries` is left out, the map
+   * takes the atlas level its layers' data is at (the communes of `area`, or the provinces). Or a URL: GeoJSON,
+   * TopoJSON, a PMTiles archive (`pmtiles://…` or `….pmtiles`) or an XYZ vector-tile template (`…/{z}/{x}/{y}.pbf`).
+   */
   @property() boundaries?: string;
+
+  /** Where the atlas files are (`…/atlas/`), for a portal that hosts them elsewhere; by default beside chiso.js. */
+  @property({ attribute: 'atlas-base' }) atlasBase?: string;
+
+  /** Where every map finds the atlas when its own `atlas-base` is unset (a page or a bundler sets it once). */
+  static atlasBase?: string;
 
   /** Boundaries given directly (a GeoJSON or TopoJSON object); used when `boundaries` is unset. */
   @property({ attribute: false }) boundariesData?: unknown;
@@ -391,13 +404,36 @@ export class ChisoMap extends ChisoElement {
     };
   }
 
+  /** The atlas file drawn (`vn:communes/25`…), when the boundaries come from the atlas. */
+  atlas?: AtlasSpec;
+
+  /** The URL of the boundaries to fetch: the given one, an atlas name's file, or (none given) the atlas level the layers' data asks for. */
+  private async boundariesUrl(): Promise<string | undefined> {
+    this.atlas = undefined;
+    if (this.boundaries && !isAtlasName(this.boundaries)) return this.boundaries;
+    if (!this.boundaries && this.boundariesData != null) return undefined;
+    let spec: AtlasSpec | null;
+    if (this.boundaries) {
+      spec = parseAtlasSpec(this.boundaries);
+      if (!spec) {
+        const text = { vi: mapMsg('vi', 'atlasUnknown', { name: this.boundaries }), en: mapMsg('en', 'atlasUnknown', { name: this.boundaries }) };
+        throw new FeedError('schema', { text });
+      }
+    } else {
+      spec = await chooseAtlas(this.area, this.layerElements, this.atlasBase ?? ChisoMap.atlasBase);
+    }
+    this.atlas = spec;
+    return atlasUrl(atlasFile(spec), this.atlasBase ?? ChisoMap.atlasBase).href;
+  }
+
   private async fetchBoundaries(signal: AbortSignal): Promise<unknown> {
     if (this.boundaries && boundariesKind(this.boundaries) !== 'file') return undefined;
     let input: unknown = this.boundariesData;
-    if (this.boundaries) {
+    const url = await this.boundariesUrl();
+    if (url) {
       let response: Response;
       try {
-        response = await fetch(new URL(this.boundaries, document.baseURI), { signal });
+        response = await fetch(new URL(url, document.baseURI), { signal });
       } catch (e) {
         if (signal.aborted) throw e;
         throw new FeedError('network', { text: { vi: mapMsg('vi', 'boundariesFailed'), en: mapMsg('en', 'boundariesFailed') }, cause: e });
@@ -522,6 +558,7 @@ export class ChisoMap extends ChisoElement {
     }
     if (generation !== this.generation) return;
     this.boundaryAreas = boundaries;
+    this.addAttribution(map, maplibregl);
     if (boundaries && !this.bounds) {
       this.initialBounds = (this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox || VIETNAM_BBOX;
       this.resetView();
@@ -581,8 +618,14 @@ export class ChisoMap extends ChisoElement {
     map.addControl(new ml.FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined }), 'top-right');
     map.addControl(new ResetViewControl(() => this.resetView(), mapMsg(this.lang, 'resetView')), 'top-right');
     map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+  }
+
+  /** Credits, once the boundaries are known: the atlas's whenever its files are drawn (its MIT licences and the official map ask for it). */
+  private addAttribution(map: MaplibreMap, ml: Runtime['maplibregl']): void {
+    const atlasCredit = this.atlas ? [this.lang.startsWith('en') ? ATLAS_ATTRIBUTION.en : ATLAS_ATTRIBUTION.vi] : [];
     map.addControl(
-      new ml.AttributionControl({ compact: true, customAttribution: ['MapLibre', ...(this.attribution ? [this.attribution] : [])] }),
+      new ml.AttributionControl({ compact: true, customAttribution: ['MapLibre', ...atlasCredit, ...(this.attribution ? [this.attribution] : [])] }),
       'bottom-right',
     );
   }

@@ -45,4 +45,6 @@ export interface ChisoMapLayer {
   mapDetached(): void;
   /** Called when the map itself cannot be drawn (its boundaries failed): the layer stops waiting for it. */
   mapFailed?(): void;
+  /** For a map with no `boundaries`: the atlas level the layer's data is at, once its data is known (undefined: no opinion). */
+  atlasLevel?(): Promise<'province' | 'commune' | undefined>;
 }

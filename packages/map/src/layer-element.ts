@@ -37,6 +37,30 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
     return this.firstDrawn.promise;
   }
 
+  private dataKnown?: { promise: Promise<'province' | 'commune' | undefined>; resolve: (l: 'province' | 'commune' | undefined) => void; settled: boolean };
+
+  private knownData() {
+    if (!this.dataKnown) {
+      let resolve!: (l: 'province' | 'commune' | undefined) => void;
+      const promise = new Promise<'province' | 'commune' | undefined>((r) => (resolve = r));
+      this.dataKnown = { promise, resolve, settled: false };
+    }
+    return this.dataKnown;
+  }
+
+  /** @internal For a map with no `boundaries`: what the layer's data is at, once it is known. */
+  atlasLevel(): Promise<'province' | 'commune' | undefined> {
+    return this.knownData().promise;
+  }
+
+  /** A layer says what its data is at once it has read it (or that it has none, or failed): the map can choose its atlas. */
+  protected dataLevelKnown(level: 'province' | 'commune' | undefined): void {
+    const k = this.knownData();
+    if (k.settled) return;
+    k.settled = true;
+    k.resolve(level);
+  }
+
   /** While its map cannot be drawn, a layer never says it is loading: it cannot draw either. */
   protected override setState(next: ChisoState): void {
     super.setState(next === 'loading' && this.mapHost?.state === 'error' ? 'error' : next);

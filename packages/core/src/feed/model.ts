@@ -27,7 +27,14 @@ export interface Indicator {
   thresholds?: number[];
   min?: number;
   max?: number;
+  /**
+   * How figures of several areas combine into one (old communes into a new one): `sum` (counts), `ratio` (rates,
+   * recomputed from numerator and denominator), `none`. Default: `ratio` for `%` and units "per" something, else `sum`.
+   */
+  aggregation?: Aggregation;
 }
+
+export type Aggregation = 'sum' | 'ratio' | 'none';
 
 export interface Observation {
   indicator: string;

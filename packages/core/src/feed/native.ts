@@ -64,6 +64,10 @@ function readIndicator(v: unknown, path: string): Indicator {
     const n = optionalNumber(v[key], `${path}.${key}`);
     if (n !== undefined) ind[key] = n;
   }
+  if (v.aggregation !== undefined) {
+    if (!['sum', 'ratio', 'none'].includes(v.aggregation as string)) fail(`${path}.aggregation`, 'expected sum, ratio or none');
+    ind.aggregation = v.aggregation as Indicator['aggregation'];
+  }
   if (v.thresholds !== undefined) {
     if (!Array.isArray(v.thresholds)) fail(`${path}.thresholds`, 'expected an array of numbers');
     const t = v.thresholds.map((x, i) => optionalNumber(x, `${path}.thresholds[${i}]`));
