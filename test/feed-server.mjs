@@ -6,6 +6,13 @@ import { topology } from 'topojson-server';
 import { pmtilesArchive, xyzTile } from './vector-tiles.mjs';
 
 const sharedDir = resolve(process.cwd(), '../shared/data');
+const atlasDir = resolve(process.cwd(), 'packages/atlas/data');
+/** A boundaries file the tile routes read: `atlas/communes/19.json` (shipped, TopoJSON) or a file of ../shared/data/geo. */
+const geoFile = (name) => {
+  const atlas = /^atlas\/(.+)$/.exec(name);
+  const file = atlas ? resolve(atlasDir, atlas[1]) : resolve(sharedDir, 'geo', name);
+  return file.startsWith(atlas ? atlasDir : sharedDir) && existsSync(file) ? file : null;
+};
 const counters = new Map();
 const hugeBodies = new Map();
 
@@ -30,10 +37,10 @@ async function route(context) {
         return { body: readFileSync(file), type };
       }
       // /__tiles/<shared geo file>/{z}/{x}/{y}.pbf: XYZ vector tiles; /__pmtiles/<shared geo file>.pmtiles: an archive.
-      const xyz = /^\/__tiles\/(.+\.geojson)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+      const xyz = /^\/__tiles\/(.+\.(?:geo)?json)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
       if (xyz) {
-        const file = resolve(sharedDir, 'geo', decodeURIComponent(xyz[1]));
-        if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
+        const file = geoFile(decodeURIComponent(xyz[1]));
+        if (!file) return { body: 'not found', status: 404 };
         const tile = xyzTile(file, Number(xyz[2]), Number(xyz[3]), Number(xyz[4]));
         return tile ? { body: tile, type: 'application/x-protobuf' } : { body: '', status: 204 };
       }
@@ -44,10 +51,10 @@ async function route(context) {
         if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
         return { body: JSON.stringify(topology({ communes: JSON.parse(readFileSync(file, 'utf8')) }, 1e6)), type: 'application/json' };
       }
-      const pm = /^\/__pmtiles\/(.+\.geojson)\.pmtiles$/.exec(url.pathname);
+      const pm = /^\/__pmtiles\/(.+\.(?:geo)?json)\.pmtiles$/.exec(url.pathname);
       if (pm) {
-        const file = resolve(sharedDir, 'geo', decodeURIComponent(pm[1]));
-        if (!file.startsWith(sharedDir) || !existsSync(file)) return { body: 'not found', status: 404 };
+        const file = geoFile(decodeURIComponent(pm[1]));
+        if (!file) return { body: 'not found', status: 404 };
         const archive = pmtilesArchive(file);
         const range = /bytes=(\d+)-(\d*)/.exec(context.request.headers.range ?? '');
         if (!range) return { body: archive, type: 'application/octet-stream', headers: { 'accept-ranges': 'bytes' } };

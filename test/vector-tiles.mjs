@@ -2,6 +2,7 @@
 // endpoint (geojson-vt + vt-pbf) and a PMTiles v3 archive written here (uncompressed directories and tiles),
 // served with HTTP Range requests as a static host would.
 import { readFileSync } from 'node:fs';
+import { feature as topoFeature } from 'topojson-client';
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { zxyToTileId } from 'pmtiles';
@@ -11,7 +12,11 @@ const indexes = new Map();
 
 function tileIndex(file) {
   if (!indexes.has(file)) {
-    const geojson = JSON.parse(readFileSync(file, 'utf8'));
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    // The atlas's TopoJSON is read as GeoJSON; every object's features together.
+    const geojson = doc.type === 'Topology'
+      ? { type: 'FeatureCollection', features: Object.values(doc.objects).flatMap((o) => topoFeature(doc, o).features ?? []) }
+      : doc;
     indexes.set(file, { geojson, index: geojsonvt(geojson, { maxZoom: MAX_ZOOM, indexMaxZoom: 6, tolerance: 3, extent: 4096, buffer: 64 }) });
   }
   return indexes.get(file);

@@ -1,8 +1,12 @@
-/** Real boundaries from ../shared/data/geo (served at /__shared/ by the test server) and feeds derived from them. */
+/**
+ * Real 2025 boundaries as chiso ships them (@chiso/atlas: TopoJSON, in every clone) and feeds derived from them.
+ * The pre-2025 layers (GPL, ../shared/data, served at /__shared/) stay for the tests of real statistics only.
+ */
+import { readBoundaries } from '@chiso/map';
 
-export const PHU_THO_COMMUNES = '/__shared/geo/vn-communes-2025-25-phu-tho.geojson';
-export const THAI_NGUYEN_COMMUNES = '/__shared/geo/vn-communes-2025-19-thai-nguyen.geojson';
-export const PROVINCES_2025 = '/__shared/geo/vn-provinces-2025.geojson';
+export const PHU_THO_COMMUNES = '/packages/atlas/data/communes/25.json';
+export const THAI_NGUYEN_COMMUNES = '/packages/atlas/data/communes/19.json';
+export const PROVINCES_2025 = '/packages/atlas/data/provinces.json';
 
 export interface GeoFeature {
   id?: string;
@@ -12,13 +16,23 @@ export interface GeoFeature {
 
 const cache = new Map<string, Promise<{ features: GeoFeature[] } | null>>();
 
-/** The file's GeoJSON, or null when ../shared/data is not beside this clone (the caller skips). */
+/**
+ * The file's features (GeoJSON, or TopoJSON read as GeoJSON), or null when it is not there: a /__shared/ file on a
+ * clone without ../shared/data (the caller skips, saying so).
+ */
 export function loadShared(url: string): Promise<{ features: GeoFeature[] } | null> {
   if (!cache.has(url)) {
-    cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : null), () => null));
+    cache.set(url, fetch(url).then(async (r) => {
+      if (!r.ok) return null;
+      const { collection } = readBoundaries(await r.text());
+      return { features: collection.features.map((f) => ({ ...f, properties: { ...f.properties } })) as unknown as GeoFeature[] };
+    }, () => null));
   }
   return cache.get(url)!;
 }
+
+/** The same, for the atlas (always there). */
+export const loadAtlas = (url: string) => loadShared(url) as Promise<{ features: GeoFeature[] }>;
 
 /**
  * Population density (people per km²) of every commune, from its own `population` and `areaKm2`, for 2025,

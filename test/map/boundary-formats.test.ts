@@ -1,12 +1,11 @@
-// Boundaries as TopoJSON, XYZ vector tiles and a PMTiles archive (made by the test server from the real
-// commune layer in ../shared/data): the same 92 communes drawn, in the colours colorFor reports.
+// Boundaries as TopoJSON (the atlas's own file), XYZ vector tiles and a PMTiles archive (made by the test server
+// from it): the same 92 communes of Thái Nguyên drawn, in the colours colorFor reports.
 import { expect, fixture, html } from '@open-wc/testing';
 import '@chiso/map';
 import type { ChisoMap, ChisoChoroplethLayer } from '@chiso/map';
 import { densityFeed, loadShared, THAI_NGUYEN_COMMUNES } from '../helpers/geo.js';
-import { skipBecause } from '../helpers/skip.js';
 
-const FILE = 'vn-communes-2025-19-thai-nguyen.geojson';
+const FILE = 'atlas/communes/19.json';
 const SIZE = 'display:block;width:640px;--chiso-map-height:420px';
 
 async function mount(boundaries: string, sourceLayer?: string) {
@@ -21,12 +20,8 @@ async function mount(boundaries: string, sourceLayer?: string) {
 
 describe('boundary formats', function () {
   this.timeout(60000);
-  before(async function () {
-    if (!(await loadShared(THAI_NGUYEN_COMMUNES))) skipBecause(this, '../shared/data is not beside this clone (the real public data these tests read)');
-  });
-
   it('TopoJSON', async () => {
-    const { el, map, layer, id } = await mount(`/__topo/${FILE}`);
+    const { el, map, layer, id } = await mount(THAI_NGUYEN_COMMUNES);
     expect(el.boundaryAreas!.areas.size).to.equal(92);
     const codes = new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.chiso_code)));
     expect(codes.size).to.equal(92);

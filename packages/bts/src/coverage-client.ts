@@ -3,6 +3,7 @@
  * `disposeCoverageWorker`). Where workers are unavailable (a CSP without `worker-src 'self'`), it runs on
  * the main thread instead and says so in the result.
  */
+import { areasOf } from './areas.js';
 import { coverageByCommune, coverageByOperator, villagesByArea, villagesCovered, type CoverageOptions, type CoverageStats, type Polygonal, type Site, type VillageResult } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { packAreas, packSitesAsync, packVillages, type CoverageRequest } from './packing.js';
@@ -92,9 +93,7 @@ export async function computeCoverage(job: CoverageJob): Promise<CoverageResult>
 async function computeOnMainThread(job: CoverageJob): Promise<CoverageResult> {
   let areas = job.areas ?? [];
   if (!job.areas && job.areasUrl) {
-    const fc = await (await fetch(job.areasUrl)).json();
-    const key = job.joinKey ?? 'code';
-    areas = fc.features.map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({ code: String(f.properties?.[key] ?? f.id), geometry: f.geometry }));
+    areas = areasOf(await (await fetch(job.areasUrl)).json(), job.joinKey ?? 'code');
   }
   const stats = coverageByCommune(job.sites, areas, job.options);
   if (job.perOperator) stats.byOperator = coverageByOperator(job.sites, areas, job.options);

@@ -6,6 +6,7 @@
 import { coverageByCommune, coverageByOperator, villagesByArea, villagesCovered, type CoverageOptions, type Polygonal } from './coverage.js';
 import { coverageBbox, drawCoverage, rasterFrame, type Canvas2D, type RasterFrame } from './coverage-raster.js';
 import { unpackAreas, unpackSites, unpackVillages, type CoverageRequest } from './packing.js';
+import { areasOf } from './areas.js';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
 const boundaryCache = new Map<string, Promise<Array<{ code: string; geometry: Polygonal }>>>();
@@ -18,14 +19,7 @@ async function areasFrom(request: CoverageRequest): Promise<Array<{ code: string
   if (!boundaryCache.has(key)) {
     boundaryCache.set(key, fetch(request.areasUrl).then(async (r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      const fc = await r.json();
-      const joinKey = request.joinKey ?? 'code';
-      return (fc.features ?? [])
-        .filter((f: { geometry?: { type?: string } }) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-        .map((f: { id?: unknown; properties?: Record<string, unknown>; geometry: Polygonal }) => ({
-          code: String(joinKey === 'id' ? f.id : (f.properties?.[joinKey] ?? f.id)),
-          geometry: f.geometry,
-        }));
+      return areasOf(await r.json(), request.joinKey ?? 'code');
     }));
   }
   return boundaryCache.get(key)!;

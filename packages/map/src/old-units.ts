@@ -9,17 +9,13 @@ import { carryToNewCommunes, carryToNewProvinces, type CarryResult, type Crosswa
 const isCommune = (o: Observation) => o.level === 'commune' || (!o.level && /^\d{5}$/.test(o.area));
 const isProvince = (o: Observation) => o.level === 'province' || (!o.level && /^\d{2}$/.test(o.area));
 
-/**
- * Whether some figures may be keyed by old units, before the crosswalk is loaded: a period before July 2025, or
- * (no period) a commune or province code the boundaries do not have.
- */
+/** Figures that could be of old units: commune or province codes, not aggregates or tiers, and no period after the reform. */
+const candidate = (o: Observation) => !isAggregateLevel(o.level) && !o.area.startsWith('x:') && !o.tier && (isCommune(o) || isProvince(o))
+  && knownEraOfPeriod(o.period) !== '2025';
+
+/** Whether some figures may be keyed by old units, before the crosswalk is loaded: codes the boundaries do not have. */
 export function mayNeedCrosswalk(model: FeedModel, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): boolean {
-  return model.observations.some((o) => {
-    if (isAggregateLevel(o.level) || o.area.startsWith('x:') || o.tier) return false;
-    if (!isCommune(o) && !isProvince(o)) return false;
-    const era = knownEraOfPeriod(o.period);
-    return era === 'pre2025' || (era === undefined && !known.has(o.area));
-  });
+  return model.observations.some((o) => candidate(o) && !known.has(o.area));
 }
 
 export interface CarriedFeed {
@@ -29,21 +25,22 @@ export interface CarriedFeed {
   result: CarryResult;
 }
 
-/** Carries the old units' figures of a feed onto the 2025 units; undefined when none are old. */
+/**
+ * Carries the old units' figures of a feed onto the 2025 units; undefined when the feed is not keyed by old units.
+ * A feed is, when more than a tenth of its codes are not on the map but are old codes the crosswalk knows (new
+ * communes took the code of one of the old ones, so codes alone cannot tell for each figure): then every figure
+ * with no period after the reform is carried, those whose codes happen to be 2025 codes too.
+ */
 export function carryOldUnits(model: FeedModel, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, crosswalk: Crosswalk): CarriedFeed | undefined {
   const oldProvinces = new Set(crosswalk.rows.map((r) => r.oldProvinceCode));
+  const isOldCode = (o: Observation) => (isCommune(o) ? crosswalk.byOld.has(o.area) : oldProvinces.has(o.area));
+  const candidates = model.observations.filter(candidate);
+  const codes = new Set(candidates.map((o) => o.area));
+  const oldOnly = new Set(candidates.filter((o) => !known.has(o.area) && isOldCode(o)).map((o) => o.area));
+  if (!codes.size || oldOnly.size <= codes.size * 0.1) return undefined;
   const old: Observation[] = [];
   const kept: Observation[] = [];
-  for (const o of model.observations) {
-    const era = knownEraOfPeriod(o.period);
-    const commune = isCommune(o);
-    const province = isProvince(o);
-    const oldCode = commune ? crosswalk.byOld.has(o.area) : province && oldProvinces.has(o.area);
-    const isOld = !isAggregateLevel(o.level) && !o.tier && (commune || province)
-      && (era === 'pre2025' || (era === undefined && !known.has(o.area) && oldCode));
-    (isOld ? old : kept).push(o);
-  }
-  if (!old.length) return undefined;
+  for (const o of model.observations) (candidate(o) ? old : kept).push(o);
   const communes = old.filter(isCommune);
   const provinces = old.filter((o) => !isCommune(o));
   const a = carryToNewCommunes(communes, crosswalk, model.indicators);

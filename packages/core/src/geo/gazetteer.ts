@@ -110,7 +110,7 @@ export function provinces(era: Era = 'pre2025'): Province[] {
   return [...(era === '2025' ? post : pre).byCode.values()];
 }
 
-/** The era a period falls in: from 2025-07 on, the 34 provinces. */
+/** The era a period falls in: from 2025-07 on, the 34 provinces (the year 2025 as a whole, and no period: the earlier). */
 export function eraOfPeriod(period: string | undefined): Era {
   return knownEraOfPeriod(period) ?? 'pre2025';
 }
@@ -121,7 +121,9 @@ export function knownEraOfPeriod(period: string | undefined): Era | undefined {
   if (!m) return undefined;
   const year = +m[1];
   if (year !== 2025) return year > 2025 ? '2025' : 'pre2025';
-  const month = m[4] ? +m[4] : m[2] ? (+m[2] - 1) * 3 + 1 : m[3] ? (+m[3] - 1) * 6 + 1 : 1;
+  // 2025 as a whole straddles the reform (1 July): it says nothing; its months, quarters and halves do.
+  if (!m[2] && !m[3] && !m[4]) return undefined;
+  const month = m[4] ? +m[4] : m[2] ? (+m[2] - 1) * 3 + 1 : (+m[3] - 1) * 6 + 1;
   return month >= 7 ? '2025' : 'pre2025';
 }
 
