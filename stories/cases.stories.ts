@@ -25,7 +25,8 @@ interface CaseArgs {
   data?: unknown;
 }
 
-const BOUNDARIES = 'data/tinh-mau-xa.geojson';
+/** Phú Thọ's 2025 communes as chiso ships them (the atlas): no boundaries file. */
+const BOUNDARIES = 'vn:communes/25';
 const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme === 'dark' ? '#0d1117' : 'transparent');
 
 const render = (a: CaseArgs, ctx: { globals: Record<string, string> }) => {
@@ -44,7 +45,7 @@ const meta: Meta<CaseArgs> = {
   title: 'Elements/Cases',
   component: 'chiso-case-layer',
   render,
-  args: { src: 'data/tinh-mau-ca-benh.geojson', date: '2021-08-15' },
+  args: { src: 'data/phu-tho-ca-benh.geojson', date: '2025-10-15' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['area', 'bubbles', 'cluster', 'heat'] },
     measure: { control: 'inline-radio', options: ['new', 'cumulative', 'avg7'] },
@@ -87,4 +88,4 @@ export const Empty: Story = {
   args: { src: undefined, data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { date: 'chưa rõ', status: 'home' }, geometry: { type: 'Point', coordinates: [105.5, 21.5] } }] } },
 };
 /** The case feed answered once, then its refresh failed: the last counts stay, with a message. */
-export const Stale: Story = { args: { src: '/__demo/flaky?story=cases-stale&file=data/tinh-mau-ca-benh.geojson', refresh: 2 } };
+export const Stale: Story = { args: { src: '/__demo/flaky?story=cases-stale&file=data/phu-tho-ca-benh.geojson', refresh: 2 } };

@@ -21,8 +21,9 @@ interface MapArgs {
   refresh?: number;
 }
 
-const BOUNDARIES = 'data/tinh-mau-xa.geojson';
-const FEED = 'data/tinh-mau-dvc-xa.json';
+/** Phú Thọ's 2025 communes as chiso ships them (the atlas), and synthetic figures for them. */
+const BOUNDARIES = 'vn:communes/25';
+const FEED = 'data/phu-tho-xa-dvc.json';
 
 const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme === 'dark' ? '#0d1117' : 'transparent');
 
@@ -87,6 +88,6 @@ export const Shorthand: StoryObj = {
 /** The feed has values for no commune of the map: the map is drawn, with the layer's "no data" message. */
 export const Empty: Story = { args: { src: 'feeds/phu-tho-dvc-2021.json', period: '2021' } };
 /** The feed answered once, then its refresh failed: the last good colours stay, with a message. */
-export const Stale: Story = { args: { src: '/__demo/flaky?story=map-stale&file=data/tinh-mau-dvc-xa.json', refresh: 2 } };
+export const Stale: Story = { args: { src: '/__demo/flaky?story=map-stale&file=data/phu-tho-xa-dvc.json', refresh: 2 } };
 /** The choropleth's feed is still loading (the map itself is drawn). */
 export const FeedLoading: Story = { args: { src: '/__demo/hang' } };

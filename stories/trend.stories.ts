@@ -33,8 +33,8 @@ type Story = StoryObj<TrendArgs>;
 
 /** Dossiers received by Bắc Kạn as published: 2018–2020, and the first five months of 2021 drawn apart (a part of a year). */
 export const Dossiers: Story = {};
-/** A commune's online rate over eight quarters (synthetic province). */
-export const QuarterlyRate: Story = { args: { src: 'data/tinh-mau-dvc-xa.json', area: '90001', label: 'Tỷ lệ hồ sơ trực tuyến, Xã Mẫu 1 (dữ liệu mẫu)' } };
+/** A commune's online rate by quarter (synthetic figures for a real commune of Phú Thọ). */
+export const QuarterlyRate: Story = { args: { src: 'data/phu-tho-xa-dvc.json', area: '07900', label: 'Hồ sơ nộp trực tuyến, phường Việt Trì (dữ liệu mẫu)' } };
 export const Table: Story = { args: { tableOpen: true } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const HighContrast: Story = { args: { theme: 'contrast' } };

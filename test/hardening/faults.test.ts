@@ -11,6 +11,7 @@ import type { ChisoMap, ChisoChoroplethLayer } from '@chiso/map';
 import type { ChisoBtsLayer } from '@chiso/bts';
 import { syntheticSites } from '../../scripts/synthetic-bts.mjs';
 import { nextEvent, okUrl, phuThoFeed, text, uniqueKey } from '../helpers/feeds.js';
+import { loadAtlas, PHU_THO_COMMUNES } from '../helpers/geo.js';
 
 type ErrorDetail = { code: string; message: string };
 const valueText = (g: ChisoGauge) => text(g.shadowRoot!.querySelector('[part="value"]'));
@@ -58,8 +59,8 @@ describe('network faults: the last good data stays', function () {
   });
 
   it('choropleth layer: a failed refresh keeps the colours, says so, fires chiso-error', async () => {
-    const boundaries = '/examples/data/tinh-mau-xa.geojson';
-    const feed = '/examples/data/tinh-mau-dvc-xa.json';
+    const boundaries = PHU_THO_COMMUNES;
+    const feed = '/examples/data/phu-tho-xa-dvc.json';
     const el = await fixture<ChisoMap>(html`<chiso-map style="display:block;width:480px;--chiso-map-height:320px" boundaries=${boundaries} eager>
       <chiso-choropleth-layer src=${feed}></chiso-choropleth-layer></chiso-map>`);
     const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
@@ -78,7 +79,7 @@ describe('network faults: the last good data stays', function () {
   });
 
   it('BTS layer: a truncated refresh keeps the sites and the coverage', async () => {
-    const geo = await (await fetch('/examples/data/tinh-mau-xa.geojson')).json();
+    const geo = { type: 'FeatureCollection', features: (await loadAtlas(PHU_THO_COMMUNES)).features };
     const sites = syntheticSites(geo.features, { n: 30, seed: 8 }); // small: the feed travels in the URL
     const el = await fixture<ChisoMap>(html`<chiso-map style="display:block;width:480px;--chiso-map-height:320px" .boundariesData=${geo} eager>
       <chiso-bts-layer src=${okUrl(sites, { key: uniqueKey('b') })}></chiso-bts-layer></chiso-map>`);

@@ -10,6 +10,7 @@ import { contextsHeld } from '../../packages/map/src/context-budget.js';
 import { syntheticSites } from '../../scripts/synthetic-bts.mjs';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { seeded } from '../../scripts/synthetic-geo.mjs';
+import { loadAtlas, PHU_THO_COMMUNES } from '../helpers/geo.js';
 
 // ---- counting what pages leak ----
 const glContexts: WebGLRenderingContext[] = [];
@@ -59,7 +60,7 @@ describe('200 mount/unmount cycles', function () {
   this.timeout(600000);
 
   it('leave no WebGL context, no chiso worker and no window or document listener behind', async () => {
-    const geo = await (await fetch('/examples/data/tinh-mau-xa.geojson')).json();
+    const geo = { type: 'FeatureCollection', features: (await loadAtlas(PHU_THO_COMMUNES)).features };
     const sites = syntheticSites(geo.features, { n: 60, seed: 12 });
     const cases = syntheticCases(geo.features, { n: 400, days: 20, seed: 12 });
     const rnd = seeded(200);

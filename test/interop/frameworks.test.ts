@@ -11,6 +11,7 @@ import type { ChisoCaseLayer, CaseSummary } from '@chiso/cases';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { phuThoFeed, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
+import { loadAtlas, PHU_THO_COMMUNES } from '../helpers/geo.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function vendor(ctx: Mocha.Context, name: 'react' | 'vue' | 'angular'): Promise<any> {
@@ -66,7 +67,7 @@ describe('framework interop', function () {
 
   it('React 19: a map with a case layer fed a FeatureCollection and the boundaries as objects', async function () {
     const R = await vendor(this, 'react');
-    const geo = await (await fetch('/examples/data/tinh-mau-xa.geojson')).json();
+    const geo = { type: 'FeatureCollection', features: (await loadAtlas(PHU_THO_COMMUNES)).features };
     const cases = syntheticCases(geo.features, { n: 300, days: 20, seed: 4 });
     const box = mountPoint();
     let summary: CaseSummary | undefined;

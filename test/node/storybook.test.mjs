@@ -49,8 +49,9 @@ async function checkStory(page, base, story, problems) {
     if (state === 'not rendered') return problems.push(`${story.id}: not rendered ${errors.join('; ')}`);
     const expected = expectedState(story.id);
     if (expected) {
+      // A stale story fails its first refresh, two seconds after a first drawing that may take a while here.
       const shown = await page.waitForFunction((want) => [...document.querySelectorAll('#storybook-root *')]
-        .some((e) => e.localName.startsWith('chiso-') && e.state === want), { timeout: 20000 }, expected).then(() => true, () => false);
+        .some((e) => e.localName.startsWith('chiso-') && e.state === want), { timeout: expected === 'stale' ? 60000 : 20000 }, expected).then(() => true, () => false);
       if (!shown) problems.push(`${story.id}: never in state ${expected}`);
     }
     // Every chiso element of the story settles (layers too) before it is judged.

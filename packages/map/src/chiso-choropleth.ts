@@ -26,7 +26,11 @@ import type { ChisoChoroplethLayer } from './chiso-choropleth-layer.js';
  * @csspart legend - The inner `<chiso-legend>`.
  */
 export class ChisoChoropleth extends ChisoElement {
-  static override styles = [tokens, css`:host { display: block; } chiso-legend { margin-top: 0.25rem; }`];
+  static override styles = [tokens, css`:host { display: block; } chiso-legend { margin-top: 0.25rem; }
+    :host([fill]) { display: flex; flex-direction: column; } :host([fill]) chiso-map { flex: 1 1 auto; }`];
+
+  /** Fill the height the page gives the element: the map grows (see `<chiso-map fill>`). */
+  @property({ type: Boolean, reflect: true }) fill = false;
 
   /**
    * Boundaries: left out, the map draws Vietnam's 2025 units shipped with chiso at the level of the feed (the
@@ -99,7 +103,7 @@ export class ChisoChoropleth extends ChisoElement {
     return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error"
         .boundaries=${this.boundaries} .atlasBase=${this.atlasBase} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
-        .theme=${this.theme} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
+        .theme=${this.theme} ?fill=${this.fill} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
         .gestures=${this.gestures} bounds=${this.bounds ?? nothing}
         @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}

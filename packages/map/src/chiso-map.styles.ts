@@ -42,10 +42,15 @@ export const mapStyles = css`
     background: var(--_sea);
   }
   :host(:fullscreen) .frame, .frame:fullscreen { height: 100%; border-radius: 0; }
+  /* fill: the map takes the height left by its controls, at least --chiso-map-height. */
+  :host([fill]) { display: flex; flex-direction: column; }
+  :host([fill]) [part='base'] { flex: 1 1 auto; grid-template-rows: minmax(var(--chiso-map-height, 28rem), 1fr); }
+  :host([fill]) .frame { height: auto; min-height: var(--chiso-map-height, 28rem); }
   [part='map'] { position: absolute; inset: 0; }
   [part='map'] canvas:focus-visible { outline: 3px solid var(--_focus); outline-offset: -3px; }
+  /* In the middle of the map: clear of the controls in its corners. */
   [part='status'] {
-    position: absolute; inset-inline: 0.5rem; top: 0.5rem; margin: 0; z-index: 3;
+    position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); margin: 0; z-index: 3;
     padding: 0.4rem 0.6rem; border-radius: var(--_radius);
     background: var(--_bg); color: var(--_fg); border: 1px solid var(--_border);
     font-size: 0.875em; width: fit-content; max-width: calc(100% - 1rem);

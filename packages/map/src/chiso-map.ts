@@ -104,6 +104,12 @@ export class ChisoMap extends ChisoElement {
   /** `cooperative` (default: the page scrolls, Ctrl/⌘ + scroll zooms) or `free`. */
   @property() gestures: 'cooperative' | 'free' = 'cooperative';
 
+  /**
+   * Fill the height the page gives the element (a dashboard panel stretched to its row): the map grows, its
+   * controls and legends keep their own height; `--chiso-map-height` is then the least it takes.
+   */
+  @property({ type: Boolean, reflect: true }) fill = false;
+
   /** Create the map at once instead of when it is scrolled into view. */
   @property({ type: Boolean }) eager = false;
 
@@ -617,7 +623,8 @@ export class ChisoMap extends ChisoElement {
     map.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ml.FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined }), 'top-right');
     map.addControl(new ResetViewControl(() => this.resetView(), mapMsg(this.lang, 'resetView')), 'top-right');
-    map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    // The scale at the top, clear of the credits along the bottom (the atlas's are long on a narrow map).
+    map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'top-left');
 
   }
 
