@@ -1,9 +1,10 @@
 // BTS coverage bench (Node): the strip sweep for 1,283 sites (Tuyên Quang's count) over a province's
 // communes and for 100,000 sites over the national synthetic layer, and its error against the exact polygon
 // union computed in the same run.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { feature } from 'topojson-client';
 import { coverageByCommune, readSites } from '@chiso/bts/coverage';
-import { seeded, syntheticCountry, communes, blob } from '../scripts/synthetic-geo.mjs';
+import { seeded, syntheticCountry } from '../scripts/synthetic-geo.mjs';
 import { exactCoverage } from './exact-coverage.mjs';
 
 function sitesOver(features, n, seed) {
@@ -20,9 +21,9 @@ function sitesOver(features, n, seed) {
 }
 
 export function benchBts() {
-  const file = new URL('../../shared/data/geo/vn-communes-2025-08-tuyen-quang.geojson', import.meta.url);
-  const real = existsSync(file);
-  const province = real ? JSON.parse(readFileSync(file, 'utf8')) : communes({ outline: blob([105.2, 22.2], 0.5, 8), count: 124, seed: 8 });
+  // Tuyên Quang's 2025 communes as chiso ships them (the atlas: quantized, every clone has it).
+  const topo = JSON.parse(readFileSync(new URL('../packages/atlas/data/communes/08.json', import.meta.url), 'utf8'));
+  const province = feature(topo, topo.objects.communes);
   const areas = province.features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
   const sites = sitesOver(province.features, 1283, 1283);
   const median = (f, runs = 5) => {
@@ -49,7 +50,7 @@ export function benchBts() {
   const nAreas = national.features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
   const nSites = sitesOver(national.features, 100000, 100000);
   const big = median(() => coverageByCommune(nSites, nAreas, { tech: ['4G'] }), 3);
-  console.log(`\nBTS coverage (Node, strip sweep of 100 m; ${real ? 'real Tuyên Quang communes' : 'synthetic province (no ../shared here)'}, seeded sites)\n`);
+  console.log(`\nBTS coverage (Node, strip sweep of 100 m; Tuyên Quang's 2025 communes from the atlas, seeded sites)\n`);
   console.table({
     [`1,283 sites, ${areas.length} communes`]: {
       'strip sweep ms (median)': +ours.ms.toFixed(0), 'exact union ms': +exactMs.toFixed(0),

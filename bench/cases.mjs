@@ -33,7 +33,7 @@ export async function benchCaseLayer(browser, base, runs) {
     'main-thread change median ms': +pct(r[m].work, 0.5).toFixed(1),
     frames: r[m].frames.length,
   });
-  console.log('\n100,000 synthetic cases on the demo province (126 communes), clustered, played over 60 days (headless Chromium, SwiftShader)\n');
+  console.log('\n100,000 synthetic cases on the demo province (Phú Thọ, 148 communes from the atlas), clustered, played over 60 days (headless Chromium, SwiftShader)\n');
   console.table({
     '<chiso-case-layer mode="cluster">, stepping (count labels on)': row('chiso'),
     '<chiso-case-layer mode="cluster">, playing (labels rest)': row('chiso&playing=1'),

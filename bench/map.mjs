@@ -65,7 +65,7 @@ export async function benchMaps(browser, base, runs) {
   return { ready, frames, ratio };
 }
 
-/** The demo province with boundaries only, a choropleth, or the BTS layer (1,283 sites): connect→ready. */
+/** The demo province with boundaries only, a choropleth, or the BTS layer (the demo's 900 synthetic sites): connect→ready. */
 export async function benchBtsLayer(browser, base, runs) {
   const modes = ['map', 'choropleth', 'bts'];
   const ready = Object.fromEntries(modes.map((m) => [m, []]));
@@ -92,11 +92,11 @@ export async function benchBtsLayer(browser, base, runs) {
     'longest main-thread task, median ms': +pct(longest[m], 0.5).toFixed(0),
     runs: ready[m].length,
   });
-  console.log(`\nBTS layer on the demo province (126 synthetic communes), chiso.js in headless Chromium (SwiftShader)\n`);
+  console.log(`\nBTS layer on the demo province (Phú Thọ, 148 communes from the atlas, 900 synthetic sites), chiso.js in headless Chromium (SwiftShader)\n`);
   console.table({
     'boundaries only (baseline)': row('map'),
     'with a choropleth layer': row('choropleth'),
-    [`with <chiso-bts-layer>, ${sites} sites + 756 villages`]: row('bts'),
+    [`with <chiso-bts-layer>, ${sites} sites + 740 villages`]: row('bts'),
   });
   console.log(`The BTS layer adds ${(pct(ready.bts, 0.5) - pct(ready.map, 0.5)).toFixed(0)} ms to the bare map (coverage, villages and the coverage picture in the worker).`);
 }

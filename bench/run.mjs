@@ -1,5 +1,5 @@
-// `npm run bench`: sizes (rollup + terser, gzip -9) and the time to render 100 gauges in Chromium, chiso
-// beside ECharts measured the same way in the same run. Prints tables; asserts nothing (that is the tests' job).
+// `npm run bench`: sizes (rollup + terser, gzip -9; the atlas files), the time to render 100 gauges in Chromium,
+// chiso beside ECharts measured the same way in the same run, and the maps against their peers and baselines. Prints tables; asserts nothing (that is the tests' job).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
@@ -11,6 +11,7 @@ import { benchParse } from './parse.mjs';
 import { benchBtsLayer, benchMaps, writeNationalData } from './map.mjs';
 import { benchCaseLayer } from './cases.mjs';
 import { benchBts } from './bts.mjs';
+import { benchAtlasSizes, writeHandHostedGeoJSON, benchAtlasMaps } from './atlas.mjs';
 
 const out = 'bench/.out';
 mkdirSync(out, { recursive: true });
@@ -46,6 +47,8 @@ const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 
 benchParse();
+benchAtlasSizes();
+writeHandHostedGeoJSON(out);
 if (process.env.BENCH_BTS !== '0') benchBts();
 
 // What a page with one chiso map downloads in all: the eager bundle, the lazy map runtime, MapLibre and its worker.
@@ -86,6 +89,7 @@ try {
       await page.close();
     }
   }
+  if (process.env.BENCH_ATLAS !== '0') await benchAtlasMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_BTS !== '0') await benchBtsLayer(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_CASES !== '0') await benchCaseLayer(browser, base, Number(process.env.BENCH_CASE_RUNS ?? 3));
   if (process.env.BENCH_MAPS !== '0') await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));

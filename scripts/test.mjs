@@ -126,19 +126,18 @@ const storybook = (async () => {
   }
 })();
 
-// 3. At once: Node tests (sources, then built), browser tests, then the stories and the demo in their own browser.
+// 3. The Node tests while the browser tests run (two pages at a time: this machine has two cores, and the maps'
+// software WebGL keeps both busy; more pages at once only make each slower), then the stories and the demo.
 const pages = ['test/node/storybook.test.mjs', 'test/node/examples.test.mjs'];
 await Promise.all([
   (async () => {
     await nodeTests(wantNode.filter((f) => !NEEDS_BUILD.has(f)), { source: true });
     await nodeTests(wantNode.filter((f) => NEEDS_BUILD.has(f) && !pages.includes(f)), { source: false });
   })(),
-  browserTests(wantBrowser.filter((f) => !ALONE.has(f)), { concurrency: Number(process.env.WTR_CONCURRENCY) || 3 }),
-  (async () => {
-    await storybook;
-    await nodeTests(wantNode.filter((f) => pages.includes(f)), { source: false });
-  })(),
+  browserTests(wantBrowser.filter((f) => !ALONE.has(f)), { concurrency: Number(process.env.WTR_CONCURRENCY) || 2 }),
 ]);
+await storybook;
+await nodeTests(wantNode.filter((f) => pages.includes(f)), { source: false });
 // 4. Alone: files that measure how long the main thread is busy.
 await browserTests(wantBrowser.filter((f) => ALONE.has(f)), { concurrency: 1 });
 

@@ -1,4 +1,4 @@
-// 200 mount/unmount cycles of a map with a BTS layer and a case layer, as a single-page portal does when
+// 100 mount/unmount cycles of a map with a BTS layer and a case layer, as a single-page portal does when
 // the user moves between views: some cycles run to the end (drawn), most are cut at a random moment of
 // loading. Afterwards no WebGL context is alive, no chiso worker runs, and window and document hold no more
 // listeners than before.
@@ -56,7 +56,7 @@ for (const [name, target] of [['window', window], ['document', document]] as Arr
   };
 }
 
-describe('200 mount/unmount cycles', function () {
+describe('100 mount/unmount cycles', function () {
   this.timeout(600000);
 
   it('leave no WebGL context, no chiso worker and no window or document listener behind', async () => {
@@ -64,11 +64,12 @@ describe('200 mount/unmount cycles', function () {
     const sites = syntheticSites(geo.features, { n: 60, seed: 12 });
     const cases = syntheticCases(geo.features, { n: 400, days: 20, seed: 12 });
     const rnd = seeded(200);
+    const CYCLES = 100;
     const host = document.createElement('div');
     document.body.append(host);
     let baseline = -1;
     let drawn = 0;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < CYCLES; i++) {
       const map = document.createElement('chiso-map') as ChisoMap;
       map.style.cssText = 'display:block;width:360px;--chiso-map-height:240px';
       map.setAttribute('eager', '');
@@ -80,7 +81,7 @@ describe('200 mount/unmount cycles', function () {
       layer.setAttribute('mode', i % 2 ? 'cluster' : 'area');
       map.append(bts, layer);
       host.append(map);
-      if (i % 8 === 0) {
+      if (i % 4 === 0) {
         await map.ready;
         await waitUntil(() => layer.state === 'ready', `cycle ${i} drawn`, { timeout: 30000 });
         drawn++;
@@ -95,7 +96,7 @@ describe('200 mount/unmount cycles', function () {
     }
     host.remove();
     await new Promise((r) => setTimeout(r, 500));
-    expect(drawn).to.equal(25);
+    expect(drawn).to.equal(CYCLES / 4);
     expect(contextsHeld(), 'contexts held by chiso').to.equal(0);
     const alive = glContexts.filter((c) => !c.isContextLost());
     expect(glContexts.length, 'maps were created').to.be.greaterThan(20);

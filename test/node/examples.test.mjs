@@ -101,7 +101,18 @@ test('the example pages load with no console error; React, Vue and Angular pass 
         return all.length > 0 && all.every((e) => e.state !== 'idle' && e.state !== 'loading');
       }, { timeout: 60000, polling: 250 }).then(() => true, () => false);
       if (!settled) problems.push(`${name}: not every element settled`);
-      if (name !== 'paste') {
+      if (name === 'paste') {
+        // The README's map with no boundaries file: every Phú Thọ commune from the shipped atlas, coloured.
+        const drawn = await page.evaluate(() => {
+          const layer = document.querySelector('chiso-choropleth')?.layer;
+          const codes = (document.querySelector('chiso-choropleth')?.mapElement?.boundaryAreas?.collection.features ?? []).map((f) => String(f.id));
+          return { state: document.querySelector('chiso-choropleth')?.state, areas: codes.length, coloured: codes.filter((c) => layer.valueFor(c) != null).length };
+        });
+        // Coloured: the communes the feed gives a value for in its latest period (the synthetic feed leaves a few out).
+        const periods = [...new Set(feed.observations.filter((o) => o.indicator === feed.indicators[0].id).map((o) => o.period))].sort();
+        const valued = feed.observations.filter((o) => o.indicator === feed.indicators[0].id && o.period === periods.at(-1) && o.value != null).length;
+        if (drawn.state !== 'ready' || drawn.areas !== 148 || drawn.coloured !== valued) problems.push(`paste: the map drew ${JSON.stringify(drawn)}, not Phú Thọ's 148 communes with ${valued} coloured`);
+      } else {
         const said = (v) => page.waitForFunction((want) => (document.getElementById('ready')?.textContent ?? '').startsWith(`chiso-ready: ${want} `), { timeout: 20000 }, String(v)).then(() => true, () => false);
         if (!(await said(latest('dvc.online_rate')))) problems.push(`${name}: the framework did not receive chiso-ready (${await page.$eval('#ready', (e) => e.textContent)})`);
         await page.select('select', 'dvc.online_payment_rate');
@@ -120,11 +131,12 @@ test('the example pages load with no console error; React, Vue and Angular pass 
 test('examples/paste.html is the README\'s snippet, with only the script\'s address changed', () => {
   const readme = readFileSync('README.md', 'utf8');
   const snippet = /## For webmasters: paste this\s+```html\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(snippet, 'the README has the snippet');
+  const mapSnippet = /A commune map, coloured by an indicator[\s\S]*?```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(snippet && mapSnippet, 'the README has the snippets');
   const page = readFileSync('examples/paste.html', 'utf8');
   const tag = (html) => [...html.matchAll(/<chiso-[\s\S]*?<\/chiso-[a-z-]+>/g)].map((m) => m[0].replace(/\s+/g, ' '));
   // The tags are the README's, to the character, once the feed's path is the page's own.
-  assert.deepEqual(tag(page).map((t) => t.replace('feeds/', '/du-lieu/')), tag(snippet));
+  assert.deepEqual(tag(page).map((t) => t.replace(/"(feeds|data)\//, '"/du-lieu/')), [...tag(snippet), ...tag(mapSnippet)]);
   assert.match(snippet, /<script type="module" src="https:\/\/YOUR-STATIC-HOST\/chiso\/chiso\.js"><\/script>/);
   assert.match(page, /<script type="module" src="\.\.\/packages\/chiso\/dist\/chiso\.js"><\/script>/);
 });

@@ -12,7 +12,7 @@ import { launchChromium, openPage, WIDTHS, layoutProblemsAcross } from '../suppo
 
 const built = existsSync('storybook-static/index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = Number(process.env.STORY_PAGES) || 3;
+const PAGES = Number(process.env.STORY_PAGES) || 2;
 
 /** The state a state story is about, from its id. */
 const expectedState = (id) => (/--(feed-)?loading$/.test(id) ? 'loading' : /--empty$/.test(id) ? 'empty'
