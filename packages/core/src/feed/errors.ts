@@ -1,5 +1,6 @@
 /** What went wrong with a feed. Elements show a localized message for each. */
-export type FeedErrorCode = 'network' | 'http' | 'timeout' | 'parse' | 'schema' | 'empty' | 'unsupported';
+/** `load` is not the feed's fault: one of chiso's own files (a chunk, MapLibre, a worker) could not load. */
+export type FeedErrorCode = 'network' | 'http' | 'timeout' | 'parse' | 'schema' | 'empty' | 'unsupported' | 'load';
 
 const MESSAGES: Record<FeedErrorCode, { vi: string; en: string }> = {
   network: { vi: 'Không kết nối được tới nguồn dữ liệu', en: 'Could not reach the data source' },
@@ -9,6 +10,7 @@ const MESSAGES: Record<FeedErrorCode, { vi: string; en: string }> = {
   schema: { vi: 'Dữ liệu không đúng định dạng', en: 'The data does not match the expected format' },
   empty: { vi: 'Không có dữ liệu', en: 'There is no data' },
   unsupported: { vi: 'Định dạng dữ liệu chưa được hỗ trợ', en: 'This data format is not supported' },
+  load: { vi: 'Không tải được mã của chiso trên máy chủ này', en: "chiso's code could not be loaded from this server" },
 };
 
 export interface FeedErrorOptions {
