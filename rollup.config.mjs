@@ -50,8 +50,9 @@ const pkg = (name, input, deps) => ({
 });
 
 /**
- * MapLibre stays a separate file next to the all-in-one bundle (`vendor/maplibre-gl.mjs`, copied by the build
- * with its worker), imported only when a map connects; MapLibre finds its worker beside itself.
+ * MapLibre stays a separate file next to the all-in-one bundle (`vendor/maplibre-gl.js`, copied by the build
+ * with its worker as `vendor/maplibre-gl-worker.js`), imported only when a map connects; the map runtime tells
+ * MapLibre where its worker is.
  */
 export const maplibreVendor = () => ({
   name: 'maplibre-vendor',
@@ -59,15 +60,20 @@ export const maplibreVendor = () => ({
     if (source === 'maplibre-gl') return { id: VENDOR_ID, external: true };
     return null;
   },
-  // Written as a path relative to each chunk, so the dist folder can be copied under any name.
+  // Written as paths relative to each chunk, so the dist folder can be copied under any name. `.js`, never `.mjs`:
+  // servers that do not know `.mjs` send it as application/octet-stream and browsers refuse to run it.
   renderChunk(code, chunk) {
     if (!code.includes(VENDOR_ID)) return null;
-    let rel = posix.relative(posix.dirname(chunk.fileName), 'vendor/maplibre-gl.mjs');
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    return { code: code.split(VENDOR_ID).join(rel), map: null };
+    const relative = (file) => {
+      const rel = posix.relative(posix.dirname(chunk.fileName), file);
+      return rel.startsWith('.') ? rel : `./${rel}`;
+    };
+    const out = code.split(VENDOR_WORKER_ID).join(relative('vendor/maplibre-gl-worker.js')).split(VENDOR_ID).join(relative('vendor/maplibre-gl.js'));
+    return { code: out, map: null };
   },
 });
 const VENDOR_ID = 'chiso-vendor:maplibre-gl';
+const VENDOR_WORKER_ID = 'chiso-vendor:maplibre-gl-worker';
 
 /**
  * The BTS coverage worker is its own file at the root of a dist folder; a chunk that starts it (in

@@ -15,7 +15,7 @@ export function writeNationalData(out) {
     chiso: 1, indicators: [{ id: 'dvc.online_rate', name: 'Tỷ lệ hồ sơ trực tuyến (mẫu)', unit: '%' }], observations,
   }));
   mkdirSync(`${out}/vendor`, { recursive: true });
-  for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']) copyFileSync(`node_modules/maplibre-gl/dist/${f}`, `${out}/vendor/${f}`);
+  for (const f of ['maplibre-gl', 'maplibre-gl-worker']) copyFileSync(`node_modules/maplibre-gl/dist/${f}.mjs`, `${out}/vendor/${f}.js`);
   return geo.features.length;
 }
 

@@ -58,7 +58,7 @@ const nationalCount = writeNationalData(out);
   const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
   const runtime = readdirSync(`${out}/chunks`).filter((f) => /^maplibre-runtime-.*\.js$/.test(f)).map((f) => gz(`${out}/chunks/${f}`))[0] ?? 0;
   const allInOne = sizes.find((x) => x.name.startsWith('chiso all-in-one'));
-  const mapPage = allInOne.gz + runtime + gz(`${out}/vendor/maplibre-gl.mjs`) + gz(`${out}/vendor/maplibre-gl-worker.mjs`);
+  const mapPage = allInOne.gz + runtime + gz(`${out}/vendor/maplibre-gl.js`) + gz(`${out}/vendor/maplibre-gl-worker.js`);
   const echartsMap = sizes.find((x) => x.name.startsWith('ECharts geo'));
   console.log(`\nA page with a chiso map downloads ${kb(mapPage)} KB min+gzip in all (chiso.js ${kb(allInOne.gz)} + map runtime ${kb(runtime)} + MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
 }

@@ -1,6 +1,7 @@
 // Builds every package: rollup (ESM + the all-in-one bundle), .d.ts with tsc, custom-elements.json.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { vendorFrameworks } from './vendor-frameworks.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
@@ -15,13 +16,26 @@ run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
 await vendorFrameworks('examples/vendor');
 // MapLibre and its worker beside the all-in-one bundle (see maplibreVendor in rollup.config.mjs).
 mkdirSync('packages/chiso/dist/vendor', { recursive: true });
-for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs']) {
-  copyFileSync(`node_modules/maplibre-gl/dist/${f}`, `packages/chiso/dist/vendor/${f}`);
+// Renamed .js: a server that does not know .mjs (IIS, older nginx) sends it as application/octet-stream.
+for (const f of ['maplibre-gl', 'maplibre-gl-worker']) {
+  // Without the source-map comment: the map file does not ship, and a browser's devtools would ask for it.
+  writeFileSync(`packages/chiso/dist/vendor/${f}.js`, readFileSync(`node_modules/maplibre-gl/dist/${f}.mjs`, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
 }
 // Vietnam's boundaries beside it too (atlas/), with their licence: a map with no boundaries file draws them.
 cpSync('packages/atlas/data', 'packages/chiso/dist/atlas', { recursive: true });
 copyFileSync('packages/atlas/LICENSE-DATA.md', 'packages/chiso/dist/atlas/LICENSE-DATA.md');
 for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
+
+// The self-check page beside chiso.js (kiem-tra.html): a webmaster opens it on the portal's server. It is told
+// every file a page may load, to check each one's type.
+{
+  const dist = 'packages/chiso/dist';
+  const files = readdirSync(dist, { recursive: true }).map(String).map((f) => f.split(sep).join('/'))
+    .filter((f) => /\.(js|json)$/.test(f) && !/^kiem-tra/.test(f)).sort();
+  for (const f of ['kiem-tra.html', 'kiem-tra.css', 'kiem-tra-worker.js']) copyFileSync(`packages/chiso/self-check/${f}`, `${dist}/${f}`);
+  const script = readFileSync('packages/chiso/self-check/kiem-tra.js', 'utf8');
+  writeFileSync(`${dist}/kiem-tra.js`, script.replace('/*CHISO_FILES*/[]/*END*/', JSON.stringify(files)));
+}
 
 // custom-elements.json, from the JSDoc and lit decorators. The analyzer resolves inherited members (lang,
 // theme, state from ChisoElement) only when it reads the base class in the same run, so every element is

@@ -61,11 +61,11 @@ writeFileSync(`${out}/phu-tho-xa-dvc.json`, JSON.stringify({
 // BTS sites and villages, synthetic, over the same communes (fewer than Tuyên Quang's published 1.283, so no one
 // takes them for it).
 const sites = syntheticSites(communes, { n: 900, seed: 900, emptyShare: 0.1 });
-writeFileSync(`${out}/phu-tho-bts.geojson`, JSON.stringify(sites));
+writeFileSync(`${out}/phu-tho-bts.json`, JSON.stringify(sites));
 const villages = syntheticVillages(communes, { perCommune: 5, seed: 25 });
-writeFileSync(`${out}/phu-tho-thon.geojson`, JSON.stringify(villages));
+writeFileSync(`${out}/phu-tho-thon.json`, JSON.stringify(villages));
 // Cases (COVID/F0 style), synthetic, after the reform: an outbreak over 90 days in a few communes, a thin scatter
 // elsewhere. Each carries a made-up name, age and phone so the demo shows that none of it reaches the screen.
 const cases = syntheticCases(communes, { n: 4000, days: 90, seed: 2021, start: '2025-09-01', withArea: 0.6, hotspots: 5 });
-writeFileSync(`${out}/phu-tho-ca-benh.geojson`, JSON.stringify(cases));
+writeFileSync(`${out}/phu-tho-ca-benh.json`, JSON.stringify(cases));
 console.log(`demo data: ${communes.length} communes of Phú Thọ (2025 units, from the atlas), ${observations.length} synthetic observations, ${sites.features.length} synthetic BTS sites, ${villages.features.length} villages, ${cases.features.length} cases → ${out}/`);

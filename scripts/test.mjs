@@ -20,7 +20,7 @@ const times = [];
 const failures = [];
 
 /** Node test files that import the built packages or pages (the rest run the TypeScript sources). */
-const NEEDS_BUILD = new Set(['test/node/core-import.test.mjs', 'test/node/manifest.test.mjs', 'test/node/examples.test.mjs', 'test/node/storybook.test.mjs']);
+const NEEDS_BUILD = new Set(['test/node/core-import.test.mjs', 'test/node/manifest.test.mjs', 'test/node/examples.test.mjs', 'test/node/storybook.test.mjs', 'test/node/deploy.test.mjs']);
 /** Browser test files that measure main-thread time: they run alone, after the others. */
 const ALONE = new Set(['test/bts/coverage-worker.test.ts']);
 
@@ -112,9 +112,9 @@ if (needsBuild && !process.argv.includes('--no-build')) {
 }
 await vendorFrameworks(); // React, Vue and Angular as modules, for test/interop
 
-// 2. Storybook, for the story test.
+// 2. Storybook, for the story test and the deployment test (the static Storybook on a server that knows no .mjs).
 const storybook = (async () => {
-  if (!wantNode.includes('test/node/storybook.test.mjs')) return;
+  if (!wantNode.includes('test/node/storybook.test.mjs') && !wantNode.includes('test/node/deploy.test.mjs')) return;
   const sb = await run('node_modules/.bin/storybook', ['build', '-c', 'stories/.storybook', '--disable-telemetry', '--quiet', '-o', 'storybook-static'], {
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
   });
@@ -128,7 +128,7 @@ const storybook = (async () => {
 
 // 3. The Node tests while the browser tests run (two pages at a time: this machine has two cores, and the maps'
 // software WebGL keeps both busy; more pages at once only make each slower), then the stories and the demo.
-const pages = ['test/node/storybook.test.mjs', 'test/node/examples.test.mjs'];
+const pages = ['test/node/storybook.test.mjs', 'test/node/examples.test.mjs', 'test/node/deploy.test.mjs'];
 await Promise.all([
   (async () => {
     await nodeTests(wantNode.filter((f) => !NEEDS_BUILD.has(f)), { source: true });

@@ -47,7 +47,7 @@ const meta: Meta<BtsArgs> = {
   title: 'Elements/BTS coverage',
   component: 'chiso-bts-layer',
   render,
-  args: { src: 'data/phu-tho-bts.geojson', villages: 'data/phu-tho-thon.geojson', radius: '2g:3500 3g:2500 4g:2500 5g:600' },
+  args: { src: 'data/phu-tho-bts.json', villages: 'data/phu-tho-thon.json', radius: '2g:3500 3g:2500 4g:2500 5g:600' },
   argTypes: {
     operator: { control: 'select', options: [undefined, 'Viettel', 'VNPT', 'MobiFone', 'Vietnamobile'] },
     tech: { control: 'inline-radio', options: [undefined, '2G', '3G', '4G', '5G'] },
@@ -84,4 +84,4 @@ export const Loading: Story = { args: { src: '/__demo/hang', villages: undefined
 /** No site in the feed: the map is drawn, the layer says so. */
 export const Empty: Story = { args: { src: undefined, villages: undefined, data: { type: 'FeatureCollection', features: [] } } };
 /** The sites feed answered once, then its refresh failed: the last coverage stays, with a message. */
-export const Stale: Story = { args: { src: '/__demo/flaky?story=bts-stale&file=data/phu-tho-bts.geojson', villages: undefined, refresh: 2 } };
+export const Stale: Story = { args: { src: '/__demo/flaky?story=bts-stale&file=data/phu-tho-bts.json', villages: undefined, refresh: 2 } };

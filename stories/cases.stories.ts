@@ -45,7 +45,7 @@ const meta: Meta<CaseArgs> = {
   title: 'Elements/Cases',
   component: 'chiso-case-layer',
   render,
-  args: { src: 'data/phu-tho-ca-benh.geojson', date: '2025-10-15' },
+  args: { src: 'data/phu-tho-ca-benh.json', date: '2025-10-15' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['area', 'bubbles', 'cluster', 'heat'] },
     measure: { control: 'inline-radio', options: ['new', 'cumulative', 'avg7'] },
@@ -88,4 +88,4 @@ export const Empty: Story = {
   args: { src: undefined, data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { date: 'chưa rõ', status: 'home' }, geometry: { type: 'Point', coordinates: [105.5, 21.5] } }] } },
 };
 /** The case feed answered once, then its refresh failed: the last counts stay, with a message. */
-export const Stale: Story = { args: { src: '/__demo/flaky?story=cases-stale&file=data/phu-tho-ca-benh.geojson', refresh: 2 } };
+export const Stale: Story = { args: { src: '/__demo/flaky?story=cases-stale&file=data/phu-tho-ca-benh.json', refresh: 2 } };

@@ -7,7 +7,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  staticDirs: [{ from: '../../examples/feeds', to: '/feeds' }, { from: '../../examples/data', to: '/data' }, { from: '../../packages/atlas/data', to: '/atlas' }],
+  staticDirs: [{ from: '../../examples/feeds', to: '/feeds' }, { from: '../../examples/data', to: '/data' }, { from: '../../packages/atlas/data', to: '/atlas' },
+    { from: '../../packages/chiso/dist/vendor', to: '/vendor' }],
   async viteFinal(config) {
     // Stories run the TypeScript sources (the `source` export condition), like the tests.
     config.resolve ??= {};

@@ -3,11 +3,11 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../../packages/chiso/custom-elements.json';
 import { installDemoFeeds } from './demo-feeds.js';
 import { ChisoMap } from '@chiso/map';
-// Vite bundles MapLibre without its worker file: point MapLibre at the worker Vite serves.
+// Vite bundles MapLibre without its worker file: point MapLibre at the worker the build copies beside chiso.js,
+// served at /vendor (see main.ts) as a .js file, so the static Storybook runs on servers that do not know .mjs.
 import { setWorkerUrl } from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
-setWorkerUrl(maplibreWorkerUrl);
+setWorkerUrl(new URL('vendor/maplibre-gl-worker.js', document.baseURI).href);
 // Vite does not copy the atlas beside the bundle either: Storybook serves it at /atlas (see main.ts).
 ChisoMap.atlasBase = 'atlas/';
 

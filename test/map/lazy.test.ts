@@ -44,8 +44,8 @@ describe('lazy loading with dist/chiso.js', function () {
     await map.ready;
     expect(map.state).to.equal('ready');
     const loaded = resources().filter((n) => /maplibre/i.test(n));
-    expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.mjs/.test(n)), loaded.join('\n')).to.equal(true);
-    expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl-worker\.mjs/.test(n)), loaded.join('\n')).to.equal(true);
+    expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.js/.test(n)), loaded.join('\n')).to.equal(true);
+    expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl-worker\.js/.test(n)), loaded.join('\n')).to.equal(true);
     map.remove();
     spacer.remove();
     gauge.remove();

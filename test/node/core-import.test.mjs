@@ -26,7 +26,7 @@ test('the all-in-one bundle and its chunks import nothing but each other (no bar
     assert.doesNotMatch(code, /\b(from|import)\s*\(?\s*["'](?![./])[\w@][^"'\s]*["']/, `${f}: a bare import would fail on a static host`);
     // MapLibre is imported statically only by the lazily loaded runtime chunk, from vendor/ beside the bundle.
     if (!/maplibre-runtime-/.test(f)) assert.doesNotMatch(code, /from\s*["'][^"']*maplibre-gl/, `${f}: must not import MapLibre eagerly`);
-    else assert.match(code, /from\s*["']\.\.\/vendor\/maplibre-gl\.mjs["']/, `${f}: imports the copied MapLibre`);
+    else assert.match(code, /from\s*["']\.\.\/vendor\/maplibre-gl\.js["']/, `${f}: imports the copied MapLibre (.js)`);
   }
   const entry = readFileSync(new URL('chiso.js', dist), 'utf8');
   const eager = [...entry.matchAll(/from\s*["']\.\/(chunks\/[^"']+)["']/g)].map((m) => m[1]);
@@ -34,5 +34,5 @@ test('the all-in-one bundle and its chunks import nothing but each other (no bar
     assert.doesNotMatch(readFileSync(new URL(f, dist), 'utf8'), /from\s*["'][^"']*(maplibre|d3-scale-chromatic|topojson)/, `${f} is eager`);
   }
   const { existsSync } = await import('node:fs');
-  assert.ok(existsSync(new URL('vendor/maplibre-gl.mjs', dist)) && existsSync(new URL('vendor/maplibre-gl-worker.mjs', dist)), 'MapLibre and its worker ship in vendor/');
+  assert.ok(existsSync(new URL('vendor/maplibre-gl.js', dist)) && existsSync(new URL('vendor/maplibre-gl-worker.js', dist)), 'MapLibre and its worker ship in vendor/, as .js');
 });

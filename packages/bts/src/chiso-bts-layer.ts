@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
-import { FeedController, tokens } from '@chiso/core/element';
+import { FeedController, tokens, loadFailure } from '@chiso/core/element';
 import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
 import type { GeoJSONSource, ImageSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { btsMsg } from './bts-i18n.js';
@@ -366,8 +366,18 @@ export class ChisoBtsLayer extends ChisoLayerElement {
       ? ctx.boundaries.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry }))
       : [];
     let result: CoverageResult;
+    let client: typeof import('./coverage-client.js');
     try {
-      const { computeCoverage } = await import('./coverage-client.js');
+      client = await import('./coverage-client.js');
+    } catch (e) {
+      const error = await loadFailure(e);
+      if (token !== this.computeToken) return;
+      this.computing = false;
+      this.failed('sites', error);
+      return;
+    }
+    try {
+      const { computeCoverage } = client;
       result = await computeCoverage({
         sites: this.allSites,
         villages: this.villageList,

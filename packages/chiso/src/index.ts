@@ -1,6 +1,6 @@
 /**
  * chiso: every element, registered. `dist/chiso.js` is an ES module for any static host (copy the whole
- * `dist/` folder: it holds the lazily loaded chunks and `vendor/maplibre-gl.mjs`):
+ * `dist/` folder: it holds the lazily loaded chunks, `vendor/maplibre-gl.js` and its worker, and `atlas/`):
  *
  *   <script type="module" src="https://…/chiso.js"></script>
  *   <chiso-gauge src="feed.json"></chiso-gauge>

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedError } from './feed/errors.js';
+import { watchPolicyViolations } from './load-diagnosis.js';
 
 /** Lifecycle state of a chiso element. */
 export type ChisoState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'stale';
@@ -45,6 +46,8 @@ export class ChisoElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // So that a chunk or worker refused later can be blamed on the page's Content-Security-Policy when it is.
+    watchPolicyViolations();
     if (this.ownTheme === undefined) {
       this.ownTheme = this.hasAttribute('theme');
       this.ownLang = this.hasAttribute('lang');

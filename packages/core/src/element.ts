@@ -5,3 +5,4 @@ export * from './themes.js';
 export * from './date-field.js';
 export * from './text-measure.js';
 export * from './size-controller.js';
+export * from './load-diagnosis.js';

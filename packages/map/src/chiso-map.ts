@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ChisoElement, tokens } from '@chiso/core/element';
+import { ChisoElement, tokens, diagnoseModule, loadFailure, loadProblemText } from '@chiso/core/element';
 import { FeedError } from '@chiso/core';
 import type { Map as MaplibreMap, Marker, Popup, StyleSpecification } from 'maplibre-gl';
 import { mapStyles } from './chiso-map.styles.js';
@@ -497,8 +497,10 @@ export class ChisoMap extends ChisoElement {
     try {
       runtime = await import('./maplibre-runtime.js');
     } catch (e) {
+      // Not the data's fault: the map's code (its chunk or MapLibre) did not load. Say which file and why.
+      const error = await loadFailure(e);
       if (generation !== this.generation) return;
-      this.fail(new FeedError('network', { detail: (e as Error)?.message, cause: e }));
+      this.fail(error);
       return;
     }
     if (generation !== this.generation || !this.isConnected) return;
@@ -543,6 +545,7 @@ export class ChisoMap extends ChisoElement {
       return;
     }
     this.map = map;
+    this.watchWorker(generation, runtime);
     map.getCanvas().setAttribute('aria-describedby', 'summary hint');
     map.touchZoomRotate.disableRotation();
     this.addControls(map, maplibregl);
@@ -609,6 +612,29 @@ export class ChisoMap extends ChisoElement {
   }
 
   private abortInit?: AbortController;
+  private workerWatch?: ReturnType<typeof setTimeout>;
+
+  /**
+   * MapLibre draws nothing until its worker runs, and a worker that fails to load (missing, served with a type
+   * that is not JavaScript, blocked by the page's policy) only logs to the console: the map would say "loading"
+   * for ever. A map still loading after a few seconds checks the worker's file; when that is the cause, the map
+   * gives its context back and says so. A slow network finds nothing wrong and the map goes on loading.
+   */
+  private watchWorker(generation: number, runtime: Runtime): void {
+    clearTimeout(this.workerWatch);
+    const url = runtime.workerUrl();
+    if (!url) return;
+    this.workerWatch = setTimeout(async () => {
+      if (generation !== this.generation || this.state !== 'loading') return;
+      const problem = await diagnoseModule(url).catch(() => null);
+      if (!problem || generation !== this.generation || this.state !== 'loading') return;
+      this.teardown();
+      this.fail(new FeedError('load', { text: loadProblemText(problem) }));
+    }, ChisoMap.workerWatchMs);
+  }
+
+  /** @internal How long a map waits for its first drawing before it checks MapLibre's worker (ms). */
+  static workerWatchMs = 4000;
 
   private fail(error: FeedError): void {
     this.status = null;
@@ -725,6 +751,7 @@ export class ChisoMap extends ChisoElement {
   private teardown(release = true): void {
     if (release) releaseContext(this);
     this.generation++;
+    clearTimeout(this.workerWatch);
     this.abortInit?.abort();
     clearTimeout(this.lostTimer);
     cancelAnimationFrame(this.resizeFrame);

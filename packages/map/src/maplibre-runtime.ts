@@ -7,6 +7,15 @@ import { maplibreCss } from './generated/maplibre-css.js';
 
 export { maplibregl, maplibreCss };
 
+// The all-in-one build copies MapLibre and its worker beside chiso.js as `.js` files (many portal servers do not
+// know `.mjs` and send it as application/octet-stream, which browsers refuse): the build writes the worker's
+// path here (maplibreVendor in rollup.config.mjs). Anywhere else (a bundler, the tests) MapLibre finds its own.
+const VENDOR_WORKER: string = 'chiso-vendor:maplibre-gl-worker';
+if (!VENDOR_WORKER.startsWith('chiso-vendor:')) maplibregl.setWorkerUrl(new URL(VENDOR_WORKER, import.meta.url).href);
+
+/** The URL of MapLibre's worker when it is set (the all-in-one build, Storybook), to explain one that does not start. */
+export const workerUrl = (): string | undefined => maplibregl.getWorkerUrl() || undefined;
+
 let pmtiles: Promise<void> | undefined;
 
 /** Registers the `pmtiles://` protocol once per page (pmtiles is loaded only then). */

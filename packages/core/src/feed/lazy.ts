@@ -4,6 +4,7 @@
  * its own chunk, so a gauge page on a chiso feed never downloads it.
  */
 import { toFeedError } from './errors.js';
+import { loadFailure } from '../load-diagnosis.js';
 import type { FeedModel } from './model.js';
 import { parseNative } from './native.js';
 import { looksLikeJson, parseText } from './text.js';
@@ -32,6 +33,12 @@ export function parseFeedSync(input: unknown, options: ParseOptions = {}): FeedM
 export async function parseFeedAsync(input: unknown, options: ParseOptions = {}): Promise<FeedModel> {
   const quick = parseFeedSync(input, options);
   if (quick) return quick;
-  const { parseFeed } = await import('./parse.js');
-  return parseFeed(input, options);
+  let reader: typeof import('./parse.js');
+  try {
+    reader = await import('./parse.js');
+  } catch (e) {
+    // The reader's chunk did not load: the portal's server, not the feed (it names the file and the fix).
+    throw await loadFailure(e);
+  }
+  return reader.parseFeed(input, options);
 }
