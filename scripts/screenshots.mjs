@@ -1,5 +1,6 @@
 // `npm run screenshots`: pictures of the demo dashboard for the README (examples/screenshots/), taken in
-// headless Chromium after every element has drawn. Needs `npm run build` first.
+// headless Chromium after every element has drawn: the top of the page, the BTS and case panels, high contrast,
+// and the whole page at each width the layout test checks (dashboard-<width>.png). Needs `npm run build` first.
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { startStaticServer } from './static-server.mjs';
@@ -34,6 +35,13 @@ try {
     const section = await page.$(`section[aria-labelledby="${id}"]`);
     await section.screenshot({ path: `${out}/${name}.png` });
   }
+  for (const width of [360, 768, 1280, 1920]) {
+    await page.setViewport({ width, height: 900 });
+    await settle(page);
+    await page.screenshot({ path: `${out}/dashboard-${width}.png`, fullPage: true });
+  }
+  await page.setViewport({ width: 1280, height: 860 });
+  await settle(page);
   await page.click('[data-contrast]');
   await new Promise((r) => setTimeout(r, 2500));
   await page.screenshot({ path: `${out}/high-contrast.png` });

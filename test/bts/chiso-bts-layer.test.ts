@@ -11,7 +11,7 @@ import { coverageByCommune, footprintContains, footprintRadius, readSites, type 
 // The element's own instance of the client (the module URL it imports), so the worker it started is seen.
 import { coverageWorkerRunning } from '../../packages/bts/src/coverage-client.js';
 import { inPolygon, syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
-import { canvasSnapshot, hexToRgb, loadShared, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
+import { canvasSnapshot, hexToRgb, loadAtlas, loadShared, PHU_THO_COMMUNES, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
 
@@ -23,10 +23,13 @@ async function communesOrSkip(ctx: Mocha.Context): Promise<GeoFeature[]> {
   return geo!.features;
 }
 
-/** Mounts a map with a BTS layer; resolves with the layer's chiso-ready stats. */
-async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string } = {}) {
+/**
+ * Mounts a map with a BTS layer; resolves with the layer's chiso-ready stats. Sites are drawn one by one
+ * (`cluster="off"`) unless asked, so these tests can find every site's symbol; clusters have tests of their own.
+ */
+async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string; cluster?: string } = {}) {
   const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${THAI_NGUYEN_COMMUNES} eager preserve-drawing-buffer label="Phủ sóng di động">
-    <chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''} tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''}></chiso-bts-layer>
+    <chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''} tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>
   </chiso-map>`);
   const layer = el.querySelector('chiso-bts-layer') as ChisoBtsLayer;
   const ready = layer.stats ? null : nextEvent<BtsStats>(layer, 'chiso-ready', 60000);
@@ -92,7 +95,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
       const s = sites[i as number];
       expect(p.icon).to.match(new RegExp(`-${s.operator}-${s.tech[s.tech.length - 1]}$`));
     }
-    const villages = map.queryRenderedFeatures({ layers: [idOf(el, '-villages')] });
+    const villages = map.queryRenderedFeatures({ layers: [idOf(el, '-villages'), idOf(el, '-gaps')] });
     const gapIdx = new Set(villages.filter((f) => f.properties.gap).map((f) => f.properties.i));
     const ids = villagesFc.features.map((f: { id: string }) => f.id);
     expect([...gapIdx].map((i) => ids[i as number]).sort()).to.deep.equal([...stats.villages!.uncovered].sort());
@@ -371,5 +374,82 @@ describe('<chiso-bts-layer> feeds and clean-up', function () {
     expect(coverageWorkerRunning()).to.equal(true);
     el.remove();
     await waitUntil(() => !coverageWorkerRunning(), 'worker ended');
+  });
+});
+
+describe('<chiso-bts-layer> at province zoom: sites in clusters', function () {
+  this.timeout(180000);
+
+  it('900 sites on Phú Thọ: at the default view no two symbols overlap by more than a quarter of their size, every site counted once, every gap village drawn on top; zoomed in, each site alone', async () => {
+    const geo = await loadAtlas(PHU_THO_COMMUNES);
+    const sitesFc = syntheticSites(geo.features, { n: 900, seed: 25 });
+    const villagesFc = syntheticVillages(geo.features, { perCommune: 5, seed: 25 });
+    const el = await fixture<ChisoMap>(html`<chiso-map style="display:block;width:600px;--chiso-map-height:420px" boundaries=${PHU_THO_COMMUNES} eager label="Phủ sóng">
+      <chiso-bts-layer .data=${sitesFc} .villageData=${villagesFc}></chiso-bts-layer>
+    </chiso-map>`);
+    const layer = el.querySelector('chiso-bts-layer') as ChisoBtsLayer;
+    const ready = nextEvent<BtsStats>(layer, 'chiso-ready', 120000);
+    await el.ready;
+    const stats = (await ready).detail;
+    const map = el.map!;
+    const zoom = map.getZoom();
+    const home = map.getCenter();
+    expect(zoom, 'the default view is the province (below the zoom where sites show alone)').to.be.lessThan(10);
+    // Symbols on screen: clusters (deduplicated across tiles) and single sites, with their drawn radius.
+    const clusterFeatures = new Map(map.queryRenderedFeatures({ layers: [idOf(el, '-clusters')] }).map((f) => [f.properties.cluster_id, f]));
+    const singleFeatures = new Map(map.queryRenderedFeatures({ layers: [idOf(el, '-sites')] }).map((f) => [f.properties.i, f]));
+    expect(clusterFeatures.size, 'sites close together are clustered').to.be.greaterThan(5);
+    let counted = singleFeatures.size;
+    const symbols: Array<{ x: number; y: number; r: number; what: string }> = [];
+    for (const f of clusterFeatures.values()) {
+      const p = f.properties;
+      counted += Number(p.point_count);
+      const counts = [0, 1, 2, 3, 4].map((k) => Number(p[`o${k}`]));
+      expect(counts.reduce((a, b) => a + b, 0), 'counts by operator add up').to.equal(Number(p.point_count));
+      const image = map.getImage(`${idOf(el, '-sites').replace(/-sites$/, '')}-cluster-${counts.join(',')}`);
+      expect(image, 'the badge was drawn').to.not.equal(undefined);
+      const { x, y } = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      symbols.push({ x, y, r: image!.data.width / image!.pixelRatio / 2, what: `cluster of ${p.point_count}` });
+    }
+    // A single site's icon: 20 CSS px at the zoom's icon-size (the layer's interpolation).
+    const iconSize = zoom <= 7 ? 0.35 : zoom <= 9 ? 0.35 + ((zoom - 7) / 2) * 0.15 : 0.5 + ((zoom - 9) / 2) * 0.3;
+    for (const f of singleFeatures.values()) {
+      const { x, y } = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      symbols.push({ x, y, r: 10 * iconSize, what: `site ${f.properties.i}` });
+    }
+    expect(counted, 'every site is in exactly one symbol').to.equal(900);
+    const piled: string[] = [];
+    for (let a = 0; a < symbols.length; a++) {
+      for (let b = a + 1; b < symbols.length; b++) {
+        const s = symbols[a], t = symbols[b];
+        const depth = s.r + t.r - Math.hypot(s.x - t.x, s.y - t.y);
+        if (depth > 0.25 * 2 * Math.min(s.r, t.r)) piled.push(`${s.what} and ${t.what}: ${depth.toFixed(1)} px`);
+      }
+    }
+    expect(piled, 'symbols piled on one another').to.deep.equal([]);
+    // Villages without signal: all drawn, in the top layer of the map.
+    const gaps = new Set(map.queryRenderedFeatures({ layers: [idOf(el, '-gaps')] }).map((f) => f.properties.i));
+    expect(gaps.size).to.equal(stats.villages!.uncovered.length);
+    expect(gaps.size).to.be.greaterThan(0);
+    const order = map.getStyle().layers.map((l) => l.id);
+    const top = order.filter((id) => !id.startsWith('chiso-archipelago') && !id.startsWith('chiso-hover'));
+    expect(order.indexOf(idOf(el, '-gaps'))).to.be.greaterThan(order.indexOf(idOf(el, '-clusters')));
+    expect(order.indexOf(idOf(el, '-gaps'))).to.be.greaterThan(order.indexOf(idOf(el, '-sites')));
+    expect(top.at(-1), `gap villages above every other layer: ${top.slice(-4).join(', ')}`).to.equal(idOf(el, '-gaps'));
+    // The legend says what a badge is.
+    expect(text(layer.shadowRoot!.querySelector('[data-cluster]'))).to.contain('Nhóm trạm gần nhau');
+    // Zoomed in on a cluster: its sites, each alone, and no cluster.
+    const first = [...clusterFeatures.values()][0];
+    map.jumpTo({ center: (first.geometry as GeoJSON.Point).coordinates as [number, number], zoom: 11.5 });
+    await new Promise((r) => map.once('idle', r));
+    expect(map.queryRenderedFeatures({ layers: [idOf(el, '-clusters')] }).length).to.equal(0);
+    expect(map.queryRenderedFeatures({ layers: [idOf(el, '-sites')] }).length).to.be.greaterThan(0);
+    // cluster="off": every site alone at the province's zoom too.
+    map.jumpTo({ center: home, zoom });
+    const redrawn = nextEvent<BtsStats>(layer, 'chiso-change', 60000);
+    layer.cluster = 'off';
+    await redrawn;
+    expect(new Set(map.queryRenderedFeatures({ layers: [idOf(el, '-sites')] }).map((f) => f.properties.i)).size).to.equal(900);
+    expect(map.getLayer(idOf(el, '-clusters'))).to.equal(undefined);
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
 import { FeedController, tokens, loadFailure } from '@chiso/core/element';
-import { ChisoLayerElement, dataTableStyles, type MapContext } from '@chiso/map';
+import { ChisoLayerElement, addImageMaker, dataTableStyles, type MapContext } from '@chiso/map';
 import type { GeoJSONSource, ImageSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { btsMsg } from './bts-i18n.js';
 import { btsLayerStyles } from './chiso-bts-layer.styles.js';
@@ -39,6 +39,13 @@ export interface BtsStats {
   /** Sites of the feed that were skipped, and why. */
   rejected: RejectedSite[];
 }
+
+/** Below this zoom sites may be drawn as clusters (`cluster="auto"`); from the next zoom on, each site alone. */
+const CLUSTER_MAX_ZOOM = 10;
+/** Sites closer than this on screen (px) form one cluster: more than two badge radii, so badges stay apart. */
+const CLUSTER_RADIUS = 44;
+/** A cluster badge's radius in CSS px: 10 for two sites, growing slowly to 20. */
+export const clusterBadgeRadius = (n: number): number => Math.min(20, 10 + 2.2 * Math.log2(Math.max(1, n / 2) + 1));
 
 /**
  * BTS base stations inside a `<chiso-map>`: sites as symbols (shape by technology, colour by operator),
@@ -107,6 +114,13 @@ export class ChisoBtsLayer extends ChisoLayerElement {
 
   /** Hide the site symbols. */
   @property({ type: Boolean, attribute: 'hide-sites' }) hideSites = false;
+
+  /**
+   * `auto` (default): below zoom 11, sites that would touch on screen are drawn as one badge (a ring coloured by
+   * operator around the number of sites; click it to zoom in), so a whole province's sites stay readable; each
+   * site shows from zoom 11 on. `off`: every site is its own symbol at every zoom.
+   */
+  @property() cluster: 'auto' | 'off' = 'auto';
 
   /**
    * Longest side of the coverage picture, pixels: sharper when zoomed in, slower to draw and upload. Default
@@ -249,8 +263,9 @@ export class ChisoBtsLayer extends ChisoLayerElement {
     this.result = undefined;
   }
 
+  /** Bottom to top: coverage, villages with signal, sites, site clusters, villages without signal (always on top). */
   private get mapLayerIds(): string[] {
-    return [`${this.layerId}-coverage`, `${this.layerId}-villages`, `${this.layerId}-sites`];
+    return [`${this.layerId}-coverage`, `${this.layerId}-villages`, `${this.layerId}-sites`, `${this.layerId}-clusters`, `${this.layerId}-gaps`];
   }
 
   // ---- reading ----
@@ -334,6 +349,7 @@ export class ChisoBtsLayer extends ChisoLayerElement {
     this.scheduleCompute();
     if (changed.has('coverageOpacity') || changed.has('hideCoverage') || changed.has('hideSites') || changed.has('theme')) this.applyPaint();
     if (changed.has('lang') && this.ctx && this.currentStats) this.ctx.host.setSummary(this, this.summaryText());
+    if (changed.has('cluster') && changed.get('cluster') !== undefined && this.ctx && this.result) this.draw(this.ctx, this.options);
   }
 
   // ---- computing and drawing ----
@@ -442,7 +458,7 @@ export class ChisoBtsLayer extends ChisoLayerElement {
   private draw(ctx: MapContext, options: CoverageOptions): void {
     const { map } = ctx;
     const result = this.result!;
-    const [coverageId, villagesId, sitesId] = this.mapLayerIds;
+    const [coverageId, villagesId, sitesId, clustersId, gapsId] = this.mapLayerIds;
     this.shownSites = [];
     for (const site of this.allSites) {
       const radius = footprintRadius(site, options);
@@ -483,14 +499,14 @@ export class ChisoBtsLayer extends ChisoLayerElement {
       }));
       this.setGeoJson(villagesId, villageFeatures);
       if (!map.getLayer(villagesId)) {
+        // Villages with signal under the sites; those without in a layer of their own above everything.
         map.addLayer({
-          id: villagesId, type: 'circle', source: villagesId,
-          paint: {
-            'circle-radius': ['case', ['get', 'gap'], 6, 2.5],
-            'circle-color': this.villageColor() as never,
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': ['case', ['get', 'gap'], 2, 0.5],
-          },
+          id: villagesId, type: 'circle', source: villagesId, filter: ['!', ['get', 'gap']],
+          paint: { 'circle-radius': 2.5, 'circle-color': this.villageColor() as never, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
+        });
+        map.addLayer({
+          id: gapsId, type: 'circle', source: villagesId, filter: ['get', 'gap'],
+          paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6], 'circle-color': this.villageColor() as never, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
         });
       }
       const siteFeatures = this.shownSites.map(({ site }, i) => ({
@@ -498,13 +514,37 @@ export class ChisoBtsLayer extends ChisoLayerElement {
         properties: { i, operator: site.operator, icon: iconId(this.layerId, site.operator, this.symbolTech(site, options)) },
         geometry: { type: 'Point' as const, coordinates: [site.lon, site.lat] },
       }));
-      this.setGeoJson(sitesId, siteFeatures);
+      const clustered = this.cluster !== 'off';
+      if (this.drawnClustered !== undefined && this.drawnClustered !== clustered) {
+        // A source's clustering is fixed when it is made: a change makes it again.
+        for (const id of [clustersId, sitesId]) if (map.getLayer(id)) map.removeLayer(id);
+        if (map.getSource(sitesId)) map.removeSource(sitesId);
+      }
+      this.drawnClustered = clustered;
+      this.setGeoJson(sitesId, siteFeatures, clustered
+        ? {
+          cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM,
+          clusterProperties: Object.fromEntries(OPERATORS.map((op, k) => [`o${k}`, ['+', ['case', ['==', ['get', 'operator'], op], 1, 0]]])),
+        }
+        : {});
+      const below = map.getLayer(gapsId) ? gapsId : undefined;
       if (!map.getLayer(sitesId)) {
         map.addLayer({
-          id: sitesId, type: 'symbol', source: sitesId,
+          id: sitesId, type: 'symbol', source: sitesId, filter: ['!', ['has', 'point_count']],
           layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 7, 0.35, 9, 0.5, 11, 0.8, 13, 1] },
-        });
+        }, below);
       }
+      if (clustered && !map.getLayer(clustersId)) {
+        // The badge is a picture named by its counts per operator, drawn when MapLibre first asks for it.
+        const name: unknown[] = ['concat', this.clusterPrefix];
+        OPERATORS.forEach((_, k) => name.push(...(k ? [','] : []), ['to-string', ['get', `o${k}`]]));
+        map.addLayer({
+          id: clustersId, type: 'symbol', source: sitesId, filter: ['has', 'point_count'],
+          layout: { 'icon-image': name as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+        }, below);
+      }
+      // Badges drawn before a theme change take the new operator colours.
+      for (const id of this.clusterImages) if (map.hasImage(id)) map.updateImage(id, this.clusterImage(id));
       this.applyPaint();
     } catch (e) {
       this.emitError(new FeedError('unsupported', { detail: (e as Error).message }));
@@ -530,13 +570,65 @@ export class ChisoBtsLayer extends ChisoLayerElement {
   }
 
   private gapSet?: Set<string>;
+  private drawnClustered?: boolean;
+  private clusterImages = new Set<string>();
 
-  private setGeoJson(id: string, features: unknown[]): void {
+  private get clusterPrefix(): string {
+    return `${this.layerId}-cluster-`;
+  }
+
+  /**
+   * A cluster's badge (its id carries the number of sites of each operator, in OPERATORS order): a ring cut in
+   * the operators' colours, as long as their shares, around the number of sites. 10 to 20 CSS px in radius as
+   * the count grows, so neighbouring badges (at least CLUSTER_RADIUS apart) do not pile up.
+   */
+  private clusterImage(id: string): ImageData {
+    const counts = id.slice(this.clusterPrefix.length).split(',').map(Number);
+    const n = counts.reduce((a, b) => a + b, 0);
+    const ratio = 2;
+    const r = clusterBadgeRadius(n);
+    const size = Math.ceil(2 * r * ratio);
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const g = canvas.getContext('2d', { willReadFrequently: true })!;
+    g.scale(ratio, ratio);
+    const c = r;
+    let start = -Math.PI / 2;
+    g.fillStyle = 'rgba(0,0,0,0.7)';
+    g.beginPath();
+    g.arc(c, c, r, 0, 2 * Math.PI);
+    g.fill();
+    OPERATORS.forEach((op, k) => {
+      if (!counts[k]) return;
+      const end = start + (2 * Math.PI * counts[k]) / n;
+      g.fillStyle = this.operatorColor(op);
+      g.beginPath();
+      g.moveTo(c, c);
+      g.arc(c, c, r - 1, start, end);
+      g.closePath();
+      g.fill();
+      start = end;
+    });
+    g.fillStyle = '#ffffff';
+    g.beginPath();
+    g.arc(c, c, r * 0.62, 0, 2 * Math.PI);
+    g.fill();
+    const label = formatNumber(n, this.lang);
+    g.font = `700 ${Math.max(9, Math.min(13, r * 0.62))}px system-ui, 'Segoe UI', Roboto, Arial, sans-serif`;
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    g.fillStyle = '#1f2328';
+    g.fillText(label, c, c + 0.5, r * 1.15);
+    this.clusterImages.add(id);
+    return g.getImageData(0, 0, size, size);
+  }
+
+  private setGeoJson(id: string, features: unknown[], options: Record<string, unknown> = {}): void {
     const map = this.ctx!.map;
     const data = { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection;
     const source = map.getSource(id) as GeoJSONSource | undefined;
     if (source) source.setData(data);
-    else map.addSource(id, { type: 'geojson', data, buffer: 16 });
+    else map.addSource(id, { type: 'geojson', data, buffer: 16, ...options } as never);
   }
 
   /** Gap villages in `--chiso-bts-gap`, the others in `--chiso-bts-village` (read again on a theme change). */
@@ -547,9 +639,11 @@ export class ChisoBtsLayer extends ChisoLayerElement {
   private applyPaint(): void {
     const map = this.ctx?.map;
     if (!map) return;
-    const [coverageId, villagesId, sitesId] = this.mapLayerIds;
+    const [coverageId, villagesId, sitesId, clustersId, gapsId] = this.mapLayerIds;
     try {
-      if (map.getLayer(villagesId)) map.setPaintProperty(villagesId, 'circle-color', this.villageColor() as never);
+      for (const id of [villagesId, gapsId]) if (map.getLayer(id)) map.setPaintProperty(id, 'circle-color', this.villageColor() as never);
+      for (const id of this.clusterImages) if (map.hasImage(id)) map.updateImage(id, this.clusterImage(id));
+      if (map.getLayer(clustersId)) map.setLayoutProperty(clustersId, 'visibility', this.hideSites ? 'none' : 'visible');
       if (map.getLayer(coverageId)) {
         map.setPaintProperty(coverageId, 'raster-opacity', Math.max(0, Math.min(1, Number(this.coverageOpacity) || 0)));
         map.setLayoutProperty(coverageId, 'visibility', this.hideCoverage ? 'none' : 'visible');
@@ -616,7 +710,32 @@ export class ChisoBtsLayer extends ChisoLayerElement {
 
   private bindInteractions(ctx: MapContext): void {
     const { map } = ctx;
-    const [, villagesId, sitesId] = this.mapLayerIds;
+    const [, villagesId, sitesId, clustersId, gapsId] = this.mapLayerIds;
+    const clusterMove = (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      const p = f?.properties;
+      if (!p?.point_count) return;
+      map.getCanvas().style.cursor = 'pointer';
+      const lang = this.lang;
+      const lines = [btsMsg(lang, 'clusterTitle', { n: formatNumber(Number(p.point_count), lang) })];
+      OPERATORS.forEach((op, k) => {
+        const n = Number(p[`o${k}`]);
+        if (n) lines.push(`${operatorLabel(op, btsMsg(lang, 'other'))}: ${btsMsg(lang, 'sitesShown', { n: formatNumber(n, lang) })}`);
+      });
+      lines.push(btsMsg(lang, 'clusterHint'));
+      ctx.host.showTooltip((f!.geometry as GeoJSON.Point).coordinates as [number, number], lines);
+    };
+    const clusterClick = async (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      if (!f?.properties?.cluster) return;
+      const source = map.getSource(sitesId) as GeoJSONSource | undefined;
+      const zoom = await source?.getClusterExpansionZoom(f.properties.cluster_id as number).catch(() => undefined);
+      if (zoom != null) map.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1) });
+    };
+    const missing = (id: string) => {
+      if (!id.startsWith(this.clusterPrefix) || map.hasImage(id)) return;
+      map.addImage(id, this.clusterImage(id), { pixelRatio: 2 });
+    };
     const siteMove = (e: MapLayerMouseEvent) => {
       const i = e.features?.[0]?.properties?.i;
       const shown = typeof i === 'number' ? this.shownSites[i] : undefined;
@@ -625,7 +744,8 @@ export class ChisoBtsLayer extends ChisoLayerElement {
       ctx.host.showTooltip([shown.site.lon, shown.site.lat], this.siteLines(shown.site, shown.radius));
     };
     const villageMove = (e: MapLayerMouseEvent) => {
-      if (map.queryRenderedFeatures([e.point.x, e.point.y], { layers: [sitesId] }).length) return; // the site's tooltip wins
+      const over = [sitesId, clustersId].filter((id) => map.getLayer(id));
+      if (e.features?.[0]?.layer.id === villagesId && map.queryRenderedFeatures([e.point.x, e.point.y], { layers: over }).length) return; // the site's tooltip wins
       const i = e.features?.[0]?.properties?.i;
       const v = typeof i === 'number' ? this.villageList?.[i] : undefined;
       if (!v) return;
@@ -645,7 +765,19 @@ export class ChisoBtsLayer extends ChisoLayerElement {
     map.on('click', sitesId, click);
     map.on('mousemove', villagesId, villageMove);
     map.on('mouseleave', villagesId, leave);
+    map.on('mousemove', gapsId, villageMove);
+    map.on('mouseleave', gapsId, leave);
+    map.on('mousemove', clustersId, clusterMove);
+    map.on('mouseleave', clustersId, leave);
+    map.on('click', clustersId, clusterClick);
+    const removeMaker = addImageMaker(map, missing);
     this.off.push(
+      removeMaker,
+      () => map.off('mousemove', gapsId, villageMove as (e: MapMouseEvent) => void),
+      () => map.off('mouseleave', gapsId, leave),
+      () => map.off('mousemove', clustersId, clusterMove as (e: MapMouseEvent) => void),
+      () => map.off('mouseleave', clustersId, leave),
+      () => map.off('click', clustersId, clusterClick as unknown as (e: MapMouseEvent) => void),
       () => map.off('mousemove', sitesId, siteMove as (e: MapMouseEvent) => void),
       () => map.off('mouseleave', sitesId, leave),
       () => map.off('click', sitesId, click as (e: MapMouseEvent) => void),
@@ -658,9 +790,12 @@ export class ChisoBtsLayer extends ChisoLayerElement {
             if (map.getSource(id)) map.removeSource(id);
           }
           for (const op of OPERATORS) for (const t of TECHNOLOGIES) if (map.hasImage(iconId(this.layerId, op, t))) map.removeImage(iconId(this.layerId, op, t));
+          for (const id of this.clusterImages) if (map.hasImage(id)) map.removeImage(id);
         } catch {
           /* map already removed */
         }
+        this.clusterImages.clear();
+        this.drawnClustered = undefined;
         ctx.host.setSummary(this, null);
       },
     );
@@ -734,6 +869,9 @@ export class ChisoBtsLayer extends ChisoLayerElement {
         (op) => html`<li data-operator=${op}>${shape('2G', this.operatorColor(op))}${operatorLabel(op, btsMsg(lang, 'other'))} (${btsMsg(lang, 'sitesShown', { n: formatNumber(counts.get(op)!, lang) })})</li>`,
       )}
       ${TECHNOLOGIES.filter((t) => techs.has(t)).map((t) => html`<li data-tech=${t}>${shape(t, 'transparent')}${t}</li>`)}
+      ${this.cluster !== 'off' && this.shownSites.length > 1
+        ? html`<li data-cluster><svg class="shape" viewBox="0 0 20 20" aria-hidden="true">${svg`<circle cx="10" cy="10" r="8" fill="none" stroke=${this.operatorColor('Viettel')} stroke-width="4"></circle><circle cx="10" cy="10" r="9.5" fill="none" stroke="#000" stroke-opacity="0.6" stroke-width="1"></circle>`}</svg>${btsMsg(lang, 'clusterLegend')}</li>`
+        : nothing}
     </ul>`;
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatDate, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, SizeController, dateField, dateFieldStyles, textMeasurer, tokens } from '@chiso/core/element';
-import { ChisoLayerElement, atlasLevelOf, dataTableStyles, type MapContext } from '@chiso/map';
+import { ChisoLayerElement, addImageMaker, atlasLevelOf, dataTableStyles, type MapContext } from '@chiso/map';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
@@ -24,23 +24,6 @@ function zoomOrNever(value: string | null): number | undefined {
   return Number.isFinite(zoom) ? Math.max(0, Math.min(24, zoom)) : undefined;
 }
 
-/**
- * A map has one missing-image resolver; every case layer on it registers its own label maker here (a layer
- * answers only for its own image ids).
- */
-const imageMakers = new WeakMap<object, Set<(id: string) => void>>();
-function addImageMaker(map: MapContext['map'], make: (id: string) => void): () => void {
-  let makers = imageMakers.get(map);
-  if (!makers) {
-    const set = new Set<(id: string) => void>();
-    imageMakers.set(map, (makers = set));
-    map.setMissingStyleImageResolver((id) => {
-      for (const m of set) m(id);
-    });
-  }
-  makers.add(make);
-  return () => makers!.delete(make);
-}
 const collator = new Intl.Collator('vi');
 const MEASURES: Measure[] = ['new', 'cumulative', 'avg7'];
 const SPEEDS = [1, 2, 4, 8, 16];

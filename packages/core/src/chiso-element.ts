@@ -1,14 +1,14 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedError } from './feed/errors.js';
-import { watchPolicyViolations } from './load-diagnosis.js';
+import { watchPolicyViolations } from './policy-violations.js';
 
 /** Lifecycle state of a chiso element. */
 export type ChisoState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'stale';
 
 /** Detail of the `chiso-error` event. */
 export interface ChisoErrorDetail {
-  /** One of FeedError's codes: `network`, `http`, `timeout`, `parse`, `schema`, `empty`, `unsupported`. */
+  /** One of FeedError's codes: `network`, `http`, `timeout`, `parse`, `schema`, `empty`, `unsupported`, or `load` (one of chiso's own files could not load: the message names it and the fix). */
   code: string;
   /** The message in the element's language. */
   message: string;

@@ -6,6 +6,9 @@
  * copied (404), or a policy that blocks scripts or workers. Nothing here runs unless a load already failed.
  */
 import { FeedError } from './feed/errors.js';
+import { violationFor } from './policy-violations.js';
+
+export { watchPolicyViolations } from './policy-violations.js';
 
 /** What stopped a file from loading. */
 export type LoadProblem =
@@ -17,28 +20,6 @@ export type LoadProblem =
 /** The MIME types a browser accepts for a module script or a module worker (the HTML standard's list). */
 export const isJavaScriptMime = (type: string | null | undefined): boolean =>
   /^\s*((application|text)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))\s*(;|$)/i.test(type ?? '');
-
-const violations: Array<{ url: string; directive: string }> = [];
-let watching = false;
-
-/**
- * Starts keeping the page's Content-Security-Policy violations (the last 50), so a failed load can tell that
- * the policy blocked it. Called when an element that loads code lazily connects; cheap and idempotent.
- */
-export function watchPolicyViolations(): void {
-  if (watching || typeof document === 'undefined') return;
-  watching = true;
-  document.addEventListener('securitypolicyviolation', (e) => {
-    violations.push({ url: e.blockedURI, directive: (e.effectiveDirective || e.violatedDirective || '').replace(/-(elem|attr)$/, '') });
-    if (violations.length > 50) violations.shift();
-  });
-}
-
-function violationFor(url: string): { url: string; directive: string } | undefined {
-  const origin = (() => { try { return new URL(url).origin; } catch { return url; } })();
-  // A policy report names a same-origin file in full, another origin by its origin only.
-  return [...violations].reverse().find((v) => v.url === url || v.url === origin || (v.url && url.startsWith(v.url)));
-}
 
 // Static imports in a built (possibly minified) module: `import"./a.js"`, `import{x}from"../b.js"`, `export*from"./c.js"`.
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`\n]+)["'`]/g;

@@ -661,6 +661,10 @@ export class ChisoMap extends ChisoElement {
       new ml.AttributionControl({ compact: true, customAttribution: ['MapLibre', ...atlasCredit, ...(this.attribution ? [this.attribution] : [])] }),
       'bottom-right',
     );
+    // MapLibre opens the credits at first; on a map narrower than their one line they would cover the bottom of
+    // the map until the first drag. Closed there: the ⓘ button opens them (they stay in the page for readers).
+    const credits = this.renderRoot.querySelector('.maplibregl-ctrl-attrib');
+    if (credits && map.getContainer().clientWidth < 760) credits.classList.remove('maplibregl-compact-show');
   }
 
   private addBoundaryLayers(map: MaplibreMap, boundaries: Boundaries | undefined, colors: MapContext['colors'], kind: string): void {

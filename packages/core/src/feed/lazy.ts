@@ -3,8 +3,7 @@
  * format loads the full reader (`parse.js`: JSON-stat, CKAN, GeoJSON, CSV, the gazetteer) on first use, as
  * its own chunk, so a gauge page on a chiso feed never downloads it.
  */
-import { toFeedError } from './errors.js';
-import { loadFailure } from '../load-diagnosis.js';
+import { FeedError, toFeedError } from './errors.js';
 import type { FeedModel } from './model.js';
 import { parseNative } from './native.js';
 import { looksLikeJson, parseText } from './text.js';
@@ -37,8 +36,10 @@ export async function parseFeedAsync(input: unknown, options: ParseOptions = {})
   try {
     reader = await import('./parse.js');
   } catch (e) {
-    // The reader's chunk did not load: the portal's server, not the feed (it names the file and the fix).
-    throw await loadFailure(e);
+    // The reader's chunk did not load: the portal's server, not the feed (it names the file and the fix). The
+    // diagnosis is loaded only now (in chiso.js it is already there, with the map).
+    const diagnosis = await import('../load-diagnosis.js').catch(() => null);
+    throw diagnosis ? await diagnosis.loadFailure(e) : new FeedError('load', { detail: (e as Error)?.message, cause: e });
   }
   return reader.parseFeed(input, options);
 }
