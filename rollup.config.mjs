@@ -139,7 +139,7 @@ export default [
     ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client']),
   pkg('chart', { index: 'packages/chart/src/index.ts', geometry: 'packages/chart/src/chart-geometry.ts' }, ['lit', '@chiso/core', 'd3-array', 'd3-shape']),
   pkg('cases', { index: 'packages/cases/src/index.ts', model: 'packages/cases/src/case-model.ts' },
-    ['lit', '@chiso/core', '@chiso/map', '@chiso/bts', '@chiso/chart', 'maplibre-gl']),
+    ['lit', '@chiso/core', '@chiso/atlas', '@chiso/map', '@chiso/bts', '@chiso/chart', 'maplibre-gl']),
   // The worker is self-contained, beside the module that starts it.
   bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/bts/dist', '[name].js', { vendorMaplibre: false }),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),

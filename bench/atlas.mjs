@@ -5,14 +5,11 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
+import { pct, readyRow } from './stats.mjs';
 
 const DATA = 'packages/atlas/data';
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => +(n / 1024).toFixed(1);
-const pct = (a, p) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
 
 /** Bytes of every atlas file: the 34 province commune files (min, median, max) and the national files. */
 export function benchAtlasSizes() {
@@ -82,9 +79,7 @@ export async function benchAtlasMaps(browser, base, runs) {
     }
   }
   const row = (m) => ({
-    'connect→ready median ms': +pct(ready[m], 0.5).toFixed(0),
-    'min ms': +Math.min(...ready[m]).toFixed(0),
-    'max ms': +Math.max(...ready[m]).toFixed(0),
+    ...readyRow(ready[m]),
     'boundary bytes fetched KB': kb(bytes[m][0]),
     runs: ready[m].length,
   });

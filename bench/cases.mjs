@@ -1,10 +1,7 @@
 // Case layer bench: 100,000 seeded synthetic cases clustered and played over 60 days on the demo province,
 // chiso's <chiso-case-layer mode="cluster"> against the usual snippet (each day's raw points into a clustered
 // MapLibre source), in one Chromium, runs alternated. Prints connect→ready and per-day frame times.
-const pct = (a, p) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
+import { pct } from './stats.mjs';
 
 export async function benchCaseLayer(browser, base, runs) {
   const modes = ['chiso', 'chiso&playing=1', 'naive'];

@@ -3,6 +3,7 @@
 // runs alternated. Prints connect→ready and pan frame times.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { seeded, syntheticCountry } from '../scripts/synthetic-geo.mjs';
+import { pct } from './stats.mjs';
 
 export function writeNationalData(out) {
   const geo = syntheticCountry();
@@ -19,10 +20,6 @@ export function writeNationalData(out) {
   return geo.features.length;
 }
 
-const pct = (a, p) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
 
 export async function benchMaps(browser, base, runs) {
   const libs = ['chiso', 'maplibre', 'echarts'];

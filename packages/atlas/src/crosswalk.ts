@@ -100,13 +100,15 @@ function carry(observations: readonly Observation[], links: Links, indicators: r
       unmatched.add(o.area);
       continue;
     }
-    const key = `${o.indicator}\u0000${o.period}`;
+    // Figures told apart by a dimension (a case count's status, say) are carried apart.
+    const key = `${o.indicator}\u0000${o.period}\u0000${o.dims ? JSON.stringify(Object.entries(o.dims).sort()) : ''}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = new Map()));
     g.set(o.area, o);
   }
   for (const [key, byOld] of groups) {
-    const [indicator, period] = key.split('\u0000');
+    const [indicator, period, dimsKey] = key.split('\u0000');
+    const dims = dimsKey ? Object.fromEntries(JSON.parse(dimsKey) as Array<[string, string]>) : undefined;
     const how = aggregationOf(indicators.find((i) => i.id === indicator));
     const news = new Set<string>();
     for (const old of byOld.keys()) for (const n of links.targets(old)!) news.add(n);
@@ -120,7 +122,7 @@ function carry(observations: readonly Observation[], links: Links, indicators: r
       if (missing.length) { no('missing', missing); continue; }
       const obs = from.map((old) => byOld.get(old)!);
       const name = obs.length === 1 ? obs[0].areaName : undefined;
-      const out: Observation = { indicator, area: code, level: links.level, period, value: null };
+      const out: Observation = { indicator, area: code, level: links.level, period, value: null, ...(dims ? { dims } : {}) };
       if (name) out.areaName = name;
       if (obs.length === 1) {
         // One old unit became this one whole: its figure is this one's, whatever it measures.
@@ -167,6 +169,9 @@ export function carryToNewCommunes(observations: readonly Observation[], crosswa
 export function carryToNewProvinces(observations: readonly Observation[], crosswalk: Crosswalk, indicators: readonly Indicator[] = []): CarryResult {
   const targets = new Map<string, Set<string>>();
   for (const r of crosswalk.rows) {
+    // Five island districts that had no communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo) are rows with a
+    // district code and no old province: at province level they are part of their province, not a unit of their own.
+    if (!r.oldProvinceCode) continue;
     let t = targets.get(r.oldProvinceCode);
     if (!t) targets.set(r.oldProvinceCode, (t = new Set()));
     t.add(r.newProvinceCode);

@@ -2,12 +2,14 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, formatDate, formatNumber, normalizeAreaCode, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, SizeController, dateField, dateFieldStyles, textMeasurer, tokens } from '@chiso/core/element';
-import { ChisoLayerElement, addImageMaker, atlasLevelOf, dataTableStyles, type MapContext } from '@chiso/map';
+import { ChisoLayerElement, addImageMaker, atlasLevelOf, carryOldUnits, dataTableStyles, mayNeedCrosswalk, type MapContext } from '@chiso/map';
+import { loadCrosswalk, type CarryResult, type Crosswalk } from '@chiso/atlas';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
 import { areaOfPoints } from '@chiso/bts/coverage';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { chartLayout, type ChartLayout } from '@chiso/chart/geometry';
 import {
+  RISK_INDICATOR,
   areasOnDay, CASE_STATUSES, chartSeries, casesIn, countPoints, indexCounts, measureValue, measureWindow, mergeCounts, rangeScales,
   readCasePoints, readCountFeed, summarizeCases,
   type AreaDay, type CaseCounts, type CaseIndex, type CasePoint, type CaseStatus, type CaseSummary, type Measure,
@@ -159,6 +161,54 @@ export class ChisoCaseLayer extends ChisoLayerElement {
   @property({ type: Boolean, reflect: true, attribute: 'table-open' }) tableOpen = false;
 
   /** Totals over the selected range (exact): `{ total, byStatus, byArea, byDate }`. Undefined until read. */
+  /**
+   * Counts keyed by pre-2025 commune or province codes, drawn on the 2025 units: `auto` (default) adds them up
+   * through the atlas's crosswalk (a new unit made of whole old ones gets their sum; one that took part of a
+   * split old unit is not counted and is reported, never shared out by guess); `off` leaves the codes as they are.
+   */
+  @property() crosswalk: 'auto' | 'off' = 'auto';
+
+  /** What the crosswalk carried (each new unit with the old ones it came from), what it could not and why; undefined when nothing was old. */
+  get carried(): CarryResult | undefined {
+    return this.carry;
+  }
+
+  private carry?: CarryResult;
+  private crosswalkData?: Crosswalk;
+  private crosswalkFailed = false;
+  private crosswalkLoading = false;
+
+  private loadCrosswalk(): void {
+    if (this.crosswalkLoading) return;
+    this.crosswalkLoading = true;
+    const host = this.ctx?.host as unknown as { atlasBase?: string; constructor: { atlasBase?: string } } | undefined;
+    loadCrosswalk(host?.atlasBase ?? host?.constructor.atlasBase).then(
+      (c) => { this.crosswalkData = c; },
+      () => { this.crosswalkFailed = true; }, // old codes are then left as they are (not on the map)
+    ).then(() => {
+      this.crosswalkLoading = false;
+      this.requestUpdate();
+    });
+  }
+
+  /** Counts of old units carried onto the map's units (risk levels are categories: never added up). */
+  private carryCounts(model: FeedModel, known: ReadonlyMap<string, unknown> | undefined): FeedModel {
+    if (!known || this.crosswalk === 'off' || this.crosswalkFailed || !mayNeedCrosswalk(model, known)) return model;
+    if (!this.crosswalkData) {
+      this.loadCrosswalk();
+      return model;
+    }
+    const risk = model.observations.filter((o) => RISK_INDICATOR.test(o.indicator));
+    const counts = { ...model, observations: model.observations.filter((o) => !RISK_INDICATOR.test(o.indicator)) };
+    const carried = carryOldUnits(counts, known, this.crosswalkData);
+    if (!carried) return model;
+    const r = carried.result;
+    this.carry = this.carry
+      ? { observations: [...this.carry.observations, ...r.observations], carried: [...this.carry.carried, ...r.carried], notCarried: [...this.carry.notCarried, ...r.notCarried], unmatched: [...new Set([...this.carry.unmatched, ...r.unmatched])].sort() }
+      : r;
+    return { ...carried.model, observations: [...carried.model.observations, ...risk] };
+  }
+
   get summary(): CaseSummary | undefined {
     return this.currentSummary;
   }
@@ -307,7 +357,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
       }
     }
     if (!this.hasInput()) this.dataLevelKnown(undefined); // nothing to wait for
-    const inputs = [this.input('points'), this.input('counts'), this.input('population'), this.ctx?.boundaries, this.pointFields];
+    const inputs = [this.input('points'), this.input('counts'), this.input('population'), this.ctx?.boundaries, this.pointFields, this.crosswalk, this.crosswalkData, this.crosswalkFailed];
     if (inputs.some((x, i) => x !== this.builtFrom[i])) {
       this.builtFrom = inputs;
       this.build();
@@ -379,7 +429,9 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     }
     this.cases = cases;
     // Counts come from `counts`, and from `src` too when that feed holds counts by area and date, not points.
-    const countModels = [countsModel, points && !points.points?.length ? points : undefined].filter((m): m is FeedModel => !!m);
+    this.carry = undefined;
+    const countModels = [countsModel, points && !points.points?.length ? points : undefined].filter((m): m is FeedModel => !!m)
+      .map((m) => this.carryCounts(m, boundaries?.areas));
     const read = countModels.map((m) => readCountFeed(m.observations));
     this.riskLevels = new Map(read.flatMap((r) => [...r.risk]));
     const fromFeed: CaseCounts = mergeCounts(...read.map((r) => r.counts));
@@ -928,6 +980,12 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     const warnings: string[] = [];
     if (this.skipped) warnings.push(this.msg('skipped', { n: formatNumber(this.skipped, lang) }));
     if (this.unlocated) warnings.push(this.msg('unlocated', { n: this.count(this.unlocated) }));
+    if (this.carry) {
+      const { carried, notCarried, unmatched } = this.carry;
+      if (carried.length) warnings.push(this.msg('carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, lang) }));
+      if (notCarried.length) warnings.push(this.msg('notCarried', { n: formatNumber(new Set(notCarried.map((c) => c.code)).size, lang) }));
+      if (unmatched.length) warnings.push(this.msg('oldUnknown', { n: formatNumber(unmatched.length, lang), codes: unmatched.slice(0, 5).join(', ') }));
+    }
     if (this.index && this.mode === 'area' && this.value !== this.shownValue) warnings.push(this.msg('noPopulation'));
     if (!this.index && (this.input('points') || this.input('counts')) && !errors.length) warnings.push(this.msg(this.unreadable ? 'noCaseData' : 'noCases'));
     return html`

@@ -16,6 +16,7 @@ export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js
 export type { ChisoMapLayer, MapContext } from './layer-api.js';
 export { ChisoLayerElement } from './layer-element.js';
 export { addImageMaker } from './image-makers.js';
+export { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';
 export { atlasLevelOf } from './atlas-choice.js';
 export * from './classify.js';
 export { buildChoropleth, colorOf, classOf, classCounts, type ChoroplethView, type Legend, type AreaValue } from './choropleth-model.js';
