@@ -211,7 +211,7 @@ test('the self-check page: all clear on a good server; wrong MIME, a policy bloc
   assert.match(csp.text.worker, /CSP\) chặn luồng nền \(worker-src\).*→ Thêm 'self' vào worker-src/);
   assert.equal(csp.status['csp-worker-src'], 'fail');
   assert.equal(noRanges.status.range, 'warn');
-  assert.match(noRanges.text.range, /không hỗ trợ yêu cầu theo đoạn.*PMTiles.*→ Bật Accept-Ranges/);
+  assert.match(noRanges.text.range, /không trả lời yêu cầu theo đoạn.*PMTiles.*→ Bật Accept-Ranges/);
   const noWebgl = await selfCheck({}, { args: ['--disable-3d-apis'] });
   assert.equal(noWebgl.status.webgl, 'fail');
   assert.match(noWebgl.text.webgl, /không có WebGL2: bản đồ không vẽ được.*→ Dùng trình duyệt mới/);

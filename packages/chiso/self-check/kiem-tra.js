@@ -107,7 +107,7 @@
   async function checkModule() {
     var url = new URL('chiso.js', here).href;
     try {
-      chiso = await import(url);
+      chiso = await Promise.race([import(url), timeout(20000).then(function () { throw new Error('no answer after 20 s'); })]);
       var defined = !!customElements.get('chiso-gauge') && !!customElements.get('chiso-map');
       report(results, 'module', defined ? 'ok' : 'fail', defined ? 'chiso.js tải được, các thẻ chiso đã sẵn sàng' : 'chiso.js tải được nhưng các thẻ chưa được định nghĩa',
         defined ? 'chiso.js loads and its tags are defined' : 'chiso.js loads but its tags are not defined');
@@ -165,15 +165,37 @@
     } catch (e) { /* the page itself: unreachable only offline */ }
     document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]').forEach(function (m) { texts.push(m.content); });
     if (!texts.length) {
-      report(results, 'csp', 'ok', 'Trang không có Content-Security-Policy: không có gì chặn chiso', 'No Content-Security-Policy on this page: nothing blocks chiso');
+      report(results, 'csp', 'ok', 'Trang này không có Content-Security-Policy (hãy mở cả một trang bài viết thật: CMS có thể đặt chính sách riêng)',
+        'No Content-Security-Policy on this page (open a real article page too: a CMS may set its own)');
       return;
     }
-    var policy = {};
-    texts.join(';').split(';').forEach(function (part) {
-      var words = part.trim().split(/\s+/);
-      if (words[0]) policy[words[0].toLowerCase()] = words.slice(1).map(function (w) { return w.toLowerCase(); });
+    // Each policy on its own (a header may join several with commas): chiso must be allowed by every one.
+    var policies = [];
+    texts.forEach(function (t) {
+      t.split(',').forEach(function (one) {
+        var policy = {};
+        one.split(';').forEach(function (part) {
+          var words = part.trim().split(/\s+/);
+          var name = (words[0] || '').toLowerCase();
+          if (name && !policy[name]) policy[name] = words.slice(1).map(function (w) { return w.toLowerCase(); });
+        });
+        if (Object.keys(policy).length) policies.push(policy);
+      });
     });
-    var allows = function (list, src) { return list.indexOf(src) >= 0 || list.indexOf('*') >= 0 || list.indexOf(here.origin.toLowerCase()) >= 0; };
+    var origin = here.origin.toLowerCase();
+    var host = here.host.toLowerCase();
+    // Whether a source list lets chiso's own files (this origin) through, or the scheme source asked for.
+    var allows = function (list, src, directive) {
+      if (directive === 'script-src' && list.indexOf("'strict-dynamic'") >= 0) return false; // 'self' is then ignored
+      if (list.indexOf(src) >= 0) return true;
+      if (src === 'data:' || src === "'unsafe-inline'") return false; // * covers neither
+      return list.some(function (s) {
+        if (s === '*' || s === "'self'" || s === origin || s === here.protocol) return true;
+        var bare = s.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+        if (bare === host) return true;
+        return bare.indexOf('*.') === 0 && host.slice(-(bare.length - 1)) === bare.slice(1);
+      });
+    };
     var needs = [
       { d: 'script-src', fb: [], src: "'self'", vi: 'tải chiso.js', en: 'load chiso.js' },
       { d: 'worker-src', fb: ['child-src', 'script-src'], src: "'self'", vi: 'chạy luồng nền của bản đồ', en: "run the maps' workers" },
@@ -183,11 +205,15 @@
     ];
     var problems = [];
     needs.forEach(function (n) {
-      var s = sourcesFor(policy, n.d, n.fb);
-      if (s && !allows(s.list, n.src)) problems.push(n);
+      var blocked = policies.some(function (policy) {
+        var s = sourcesFor(policy, n.d, n.fb);
+        return s && !allows(s.list, n.src, s.from === 'default-src' ? n.d : s.from);
+      });
+      if (blocked) problems.push(n);
     });
     if (!problems.length) {
-      report(results, 'csp', 'ok', 'Content-Security-Policy cho phép chiso', 'The Content-Security-Policy allows chiso');
+      report(results, 'csp', 'ok', 'Content-Security-Policy của trang này cho phép chiso (hãy mở cả một trang bài viết thật: CMS có thể đặt chính sách khác)',
+        "This page's Content-Security-Policy allows chiso (open a real article page too: a CMS may set another policy)");
       return;
     }
     problems.forEach(function (n) {
@@ -225,8 +251,8 @@
       if (r.status === 206 && /bytes 0-15\//.test(r.headers.get('content-range') || '')) {
         report(results, 'range', 'ok', 'Máy chủ hỗ trợ yêu cầu theo đoạn (HTTP Range): dùng được tệp PMTiles', 'The server supports HTTP range requests: PMTiles files work');
       } else {
-        report(results, 'range', 'warn', 'Máy chủ không hỗ trợ yêu cầu theo đoạn (HTTP Range, trả ' + r.status + '): tệp PMTiles không dùng được; ranh giới có sẵn và GeoJSON vẫn dùng được',
-          'The server ignores HTTP range requests (answered ' + r.status + '): PMTiles files will not work; the built-in boundaries and GeoJSON still do',
+        report(results, 'range', 'warn', 'Máy chủ không trả lời yêu cầu theo đoạn (HTTP Range, trả ' + r.status + ') cho ' + file + ': tệp PMTiles có thể không dùng được (máy chủ nén động .json cũng bỏ qua Range: khi đó hãy thử với tệp .pmtiles của bạn); ranh giới có sẵn và GeoJSON vẫn dùng được',
+          'The server ignores HTTP range requests for ' + file + ' (answered ' + r.status + '): PMTiles files may not work (a server compressing .json on the fly ignores ranges too: then try your .pmtiles file); the built-in boundaries and GeoJSON still work',
           'Bật Accept-Ranges trên máy chủ tĩnh (mặc định ở IIS, nginx, Apache; tắt nén động cho .pmtiles)', 'Enable byte ranges on the static server (on by default in IIS, nginx, Apache; no dynamic compression for .pmtiles)');
       }
     } catch (e) {
@@ -270,7 +296,14 @@
       report(feedResults, 'feed', 'fail', abs + ': HTTP ' + response.status, abs + ': HTTP ' + response.status, 'Kiểm tra địa chỉ (tệp có trên máy chủ?)', 'Check the address (is the file on the server?)');
       return;
     }
-    var text = await response.text();
+    var text;
+    try {
+      text = await Promise.race([response.text(), timeout(30000).then(function () { throw new Error('timeout'); })]);
+    } catch (e) {
+      report(feedResults, 'feed', 'fail', abs + ': nội dung bị cắt hoặc không tải hết (' + (e && e.message) + ')', abs + ': the body was cut short or never finished (' + (e && e.message) + ')',
+        'Kiểm tra máy chủ dữ liệu', 'Check the feed server');
+      return;
+    }
     if (!chiso || !chiso.parseFeedAsync) {
       report(feedResults, 'feed', 'warn', abs + ': tải được (' + text.length + ' ký tự) nhưng chiso.js chưa tải nên chưa đọc thử', abs + ': downloaded (' + text.length + ' characters), not read: chiso.js did not load');
       return;
@@ -281,7 +314,8 @@
       var areas = new Set(obs.map(function (o) { return o.area; }));
       var levels = Array.from(new Set(obs.map(function (o) { return o.level; }).filter(Boolean)));
       var periods = Array.from(new Set(obs.map(function (o) { return o.period; }))).sort();
-      var indicators = (model.indicators || []).map(function (i) { return i.id + (i.name ? ' (' + i.name + ')' : ''); });
+      var nameOf = function (n) { return n && typeof n === 'object' ? n.vi || n.en || '' : n || ''; };
+      var indicators = (model.indicators || []).map(function (i) { return i.id + (nameOf(i.name) ? ' (' + nameOf(i.name) + ')' : ''); });
       var span = periods.length ? periods[0] + (periods.length > 1 ? ' … ' + periods[periods.length - 1] : '') : '–';
       report(feedResults, 'feed', obs.length ? 'ok' : 'warn',
         abs + ': đọc được (' + (model.format || 'chiso') + '), ' + obs.length + ' giá trị; chỉ tiêu: ' + indicators.join(', ') + '; ' + areas.size + ' địa bàn' + (levels.length ? ' (' + levels.join(', ') + ')' : '') + '; kỳ: ' + span,
@@ -311,13 +345,16 @@
   });
   writeSummary();
   (async function () {
-    await checkFiles();
-    await checkModule();
-    await checkWorker();
-    await checkPolicy();
-    checkWebgl();
-    await checkRanges();
-    if (params.getAll('feed').length) await checkFeeds();
+    var checks = [checkFiles, checkModule, checkWorker, checkPolicy, checkWebgl, checkRanges];
+    if (params.getAll('feed').length) checks.push(checkFeeds);
+    for (var i = 0; i < checks.length; i++) {
+      try {
+        await checks[i]();
+      } catch (e) {
+        // One check that breaks must not hide the others.
+        report(results, 'self-check', 'warn', 'Một phép kiểm tra bị lỗi: ' + (e && e.message), 'A check failed to run: ' + (e && e.message));
+      }
+    }
     document.body.dataset.done = 'true';
   })();
 })();

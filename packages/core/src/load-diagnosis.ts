@@ -14,6 +14,7 @@ export { watchPolicyViolations } from './policy-violations.js';
 export type LoadProblem =
   | { kind: 'mime'; url: string; type: string }
   | { kind: 'missing'; url: string; status: number }
+  | { kind: 'http'; url: string; status: number }
   | { kind: 'csp'; url: string; directive: string }
   | { kind: 'unreachable'; url: string };
 
@@ -22,7 +23,8 @@ export const isJavaScriptMime = (type: string | null | undefined): boolean =>
   /^\s*((application|text)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))\s*(;|$)/i.test(type ?? '');
 
 // Static imports in a built (possibly minified) module: `import"./a.js"`, `import{x}from"../b.js"`, `export*from"./c.js"`.
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`\n]+)["'`]/g;
+// A comment may come right before (`/*! licence */import…`); template literals never name a module.
+const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/g;
 
 /**
  * Checks a module (or a module worker) and, recursively, the files it imports statically: the first file that
@@ -42,7 +44,7 @@ export async function diagnoseModule(url: string, depth = 3, seen = new Set<stri
   } catch {
     return { kind: 'unreachable', url };
   }
-  if (!response.ok) return { kind: 'missing', url, status: response.status };
+  if (!response.ok) return { kind: response.status === 404 || response.status === 410 ? 'missing' : 'http', url, status: response.status };
   const type = response.headers.get('content-type') ?? '';
   if (!isJavaScriptMime(type)) {
     void response.body?.cancel();
@@ -94,6 +96,11 @@ export function loadProblemText(p: LoadProblem): { vi: string; en: string } {
         en: `The page's Content-Security-Policy blocks ${file}: add ${source} to ${p.directive}`,
       };
     }
+    case 'http':
+      return {
+        vi: `Máy chủ trả lỗi HTTP ${p.status} cho ${file}: thử lại sau, hoặc xem nhật ký của máy chủ`,
+        en: `The server answered HTTP ${p.status} for ${file}: try again later, or see the server's log`,
+      };
     default:
       return {
         vi: `Không tải được ${file} (mất kết nối, hoặc bị tường lửa chặn)`,

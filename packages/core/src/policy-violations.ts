@@ -22,7 +22,9 @@ export function watchPolicyViolations(): void {
 /** The latest violation that blocked `url` (or its origin), if any. */
 export function violationFor(url: string): { url: string; directive: string } | undefined {
   const origin = (() => { try { return new URL(url).origin; } catch { return url; } })();
-  // A policy report names a same-origin file in full, another origin by its origin only.
-  return [...violations].reverse().find((v) => v.url === url || v.url === origin || (v.url && url.startsWith(v.url)));
+  // A policy report names a same-origin file in full, another origin by its origin only; only the directives
+  // that govern scripts and workers can have stopped one.
+  return [...violations].reverse().find((v) => /^(script-src|worker-src|child-src|default-src)$/.test(v.directive)
+    && (v.url === url || v.url === origin || (!!v.url && url.startsWith(v.url))));
 }
 

@@ -623,11 +623,14 @@ export class ChisoMap extends ChisoElement {
   private watchWorker(generation: number, runtime: Runtime): void {
     clearTimeout(this.workerWatch);
     const url = runtime.workerUrl();
-    if (!url) return;
+    if (!url || !/^https?:/.test(url)) return; // a blob: or data: worker (a bundler's) cannot be checked this way
     this.workerWatch = setTimeout(async () => {
-      if (generation !== this.generation || this.state !== 'loading') return;
+      // Only while MapLibre has not loaded: a slow feed or boundaries download is not the worker's fault.
+      if (generation !== this.generation || this.state !== 'loading' || this.map?.loaded()) return;
       const problem = await diagnoseModule(url).catch(() => null);
-      if (!problem || generation !== this.generation || this.state !== 'loading') return;
+      // Only causes that cannot be a passing hiccup stop the map: a policy, a file not there, a wrong type.
+      const certain = problem && (problem.kind === 'csp' || problem.kind === 'mime' || problem.kind === 'missing');
+      if (!certain || generation !== this.generation || this.state !== 'loading') return;
       this.teardown();
       this.fail(new FeedError('load', { text: loadProblemText(problem) }));
     }, ChisoMap.workerWatchMs);
