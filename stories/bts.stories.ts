@@ -3,9 +3,10 @@ import { html, nothing } from 'lit';
 import '@chiso/bts';
 
 /**
- * BTS coverage on the synthetic province "Tỉnh Mẫu": 1,283 generated sites (Tuyên Quang's count) and six
- * generated villages per commune (scripts/synthetic-bts.mjs; no real site or village). The fill is the
- * modelled coverage; magenta dots are villages without signal.
+ * BTS coverage on Phú Thọ's real 2025 communes (the atlas chiso ships) with synthetic sites and villages: 900
+ * generated sites and five generated villages per commune (scripts/demo-data.mjs; no real site or village). The
+ * fill is the modelled coverage; magenta dots are villages without signal; at the province's zoom, sites close
+ * together are badges by operator (`cluster="off"` keeps every site).
  */
 interface BtsArgs {
   src?: string;
@@ -22,6 +23,7 @@ interface BtsArgs {
   withChoropleth?: boolean;
   refresh?: number;
   data?: unknown;
+  cluster?: 'auto' | 'off';
 }
 
 /** Phú Thọ's 2025 communes as chiso ships them (the atlas): no boundaries file. */
@@ -33,11 +35,11 @@ const render = (a: BtsArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
   const id = `bts-story-${++n}`;
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
-    <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Phủ sóng di động, Tỉnh Mẫu (dữ liệu mẫu)" style="--chiso-map-height:26rem">
+    <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Phủ sóng di động, Phú Thọ (trạm và thôn mẫu)" style="--chiso-map-height:26rem">
       ${a.withChoropleth ? html`<chiso-choropleth-layer from=${id} classes="manual:50 70 85 95" palette="Purples" lang=${lang} theme=${a.theme ?? nothing}></chiso-choropleth-layer>` : nothing}
       <chiso-bts-layer id=${id} src=${a.src ?? nothing} .data=${a.data} refresh=${a.refresh ?? nothing} villages=${a.villages ?? nothing} operator=${a.operator ?? nothing} tech=${a.tech ?? nothing}
         radius=${a.radius ?? nothing} environment=${a.environment ?? 'rural'} coverage-opacity=${a.coverageOpacity ?? 0.35}
-        ?hide-sites=${!!a.hideSites} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-bts-layer>
+        cluster=${a.cluster ?? 'auto'} ?hide-sites=${!!a.hideSites} ?table-open=${!!a.tableOpen} lang=${lang} theme=${a.theme ?? nothing}></chiso-bts-layer>
       ${a.withChoropleth ? html`<chiso-legend lang=${lang} theme=${a.theme ?? nothing}></chiso-legend>` : nothing}
     </chiso-map>
   </div>`;
@@ -53,6 +55,7 @@ const meta: Meta<BtsArgs> = {
     tech: { control: 'inline-radio', options: [undefined, '2G', '3G', '4G', '5G'] },
     environment: { control: 'inline-radio', options: ['rural', 'urban'] },
     coverageOpacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
+    cluster: { control: 'inline-radio', options: ['auto', 'off'] },
     theme: { control: 'inline-radio', options: [undefined, 'dark', 'contrast'] },
     lang: { control: 'inline-radio', options: ['vi', 'en'] },
   },
@@ -64,6 +67,8 @@ type Story = StoryObj<BtsArgs>;
 export const Coverage: Story = {};
 /** One operator: Viettel's coverage alone. */
 export const OneOperator: Story = { args: { operator: 'Viettel' } };
+/** Every site its own symbol at every zoom (no badges): crowded at the province's zoom, which is why `auto` is the default. */
+export const EverySite: Story = { args: { cluster: 'off' } };
 /** 5G only: small cells, large gaps. */
 export const FiveG: Story = { args: { tech: '5G' } };
 /** The documented default radii (rural), without the layer's override. */

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '@chiso/cases';
 
 /**
- * Cases on the synthetic province "Tỉnh Mẫu": 4,000 generated cases over 90 days (scripts/synthetic-cases.mjs;
+ * Cases on Phú Thọ's real 2025 communes (the atlas) with 4,000 generated cases over 90 days (scripts/synthetic-cases.mjs;
  * nobody real). Each generated case also carries a made-up name, age and phone: none of them ever shows.
  * Counts from 1 to 4 read "< 5"; cases are drawn per commune, never where a person is.
  */
@@ -32,7 +32,7 @@ const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme ==
 const render = (a: CaseArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)};color:${a.theme ? '#fff' : 'inherit'}">
-    <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Ca bệnh theo xã, Tỉnh Mẫu (dữ liệu mẫu)" style="--chiso-map-height:24rem">
+    <chiso-map boundaries=${BOUNDARIES} lang=${lang} theme=${a.theme ?? nothing} label="Ca bệnh theo xã, Phú Thọ (dữ liệu mẫu)" style="--chiso-map-height:24rem">
       <chiso-case-layer src=${a.src ?? nothing} .data=${a.data} refresh=${a.refresh ?? nothing} mode=${a.mode ?? 'area'} measure=${a.measure ?? 'new'} value=${a.value ?? 'count'}
         date=${a.date ?? nothing} from=${a.from ?? nothing} to=${a.to ?? nothing} k=${a.k ?? 5}
         min-zoom-points=${a.minZoomPoints ?? nothing} point-fields=${a.pointFields ?? nothing}
