@@ -14,6 +14,7 @@ import type { CoverageResult } from './coverage-client.js';
 import { frameCorners } from './coverage-raster.js';
 import { readPoints, readVillages, type Village } from './points.js';
 import { drawSiteIcon, iconId, OPERATOR_COLORS, OPERATORS, operatorLabel, TECH_SHAPES } from './site-symbols.js';
+import { CLUSTER_MAX_ZOOM, clusterCounts, clusterIconName, clusterSourceOptions, drawClusterBadge } from './site-clusters.js';
 
 let layerCount = 0;
 /** Layers on the page: the coverage worker ends when the last one goes. */
@@ -40,12 +41,6 @@ export interface BtsStats {
   rejected: RejectedSite[];
 }
 
-/** Below this zoom sites may be drawn as clusters (`cluster="auto"`); from the next zoom on, each site alone. */
-const CLUSTER_MAX_ZOOM = 10;
-/** Sites closer than this on screen (px) form one cluster: more than two badge radii, so badges stay apart. */
-const CLUSTER_RADIUS = 44;
-/** A cluster badge's radius in CSS px: 10 for two sites, growing slowly to 20. */
-export const clusterBadgeRadius = (n: number): number => Math.min(20, 10 + 2.2 * Math.log2(Math.max(1, n / 2) + 1));
 
 /**
  * BTS base stations inside a `<chiso-map>`: sites as symbols (shape by technology, colour by operator),
@@ -521,12 +516,7 @@ export class ChisoBtsLayer extends ChisoLayerElement {
         if (map.getSource(sitesId)) map.removeSource(sitesId);
       }
       this.drawnClustered = clustered;
-      this.setGeoJson(sitesId, siteFeatures, clustered
-        ? {
-          cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM,
-          clusterProperties: Object.fromEntries(OPERATORS.map((op, k) => [`o${k}`, ['+', ['case', ['==', ['get', 'operator'], op], 1, 0]]])),
-        }
-        : {});
+      this.setGeoJson(sitesId, siteFeatures, clustered ? clusterSourceOptions() : {});
       const below = map.getLayer(gapsId) ? gapsId : undefined;
       if (!map.getLayer(sitesId)) {
         map.addLayer({
@@ -536,11 +526,9 @@ export class ChisoBtsLayer extends ChisoLayerElement {
       }
       if (clustered && !map.getLayer(clustersId)) {
         // The badge is a picture named by its counts per operator, drawn when MapLibre first asks for it.
-        const name: unknown[] = ['concat', this.clusterPrefix];
-        OPERATORS.forEach((_, k) => name.push(...(k ? [','] : []), ['to-string', ['get', `o${k}`]]));
         map.addLayer({
           id: clustersId, type: 'symbol', source: sitesId, filter: ['has', 'point_count'],
-          layout: { 'icon-image': name as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+          layout: { 'icon-image': clusterIconName(this.clusterPrefix) as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
         }, below);
       }
       // Badges drawn before a theme change take the new operator colours.
@@ -577,50 +565,10 @@ export class ChisoBtsLayer extends ChisoLayerElement {
     return `${this.layerId}-cluster-`;
   }
 
-  /**
-   * A cluster's badge (its id carries the number of sites of each operator, in OPERATORS order): a ring cut in
-   * the operators' colours, as long as their shares, around the number of sites. 10 to 20 CSS px in radius as
-   * the count grows, so neighbouring badges (at least CLUSTER_RADIUS apart) do not pile up.
-   */
+  /** A cluster's badge in the layer's current operator colours (see site-clusters.ts). */
   private clusterImage(id: string): ImageData {
-    const counts = id.slice(this.clusterPrefix.length).split(',').map(Number);
-    const n = counts.reduce((a, b) => a + b, 0);
-    const ratio = 2;
-    const r = clusterBadgeRadius(n);
-    const size = Math.ceil(2 * r * ratio);
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const g = canvas.getContext('2d', { willReadFrequently: true })!;
-    g.scale(ratio, ratio);
-    const c = r;
-    let start = -Math.PI / 2;
-    g.fillStyle = 'rgba(0,0,0,0.7)';
-    g.beginPath();
-    g.arc(c, c, r, 0, 2 * Math.PI);
-    g.fill();
-    OPERATORS.forEach((op, k) => {
-      if (!counts[k]) return;
-      const end = start + (2 * Math.PI * counts[k]) / n;
-      g.fillStyle = this.operatorColor(op);
-      g.beginPath();
-      g.moveTo(c, c);
-      g.arc(c, c, r - 1, start, end);
-      g.closePath();
-      g.fill();
-      start = end;
-    });
-    g.fillStyle = '#ffffff';
-    g.beginPath();
-    g.arc(c, c, r * 0.62, 0, 2 * Math.PI);
-    g.fill();
-    const label = formatNumber(n, this.lang);
-    g.font = `700 ${Math.max(9, Math.min(13, r * 0.62))}px system-ui, 'Segoe UI', Roboto, Arial, sans-serif`;
-    g.textAlign = 'center';
-    g.textBaseline = 'middle';
-    g.fillStyle = '#1f2328';
-    g.fillText(label, c, c + 0.5, r * 1.15);
     this.clusterImages.add(id);
-    return g.getImageData(0, 0, size, size);
+    return drawClusterBadge(clusterCounts(id, this.clusterPrefix), (op) => this.operatorColor(op), this.lang);
   }
 
   private setGeoJson(id: string, features: unknown[], options: Record<string, unknown> = {}): void {
