@@ -101,5 +101,7 @@ const stats = (a) => {
   const s = [...a].sort((x, y) => x - y);
   return { 'median ms': +s[Math.floor(s.length / 2)].toFixed(1), 'min ms': +s[0].toFixed(1), 'max ms': +s.at(-1).toFixed(1), runs: s.length };
 };
-console.log('\nRender 100 gauges in Chromium (headless, software rendering): start → frame after the last is drawn\n');
-console.table({ 'chiso <chiso-gauge>': stats(times.chiso), 'ECharts gauge (canvas, no animation)': stats(times.echarts) });
+if (times.chiso.length) {
+  console.log('\nRender 100 gauges in Chromium (headless, software rendering): start → frame after the last is drawn\n');
+  console.table({ 'chiso <chiso-gauge>': stats(times.chiso), 'ECharts gauge (canvas, no animation)': stats(times.echarts) });
+} else console.log('\n(BENCH_RUNS=0: gauge render times not measured)');
