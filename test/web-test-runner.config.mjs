@@ -6,9 +6,8 @@ import { summaryReporter } from './summary-reporter.mjs';
 import { feedServer } from './feed-server.mjs';
 import { cspServer } from './csp-server.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM_ARGS, executablePath, openPage } from './support/browser.mjs';
 
-const executablePath = process.env.CHROME_PATH
-  || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (!executablePath) {
   throw new Error('No Chromium found: install the Debian package (apt-get install -y chromium) or set CHROME_PATH.');
 }
@@ -39,23 +38,11 @@ export default {
     chromeLauncher({
       // Each test page in a window of its own (a browser context each), told it has focus: every page is the
       // front page of its window, so frames, ResizeObserver and focus work as they do for a reader.
-      createPage: async ({ browser }) => {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        const cdp = await page.createCDPSession();
-        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
-        page.once('close', () => void context.close().catch(() => {}));
-        return page;
-      },
+      createPage: ({ browser }) => openPage(browser),
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-          '--disable-quic', '--disable-dev-shm-usage',
-          '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

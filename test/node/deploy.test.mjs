@@ -30,8 +30,9 @@ test('only extensions every server knows are built: no .mjs (nor .geojson, .cjsâ
   }
 });
 
-// IIS with no MIME map for an extension answers 404.3; an older nginx or a CMS handler sends octet-stream.
-const IIS = { type: (p) => (/\.(mjs|geojson|pmtiles)$/.test(p) ? 'application/octet-stream' : undefined), status: (p) => (/\.(mjs|geojson)$/.test(p) ? 404 : undefined), noRanges: true };
+// An older nginx or a CMS handler sends what it does not know (.mjs) as octet-stream; IIS answers 404.3 for an
+// extension it has no MIME map for (.geojson here).
+const IIS = { type: (p) => (/\.(mjs|geojson|pmtiles)$/.test(p) ? 'application/octet-stream' : undefined), status: (p) => (/\.geojson$/.test(p) ? 404 : undefined), noRanges: true };
 
 /** Every chiso element of a page with its state (the demo shows some states on purpose). */
 async function statesOf(page, url) {
