@@ -17,7 +17,12 @@ const only = args.length ? args : null;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skips = [];
 const times = [];
+const testTimes = [];
 const failures = [];
+const phases = [];
+let phaseStart = Date.now();
+/** Marks the end of a phase of the run, for the timing summary. */
+const phase = (name) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(0)} s`); phaseStart = Date.now(); };
 
 /** Node test files that import the built packages or pages (the rest run the TypeScript sources). */
 const NEEDS_BUILD = new Set(['test/node/core-import.test.mjs', 'test/node/manifest.test.mjs', 'test/node/examples.test.mjs', 'test/node/storybook.test.mjs', 'test/node/deploy.test.mjs']);
@@ -79,6 +84,10 @@ async function nodeTests(files, { source }) {
 async function browserTests(files, { concurrency }) {
   if (!files.length) return;
   const summary = `test/.out/browser-summary-${concurrency}.json`;
+  // Longest first (by the last run's times, when there was one): a long file started last would run alone
+  // at the end, with one core idle.
+  const last = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')).files ?? {} : {};
+  files = [...files].sort((a, b) => (last[b]?.testsMs ?? 0) - (last[a]?.testsMs ?? 0));
   rmSync(summary, { force: true });
   const r = await run('node_modules/.bin/web-test-runner', ['--config', 'test/web-test-runner.config.mjs'], {
     env: { ...process.env, WTR_FILES: files.join(','), WTR_CONCURRENCY: String(concurrency), WTR_SUMMARY: summary },
@@ -98,6 +107,7 @@ async function browserTests(files, { concurrency }) {
   totals.skipped += s.skipped;
   skips.push(...s.skips);
   for (const [file, t] of Object.entries(s.files)) times.push({ file, ms: t.testsMs });
+  testTimes.push(...(s.tests ?? []));
   if (r.status !== 0 && s.failed + s.sessionErrors === 0) totals.failed += 1;
 }
 
@@ -111,6 +121,7 @@ if (needsBuild && !process.argv.includes('--no-build')) {
   }
 }
 await vendorFrameworks(); // React, Vue and Angular as modules, for test/interop
+phase('build');
 
 // 2. Storybook, for the story test and the deployment test (the static Storybook on a server that knows no .mjs).
 const storybook = (async () => {
@@ -136,10 +147,14 @@ await Promise.all([
   })(),
   browserTests(wantBrowser.filter((f) => !ALONE.has(f)), { concurrency: Number(process.env.WTR_CONCURRENCY) || 2 }),
 ]);
+phase('node and browser tests');
 await storybook;
+phase('waiting for Storybook');
 await nodeTests(wantNode.filter((f) => pages.includes(f)), { source: false });
+phase('pages');
 // 4. Alone: files that measure how long the main thread is busy.
 await browserTests(wantBrowser.filter((f) => ALONE.has(f)), { concurrency: 1 });
+phase('alone');
 
 if (skips.length) {
   console.log(`\nSkipped (${skips.length}):`);
@@ -147,6 +162,11 @@ if (skips.length) {
 }
 console.log('\nSlowest files:');
 for (const t of times.sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.file}`);
+if (testTimes.length) {
+  console.log('Slowest browser tests:');
+  for (const t of testTimes.sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.file}: ${t.name}`);
+}
+console.log(`Phases: ${phases.join(', ')}`);
 console.log(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s${failures.length ? `; failed: ${[...new Set(failures)].join(', ')}` : ''}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

@@ -14,6 +14,8 @@ const geoFile = (name) => {
   return file.startsWith(atlas ? atlasDir : sharedDir) && existsSync(file) ? file : null;
 };
 const counters = new Map();
+/** Keys of /__feeds/hang requests whose client went away before the answer (an aborted fetch). */
+const abandoned = new Set();
 const hugeBodies = new Map();
 
 /** Koa middleware for the test runner's dev server. */
@@ -73,6 +75,8 @@ async function route(context) {
       const body = url.searchParams.get('body') ?? JSON.stringify({ chiso: 1, observations: [{ area: '25', period: '2021', value: 87.86 }] });
       const delay = (ms) => new Promise((r) => setTimeout(r, ms));
       switch (kind) {
+        case 'abandoned':
+          return { body: JSON.stringify({ abandoned: abandoned.has(url.searchParams.get('of')) }), type: 'application/json' };
         case 'count':
           return { body: JSON.stringify({ count: counters.get(url.searchParams.get('of')) ?? 0 }), type: 'application/json' };
         case 'ok':
@@ -80,9 +84,14 @@ async function route(context) {
           return { body, type: 'application/json' };
         case 'status':
           return { body: 'server error', status: Number(url.searchParams.get('code') ?? 500), type: 'text/plain' };
-        case 'hang':
+        case 'hang': {
+          // The response closing before it was written: the client went away (an aborted fetch).
+          const gone = () => { if (!context.res.writableFinished) abandoned.add(key); };
+          context.res.once('close', gone);
           await delay(Number(url.searchParams.get('ms') ?? 30000));
+          context.res.off('close', gone);
           return { body, type: 'application/json' };
+        }
         case 'huge': {
           // A valid feed of about `mb` megabytes (default 50), built once.
           const mb = Number(url.searchParams.get('mb') ?? 50);

@@ -40,7 +40,7 @@ export function summaryReporter({ file = process.env.WTR_SUMMARY || 'test/.out/b
       times[relative(process.cwd(), testFile)] = Date.now();
     },
     onTestRunFinished({ sessions }) {
-      const acc = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0, skips: [], files: {} };
+      const acc = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0, skips: [], files: {}, tests: [] };
       for (const s of sessions) {
         const name = relative(process.cwd(), s.testFile);
         const before = acc.skips.length;
@@ -54,7 +54,11 @@ export function summaryReporter({ file = process.env.WTR_SUMMARY || 'test/.out/b
         if (!s.passed && (s.errors?.length || !s.testResults)) acc.sessionErrors++;
         const durations = [];
         const walk = (suite) => {
-          for (const t of suite?.tests ?? []) if (t.duration) durations.push(t.duration);
+          for (const t of suite?.tests ?? []) {
+            if (!t.duration) continue;
+            durations.push(t.duration);
+            acc.tests.push({ file: name, name: t.name, ms: t.duration });
+          }
           for (const x of suite?.suites ?? []) walk(x);
         };
         walk(s.testResults);

@@ -4,7 +4,6 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './summary-reporter.mjs';
 import { feedServer } from './feed-server.mjs';
-import { cspServer } from './csp-server.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, executablePath, openPage } from './support/browser.mjs';
 
@@ -30,7 +29,6 @@ export default {
       if (m && !existsSync(`.${m[1]}.js`) && existsSync(`.${m[1]}.ts`)) ctx.url = `${m[1]}.ts${m[2] ?? ''}`;
       return next();
     },
-    cspServer(),
     feedServer(),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],

@@ -1,5 +1,4 @@
-// Deploying on the servers portals really run (issue 20): only extensions every server knows are built; served
-// the way IIS serves what it does not know, the demo and the static Storybook still draw everything; when a chunk,
+// Deploying on the servers portals really run (issue 20): only extensions every server knows are built; when a chunk,
 // MapLibre or its worker cannot load, the map says which file and why (wrong type, missing, blocked by the page's
 // policy) instead of blaming the data or loading for ever; the self-check page beside chiso.js finds each of these.
 // Each case runs against test servers set up to fail that way (scripts/static-server.mjs `misbehave`).
@@ -30,58 +29,8 @@ test('only extensions every server knows are built: no .mjs (nor .geojson, .cjsâ
   }
 });
 
-// An older nginx or a CMS handler sends what it does not know (.mjs) as octet-stream; IIS answers 404.3 for an
-// extension it has no MIME map for (.geojson here).
-const IIS = { type: (p) => (/\.(mjs|geojson|pmtiles)$/.test(p) ? 'application/octet-stream' : undefined), status: (p) => (/\.geojson$/.test(p) ? 404 : undefined), noRanges: true };
-
-/** Every chiso element of a page with its state (the demo shows some states on purpose). */
-async function statesOf(page, url) {
-  await page.goto(url);
-  // Maps are created when they come into view: bring each into view in turn until it settles.
-  for (let i = 0; i < await page.$$eval('chiso-map', (m) => m.length); i++) {
-    await page.$$eval('chiso-map', (m, k) => m[k].scrollIntoView({ block: 'center' }), i);
-    await page.waitForFunction((k) => !['idle', 'loading'].includes(document.querySelectorAll('chiso-map')[k].state), { timeout: 60000, polling: 250 }, i).catch(() => {});
-  }
-  await page.waitForFunction(() => {
-    const all = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('chiso-'));
-    return all.length > 0 && all.every((e) => e.state !== 'idle' && e.state !== 'loading');
-  }, { timeout: 90000, polling: 250 }).catch(() => {});
-  return page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('chiso-'))
-    .map((e, i) => `${i} ${e.localName}#${e.id || ''}: ${e.state}`));
-}
-
-test('served as IIS serves what it does not know, the demo draws every element as on a good server, and so does the static Storybook', async () => {
-  const good = await startStaticServer({ port: 0 });
-  const iis = await startStaticServer({ port: 0, misbehave: IIS });
-  const browser = await launchChromium();
-  try {
-    const [a, b] = [await openPage(browser), await openPage(browser)];
-    await Promise.all([a, b].map((p) => p.setViewport({ width: 1280, height: 900 })));
-    const [want, got] = await Promise.all([
-      statesOf(a, `http://127.0.0.1:${good.address().port}/examples/`),
-      statesOf(b, `http://127.0.0.1:${iis.address().port}/examples/`),
-    ]);
-    assert.ok(want.filter((s) => /chiso-(map|choropleth)#?.*: ready$/.test(s)).length >= 3, `the demo's maps draw on a good server: ${want.join(', ')}`);
-    assert.deepEqual(got, want);
-    if (existsSync('storybook-static/index.json')) {
-      const sb = await startStaticServer({ port: 0, rootDir: 'storybook-static', home: '/index.html', misbehave: IIS });
-      try {
-        await b.goto(`http://127.0.0.1:${sb.address().port}/iframe.html?id=elements-map--choropleth&viewMode=story`);
-        const state = await b.waitForFunction(() => {
-          const m = document.querySelector('chiso-map');
-          return m && m.state !== 'loading' && m.state !== 'idle' && m.state;
-        }, { timeout: 60000, polling: 250 }).then((h) => h.jsonValue(), () => 'loading');
-        assert.equal(state, 'ready', 'the Storybook map draws with MapLibre\'s worker served as .js');
-      } finally {
-        sb.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    good.close();
-    iis.close();
-  }
-});
+// Served the way IIS serves what it does not know, the demo and the static Storybook draw everything: that is
+// where they are tested (test/node/examples.test.mjs and storybook.test.mjs run on such a server, IIS_DEFAULTS).
 
 /** The paste page's map (README's snippet) on a server that misbehaves: its state, message and chiso-error. */
 async function mapOutcome(browser, misbehave, lang = 'vi') {

@@ -1,14 +1,16 @@
 // Every story of the built Storybook, in Chromium: it draws its element, shows the state it is about, logs no
 // error, passes axe-core (WCAG 2.1 A/AA, no serious or critical violation), and its layout holds at 320, 360,
 // 768 and 1280 px wide, at the default and at 200 % font size (test/support/layout-check.js: no text outside
-// its element, cut off, on other text or on a chart mark). Stories run in several pages of one browser at once.
+// its element, cut off, on other text or on a chart mark). A story not about an error shows none. Storybook is
+// served the way IIS serves what it does not know (IIS_DEFAULTS), as a portal's server may. Stories run in
+// several pages of one browser at once.
 // (npm test builds Storybook first; STORY_FILTER=gauge-group runs some stories only.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium, openPage, WIDTHS, layoutProblemsAcross } from '../support/browser.mjs';
+import { IIS_DEFAULTS, launchChromium, openPage, WIDTHS, layoutProblemsAcross } from '../support/browser.mjs';
 
 const built = existsSync('storybook-static/index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -58,10 +60,16 @@ async function checkStory(page, base, story, problems) {
     await page.waitForFunction((loading) => [...document.querySelectorAll('#storybook-root *')]
       .filter((e) => e.localName.startsWith('chiso-')).every((e) => e.state !== 'idle' && (loading || e.state !== 'loading')),
     { timeout: 30000 }, expected === 'loading').catch(() => problems.push(`${story.id}: did not settle`));
+    if (expected !== 'error') {
+      const failed = await page.evaluate(() => [...document.querySelectorAll('#storybook-root *')]
+        .filter((e) => e.localName.startsWith('chiso-') && e.state === 'error')
+        .map((e) => `${e.localName}: ${(e.shadowRoot?.querySelector('[part~="error"]')?.textContent ?? '').trim().slice(0, 200)}`));
+      for (const f of failed) problems.push(`${story.id}: in error, which the story is not about (${f})`);
+    }
     mark('settled');
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
-      const r = await window.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const r = await window.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
     });
@@ -83,7 +91,7 @@ test('every story renders, shows its state, passes axe, and holds its layout at 
   const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8'));
   const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(process.env.STORY_FILTER ?? ''));
   assert.ok(process.env.STORY_FILTER || stories.length >= 60, `expected every element's stories, found ${stories.length}`);
-  const server = await startStaticServer({ rootDir: 'storybook-static', port: 0, home: '/index.html' });
+  const server = await startStaticServer({ rootDir: 'storybook-static', port: 0, home: '/index.html', misbehave: IIS_DEFAULTS });
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchChromium();
   const problems = [];

@@ -1,6 +1,6 @@
 // The system Chromium for Node-driven browser tests (stories, demo pages), launched and paged the way the
 // browser tests run it (test/web-test-runner.config.mjs): never a downloaded browser.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
@@ -33,9 +33,21 @@ export async function openPage(browser) {
   return page;
 }
 
+/**
+ * What IIS 10 does without configuration, which older nginx and CMS handlers share: an extension it has no type
+ * for (.mjs, .pmtiles) goes out as application/octet-stream, .geojson answers 404.3, and no byte ranges. The demo
+ * and the static Storybook are tested on a server like this.
+ */
+export const IIS_DEFAULTS = {
+  type: (p) => (/\.(mjs|geojson|pmtiles)$/.test(p) ? 'application/octet-stream' : undefined),
+  status: (p) => (/\.geojson$/.test(p) ? 404 : undefined),
+  noRanges: true,
+};
+
 /** The widths every story and the demo are checked at. */
 export const WIDTHS = [320, 360, 768, 1280];
-const layoutScript = fileURLToPath(new URL('./layout-check.js', import.meta.url));
+// Run through the DevTools protocol (page.evaluate), which a page's Content-Security-Policy does not govern.
+const layoutScript = readFileSync(fileURLToPath(new URL('./layout-check.js', import.meta.url)), 'utf8');
 
 /** Waits for layout and for every chiso element to have re-rendered after a resize. */
 const settle = (page) => page.evaluate(async () => {
@@ -59,7 +71,7 @@ const settle = (page) => page.evaluate(async () => {
  * and 100 %.
  */
 export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, height = 900 } = {}) {
-  await page.addScriptTag({ path: layoutScript });
+  if (!(await page.evaluate(() => typeof window.chisoLayoutProblems === 'function'))) await page.evaluate(layoutScript);
   const problems = [];
   for (const font of ['100%', '200%']) {
     await page.evaluate((f) => { document.documentElement.style.fontSize = f; }, font);

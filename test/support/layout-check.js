@@ -13,30 +13,52 @@
   /** The element that contains a node, crossing shadow roots and slots upward (the composed parent). */
   const parentOf = (el) => el.assignedSlot ?? el.parentElement ?? (el.parentNode instanceof ShadowRoot ? el.parentNode.host : null);
 
-  /** Whether text in `el` is hidden on purpose (visually-hidden, display none, zero opacity, aria-hidden off-screen). */
+  // Per check: what is known of each element (styles and boxes do not change while one check runs). A table
+  // of a thousand cells would otherwise read the same ancestors' styles a thousand times.
+  let hiddenMemo = new Map();
+  let clipMemo = new Map();
+
+  /** Whether `e` itself hides what it holds on purpose (display none, visibility hidden, zero opacity, visually-hidden). */
+  function hidesOnPurpose(e) {
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0') return true;
+    if (s.clip && s.clip !== 'auto') return true; // the visually-hidden pattern
+    if (s.clipPath && /inset\(\s*(50|100)%/.test(s.clipPath)) return true;
+    const r = e.getBoundingClientRect();
+    return (s.overflow === 'hidden' || s.overflow === 'clip') && r.width <= 1 && r.height <= 1;
+  }
+
+  /** Whether text in `el` is hidden on purpose: by `el` or any composed ancestor up to `stopAt`. */
   function hiddenOnPurpose(el, stopAt) {
     // Not rendered at all: display none, visibility hidden, zero opacity, or a closed <details>' content.
     if (el.checkVisibility && !el.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) return true;
+    const chain = [];
+    let hidden = false;
     for (let e = el; e && e !== stopAt.parentElement; e = parentOf(e)) {
-      const s = getComputedStyle(e);
-      if (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0') return true;
-      if (s.clip && s.clip !== 'auto') return true; // the visually-hidden pattern
-      if (s.clipPath && /inset\(\s*(50|100)%/.test(s.clipPath)) return true;
-      const r = e.getBoundingClientRect();
-      if ((s.overflow === 'hidden' || s.overflow === 'clip') && r.width <= 1 && r.height <= 1) return true;
+      const known = hiddenMemo.get(e);
+      if (known !== undefined) { hidden = known; break; }
+      chain.push(e);
       if (e === stopAt) break;
     }
-    return false;
+    // From the top down: an element is hidden when it or anything above it (to stopAt) hides it.
+    for (const e of chain.reverse()) {
+      hidden = hidden || hidesOnPurpose(e);
+      hiddenMemo.set(e, hidden);
+    }
+    return hidden;
   }
 
   /** Rects of the ancestors that clip (overflow not visible), from `el` up to the host. */
   function clippers(el, host) {
-    const out = [];
-    for (let e = parentOf(el); e; e = parentOf(e)) {
-      const s = getComputedStyle(e);
-      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') out.push({ rect: e.getBoundingClientRect(), scrolls: /auto|scroll/.test(s.overflowX + s.overflowY), el: e });
-      if (e === host) break;
-    }
+    const parent = parentOf(el);
+    if (!parent) return [];
+    const known = clipMemo.get(parent);
+    if (known) return known;
+    const s = getComputedStyle(parent);
+    const own = s.overflowX !== 'visible' || s.overflowY !== 'visible'
+      ? [{ rect: parent.getBoundingClientRect(), scrolls: /auto|scroll/.test(s.overflowX + s.overflowY), el: parent }] : [];
+    const out = parent === host ? own : [...own, ...clippers(parent, host)];
+    clipMemo.set(parent, out);
     return out;
   }
 
@@ -104,6 +126,8 @@
   }
 
   function checkHost(host, problems) {
+    hiddenMemo = new Map();
+    clipMemo = new Map();
     const box = host.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) return;
     const name = host.id ? `${host.localName}#${host.id}` : host.localName;
@@ -122,9 +146,11 @@
       if (!inside(visible, box)) problems.push(`${name}: text outside the element: "${t.text}" at ${fmt(visible)}, element ${fmt(box)}`);
       shown.push({ ...t, rect: visible });
     }
-    // Text on text: two fragments of different elements overlapping.
+    // Text on text: two fragments of different elements overlapping (a sweep down the page: only fragments whose
+    // tops lie within another's height can overlap it).
+    shown.sort((a, b) => a.rect.top - b.rect.top);
     for (let i = 0; i < shown.length; i++) {
-      for (let j = i + 1; j < shown.length; j++) {
+      for (let j = i + 1; j < shown.length && shown[j].rect.top < shown[i].rect.bottom - 2; j++) {
         const a = shown[i];
         const b = shown[j];
         if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
