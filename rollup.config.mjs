@@ -109,6 +109,29 @@ export const atlasBeside = () => ({
 });
 const ATLAS_TOKEN = '__chiso_atlas_dir__';
 
+/**
+ * The CSS in lit's css`…` literals, minified (terser leaves template text alone): comments out, runs of white
+ * space to one, none around braces, semicolons and commas. Interpolations (`${…}`) and quoted strings are kept
+ * as they are.
+ */
+export const minifyCssLiterals = () => ({
+  name: 'minify-css-literals',
+  transform(code, id) {
+    if (!/\/packages\/[\w-]+\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    const out = code.replace(/\bcss`([^`]*)`/g, (all, body) => {
+      // Interpolations and quoted strings (odd positions after the split) are kept as they are.
+      const parts = body.split(/(\$\{[^}]*\}|"[^"\n]*"|'[^'\n]*')/);
+      const min = parts.map((p, i) => (i % 2 ? p : p
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,])\s*/g, '$1')
+        .replace(/([{;](?:--)?[\w-]+):\s/g, '$1:'))); // a declaration's "prop: value" (never a selector's ":")
+      return `css\`${min.join('')}\``;
+    });
+    return out === code ? null : { code: out, map: null };
+  },
+});
+
 /** A self-contained minified bundle (also used by the bench to measure sizes). */
 export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre = true } = {}) => ({
   input,
@@ -117,6 +140,7 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
     workerBeside(),
     atlasBeside(),
     tsExtensions(),
+    minifyCssLiterals(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
@@ -124,14 +148,25 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
   ],
   onwarn,
   output: {
-    dir: outDir, format: 'es', sourcemap: true, entryFileNames: entryName, chunkFileNames: 'chunks/[name]-[hash].js',
+    dir: outDir, format: 'es', sourcemap: true, entryFileNames: entryName,
+    // A package's own chunk is named after it (chunks/gauge-….js), so a webmaster reading the network log or a
+    // 404 knows what it is.
+    chunkFileNames: (chunk) => {
+      // Its entry module (or, for a chunk of several, the last package index it runs: the dependents come last).
+      const own = /packages\/([\w-]+)\/src\/([\w-]+)\.ts$/;
+      const indexes = chunk.moduleIds.filter((id) => /packages\/[\w-]+\/src\/index\.ts$/.test(id));
+      const m = own.exec(chunk.facadeModuleId ?? '') ?? own.exec(indexes.at(-1) ?? '');
+      if (!m) return 'chunks/[name]-[hash].js';
+      const name = m[2] === 'index' ? m[1] : m[2].replace(/^define-/, '');
+      return `chunks/${name}-[hash].js`;
+    },
     plugins: [terser({ format: { comments: false }, ecma: 2020, module: true })],
   },
 });
 
 export default [
-  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts' }, ['lit', 'd3-dsv']),
-  pkg('gauge', { index: 'packages/gauge/src/index.ts' }, ['lit', '@chiso/core']),
+  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts' }, ['lit', 'd3-dsv']),
+  pkg('gauge', { index: 'packages/gauge/src/index.ts', 'define-gauge': 'packages/gauge/src/define-gauge.ts', 'define-gauge-group': 'packages/gauge/src/define-gauge-group.ts' }, ['lit', '@chiso/core']),
   pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
@@ -143,5 +178,10 @@ export default [
   // The worker is self-contained, beside the module that starts it.
   bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/bts/dist', '[name].js', { vendorMaplibre: false }),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),
+  // The self-check page's feed reader: one file, sharing no chunk with chiso.js.
+  (() => {
+    const config = bundle({ 'kiem-tra-doc': 'packages/chiso/self-check/read-feed.ts' }, 'packages/chiso/dist', '[name].js', { vendorMaplibre: false });
+    return { ...config, output: { ...config.output, inlineDynamicImports: true } };
+  })(),
   bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/chiso/dist', '[name].js', { vendorMaplibre: false }),
 ];

@@ -2,7 +2,6 @@
 export const sizeEntries = [
   { name: 'lit (reference)', code: `export { LitElement, html, css, svg } from 'lit';` },
   { name: 'chiso core+gauge (lit included)', code: `export * from '@chiso/gauge';` },
-  { name: 'chiso all-in-one (chiso.js)', code: `export * from 'chiso';` },
   {
     name: 'ECharts gauge (tree-shaken, canvas)',
     // Only what the page calls is exported, so tree-shaking keeps no more than a gauge needs.

@@ -35,7 +35,7 @@ async function buildEntry(name, code, file) {
 }
 
 const files = {
-  'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge', 'chiso all-in-one (chiso.js)': 'chiso-all',
+  'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge',
   'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge', 'ECharts geo map (tree-shaken, canvas)': 'echarts-map',
 };
 const sizes = [];
@@ -46,21 +46,37 @@ const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
 const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 
+// chiso.js as a portal pastes it (the built dist): the loader, then what each tag adds the first time it appears.
+{
+  const { loaderPages, weigh } = await import('../scripts/chunk-closure.mjs');
+  const dist = 'packages/chiso/dist';
+  const { eager, tags } = await loaderPages(dist);
+  const rows = { 'chiso.js (the loader, eager)': { files: eager.size, ...weigh(dist, eager) } };
+  for (const [tag, files] of Object.entries(tags)) rows[`a page with <${tag}> only, in all`] = { files: files.size, ...weigh(dist, files) };
+  console.log('\nchiso.js: what a page downloads, by the tags it uses (built dist, min and min+gzip -9)\n');
+  console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { files: v.files, 'min KB': +kb(v.min), 'min+gzip KB': +kb(v.gz) }])));
+  const loader = rows['chiso.js (the loader, eager)'].gz;
+  const gaugePage = rows['a page with <chiso-gauge> only, in all'].gz;
+  console.log(`chiso.js eager: ${kb(loader)} KB (budget 8 KB: ${loader <= 8 * 1024 ? 'within' : 'OVER'}); a gauge-only page: ${kb(gaugePage)} KB (budget 22 KB: ${gaugePage <= 22 * 1024 ? 'within' : 'OVER'}).`);
+}
+
 benchParse();
 benchAtlasSizes();
 writeHandHostedGeoJSON(out);
 if (process.env.BENCH_BTS !== '0') benchBts();
 
-// What a page with one chiso map downloads in all: the eager bundle, the lazy map runtime, MapLibre and its worker.
+// What a page with one chiso map downloads in all: the loader, the map's package, the map runtime (loaded when
+// the map comes into view), MapLibre and its worker.
 const nationalCount = writeNationalData(out);
 {
-  const { readdirSync, readFileSync } = await import('node:fs');
-  const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
-  const runtime = readdirSync(`${out}/chunks`).filter((f) => /^maplibre-runtime-.*\.js$/.test(f)).map((f) => gz(`${out}/chunks/${f}`))[0] ?? 0;
-  const allInOne = sizes.find((x) => x.name.startsWith('chiso all-in-one'));
-  const mapPage = allInOne.gz + runtime + gz(`${out}/vendor/maplibre-gl.js`) + gz(`${out}/vendor/maplibre-gl-worker.js`);
+  const { readdirSync } = await import('node:fs');
+  const { loaderPages, weigh } = await import('../scripts/chunk-closure.mjs');
+  const dist = 'packages/chiso/dist';
+  const { tags } = await loaderPages(dist);
+  const runtime = readdirSync(`${dist}/chunks`).filter((f) => /^maplibre-runtime-.*\.js$/.test(f)).map((f) => `chunks/${f}`);
+  const mapPage = weigh(dist, new Set([...tags['chiso-choropleth'], ...runtime, 'vendor/maplibre-gl.js', 'vendor/maplibre-gl-worker.js']));
   const echartsMap = sizes.find((x) => x.name.startsWith('ECharts geo'));
-  console.log(`\nA page with a chiso map downloads ${kb(mapPage)} KB min+gzip in all (chiso.js ${kb(allInOne.gz)} + map runtime ${kb(runtime)} + MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
+  console.log(`\nA page with a chiso map downloads ${kb(mapPage.gz)} KB min+gzip in all (chiso.js, the map's package, the map runtime, MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
 }
 
 // Render time: 100 gauges, fresh page per run, runs alternated so both see the same machine state.

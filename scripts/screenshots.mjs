@@ -21,7 +21,7 @@ const settle = async (page) => {
   }
   await page.waitForFunction(() => [...document.querySelectorAll('*')]
     .filter((e) => e.localName.startsWith('chiso-') && e.localName !== 'chiso-legend')
-    .every((e) => e.state !== 'loading' && e.state !== 'idle'), { timeout: 120000 });
+    .every((e) => customElements.get(e.localName) && e.state !== 'loading' && e.state !== 'idle'), { timeout: 120000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await new Promise((r) => setTimeout(r, 1500));
 };

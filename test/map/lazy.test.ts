@@ -1,5 +1,6 @@
-// The all-in-one bundle as a portal uses it: gauges alone download no MapLibre; a map downloads it (from
-// vendor/ beside the bundle) only when it comes into view.
+// The all-in-one chiso.js as a portal uses it: a loader that defines each tag when it first appears, loading
+// only that tag's package. Gauges alone download no map code and no MapLibre; a map downloads its package when
+// the tag appears and MapLibre (from vendor/ beside the bundle) only when it comes into view.
 import { expect, waitUntil } from '@open-wc/testing';
 
 const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
@@ -17,13 +18,22 @@ const squares = {
 describe('lazy loading with dist/chiso.js', function () {
   this.timeout(30000);
 
-  it('a page with gauges only downloads no MapLibre; a map loads it when scrolled into view', async () => {
-    await import(/* @vite-ignore */ `${'/packages/chiso/dist/chiso.js'}`);
+  it('a page with gauges only downloads no map code; a map loads its package when it appears, MapLibre when scrolled into view', async () => {
+    const loader = await import(/* @vite-ignore */ `${'/packages/chiso/dist/chiso.js'}`);
+    expect(Object.keys(loader.TAGS)).to.include.members(['chiso-gauge', 'chiso-map', 'chiso-bts-layer', 'chiso-case-layer', 'chiso-trend', 'chiso-choropleth']);
+    const chunks = () => resources().filter((n) => /\/packages\/chiso\/dist\/chunks\//.test(n)).map((n) => n.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''));
+    expect(chunks(), 'nothing but the loader before a tag appears').to.deep.equal([]);
+    // A tag attached after the page loaded (as a script or a framework does) is found and defined.
     const gauge = document.createElement('chiso-gauge') as HTMLElement & { updateComplete: Promise<unknown>; state: string };
     gauge.setAttribute('value', '87.86');
     gauge.setAttribute('unit', '%');
     document.body.append(gauge);
+    expect(customElements.get('chiso-gauge'), 'not defined before its code loads').to.equal(undefined);
+    await customElements.whenDefined('chiso-gauge');
     await gauge.updateComplete;
+    expect(chunks()).to.include('gauge');
+    expect(chunks().filter((c) => /^(map|bts|cases|chart|gauge-group|maplibre-runtime)$/.test(c)), 'no other tag\'s package').to.deep.equal([]);
+    expect(customElements.get('chiso-map')).to.equal(undefined);
     expect(gauge.state).to.equal('ready');
     await new Promise((r) => setTimeout(r, 300));
     expect(maplibreLoaded(), resources().join('\n')).to.equal(false);
@@ -33,8 +43,10 @@ describe('lazy loading with dist/chiso.js', function () {
     spacer.style.height = '3000px';
     const map = document.createElement('chiso-map') as HTMLElement & { boundariesData: unknown; state: string; ready: Promise<unknown>; map?: unknown };
     map.style.cssText = 'display:block;width:400px;--chiso-map-height:300px';
-    map.boundariesData = squares;
+    map.boundariesData = squares; // set before the tag is defined: kept, as Lit keeps such properties
     document.body.append(spacer, map);
+    await customElements.whenDefined('chiso-map');
+    expect(chunks()).to.include('map');
     await new Promise((r) => setTimeout(r, 500));
     expect(map.state).to.equal('idle');
     expect(map.map).to.equal(undefined);

@@ -1,6 +1,7 @@
 // @chiso/core as a Node 20 user imports it once built: no DOM, no browser globals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 
 test('Node has no DOM here (the test means something)', () => {
   assert.equal(typeof globalThis.document, 'undefined');
@@ -17,7 +18,7 @@ test('parseFeed imports from the built @chiso/core and reads the native feed', a
   assert.throws(() => parseFeed('{"chiso":1,"observations":[{"area":"25","value":"abc"}]}'), (e) => e instanceof FeedError && e.code === 'schema' && e.path === 'observations[0].value');
 });
 
-test('the all-in-one bundle and its chunks import nothing but each other (no bare imports left)', async () => {
+test('the all-in-one bundle and its chunks import nothing but each other (no bare imports left); chiso.js loads each tag\'s package alone', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
   const dist = new URL('../../packages/chiso/dist/', import.meta.url);
   const files = ['chiso.js', ...readdirSync(new URL('chunks/', dist)).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
@@ -28,11 +29,17 @@ test('the all-in-one bundle and its chunks import nothing but each other (no bar
     if (!/maplibre-runtime-/.test(f)) assert.doesNotMatch(code, /from\s*["'][^"']*maplibre-gl/, `${f}: must not import MapLibre eagerly`);
     else assert.match(code, /from\s*["']\.\.\/vendor\/maplibre-gl\.js["']/, `${f}: imports the copied MapLibre (.js)`);
   }
+  // chiso.js is the loader: no static import at all (it must run even when the server cannot deliver a chunk),
+  // and no tag's package loads MapLibre, the palettes or TopoJSON eagerly.
   const entry = readFileSync(new URL('chiso.js', dist), 'utf8');
-  const eager = [...entry.matchAll(/from\s*["']\.\/(chunks\/[^"']+)["']/g)].map((m) => m[1]);
-  for (const f of eager) {
-    assert.doesNotMatch(readFileSync(new URL(f, dist), 'utf8'), /from\s*["'][^"']*(maplibre|d3-scale-chromatic|topojson)/, `${f} is eager`);
+  assert.doesNotMatch(entry, /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']/, 'chiso.js imports nothing statically');
+  const { loaderPages } = await import('../../scripts/chunk-closure.mjs');
+  const { tags } = await loaderPages(fileURLToPath(dist));
+  assert.deepEqual(Object.keys(tags).sort(), ['chiso-bts-layer', 'chiso-case-layer', 'chiso-choropleth', 'chiso-choropleth-layer', 'chiso-gauge', 'chiso-gauge-group', 'chiso-legend', 'chiso-map', 'chiso-trend']);
+  for (const [tag, files] of Object.entries(tags)) {
+    for (const f of files) assert.doesNotMatch(readFileSync(new URL(f, dist), 'utf8'), /from\s*["'][^"']*(maplibre|d3-scale-chromatic|topojson)/, `${f} is loaded with <${tag}>`);
   }
+  for (const f of tags['chiso-gauge']) assert.doesNotMatch(f, /chunks\/(map|bts|cases|chart|gauge-group)-/, `a gauge does not load ${f}`);
   const { existsSync } = await import('node:fs');
   assert.ok(existsSync(new URL('vendor/maplibre-gl.js', dist)) && existsSync(new URL('vendor/maplibre-gl-worker.js', dist)), 'MapLibre and its worker ship in vendor/, as .js');
 });

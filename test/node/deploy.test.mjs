@@ -24,7 +24,7 @@ test('only extensions every server knows are built: no .mjs (nor .geojson, .cjs�
   else t.diagnostic('storybook-static absent: only the package builds are checked');
   const unknown = dirs.flatMap(filesUnder).filter((f) => !KNOWN.test(f));
   assert.deepEqual(unknown, []);
-  for (const f of ['vendor/maplibre-gl.js', 'vendor/maplibre-gl-worker.js', 'coverage.worker.js', 'kiem-tra.html', 'kiem-tra.js', 'kiem-tra-worker.js']) {
+  for (const f of ['vendor/maplibre-gl.js', 'vendor/maplibre-gl-worker.js', 'coverage.worker.js', 'kiem-tra.html', 'kiem-tra.js', 'kiem-tra-worker.js', 'kiem-tra-doc.js']) {
     assert.ok(existsSync(`packages/chiso/dist/${f}`), `${f} ships beside chiso.js`);
   }
 });
@@ -112,6 +112,40 @@ test('a feed whose reader cannot load names the reader\'s file, not the feed', a
   } finally {
     await browser.close();
     server.close();
+  }
+});
+
+test('a tag whose code cannot load says so where it stands, names the file, and fires chiso-error', async () => {
+  // chiso.js copied, but not the gauge's chunk; then the same with every chunk served as a file of no known type.
+  const cases = [
+    { misbehave: { status: (p) => (/\/chunks\/gauge-[^/]+\.js$/.test(p) ? 404 : undefined) }, want: /Không có \/packages\/chiso\/dist\/chunks\/gauge-[^ ]+\.js trên máy chủ \(HTTP 404\)/ },
+    { misbehave: { type: (p) => (/\/chunks\//.test(p) ? 'application/octet-stream' : undefined) }, want: /Không tải được mã của thẻ <chiso-gauge>.*kiem-tra\.html/ },
+  ];
+  const browser = await launchChromium();
+  try {
+    for (const { misbehave, want } of cases) {
+      const server = await startStaticServer({ port: 0, misbehave });
+      const page = await openPage(browser);
+      try {
+        await page.evaluateOnNewDocument(() => {
+          window.__errors = [];
+          document.addEventListener('chiso-error', (e) => window.__errors.push({ tag: e.target.localName, code: e.detail.code }), true);
+        });
+        await page.goto(`http://127.0.0.1:${server.address().port}/examples/paste.html`);
+        const shown = await page.waitForFunction(() => {
+          const p = document.querySelector('chiso-gauge')?.shadowRoot?.querySelector('[part="error"][role="alert"]');
+          return p && { text: p.textContent, errors: window.__errors };
+        }, { timeout: 20000, polling: 100 }).then((h) => h.jsonValue(), () => null);
+        assert.ok(shown, 'a message where the gauge would be');
+        assert.match(shown.text, want);
+        assert.ok(shown.errors.some((e) => e.tag === 'chiso-gauge' && e.code === 'load'), JSON.stringify(shown.errors));
+      } finally {
+        await page.close();
+        server.close();
+      }
+    }
+  } finally {
+    await browser.close();
   }
 });
 

@@ -140,7 +140,8 @@ test('the example pages load with no console error; React, Vue and Angular pass 
       await page.goto(`${base}/examples/${name}.html`);
       const settled = await page.waitForFunction(() => {
         const all = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('chiso-') && e.localName !== 'chiso-angular-demo');
-        return all.length > 0 && all.every((e) => e.state !== 'idle' && e.state !== 'loading');
+        // Defined first: chiso.js defines each tag when its code has loaded.
+        return all.length > 0 && all.every((e) => customElements.get(e.localName) && e.state !== 'idle' && e.state !== 'loading');
       }, { timeout: 60000, polling: 250 }).then(() => true, () => false);
       if (!settled) problems.push(`${name}: not every element settled`);
       if (name === 'paste') {

@@ -13,7 +13,8 @@ export async function settleDashboard(page, timeout = 120000) {
   }
   const settled = await page.waitForFunction(() => [...document.querySelectorAll('*')]
     .filter((e) => e.localName.startsWith('chiso-'))
-    .every((e) => e.state !== 'idle' && e.state !== 'loading'), { timeout, polling: 250 }).then(() => true, () => false);
+    // Defined first: chiso.js defines each tag when its code has loaded.
+    .every((e) => customElements.get(e.localName) && e.state !== 'idle' && e.state !== 'loading'), { timeout, polling: 250 }).then(() => true, () => false);
   await page.evaluate(() => window.scrollTo(0, 0));
   return settled;
 }

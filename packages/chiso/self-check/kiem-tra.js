@@ -108,9 +108,15 @@
     var url = new URL('chiso.js', here).href;
     try {
       chiso = await Promise.race([import(url), timeout(20000).then(function () { throw new Error('no answer after 20 s'); })]);
-      var defined = !!customElements.get('chiso-gauge') && !!customElements.get('chiso-map');
-      report(results, 'module', defined ? 'ok' : 'fail', defined ? 'chiso.js tải được, các thẻ chiso đã sẵn sàng' : 'chiso.js tải được nhưng các thẻ chưa được định nghĩa',
-        defined ? 'chiso.js loads and its tags are defined' : 'chiso.js loads but its tags are not defined');
+      // chiso.js is a loader: each tag's package loads when the tag first appears. Load every one now.
+      var tags = Object.keys(chiso.TAGS || {});
+      var loaded = await Promise.race([Promise.all(tags.map(function (t) { return chiso.load(t); })), timeout(30000).then(function () { return []; })]);
+      var failed = tags.filter(function (t, i) { return !loaded[i]; });
+      var defined = tags.length > 0 && failed.length === 0;
+      report(results, 'module', defined ? 'ok' : 'fail',
+        defined ? 'chiso.js tải được, mã của cả ' + tags.length + ' thẻ chiso tải được' : 'chiso.js tải được nhưng mã của các thẻ sau không tải được: ' + (failed.join(', ') || '(không có thẻ nào)'),
+        defined ? 'chiso.js loads, and so does the code of all ' + tags.length + ' chiso tags' : 'chiso.js loads but the code of these tags does not: ' + (failed.join(', ') || '(no tags)'),
+        defined ? undefined : 'Xem các lỗi về kiểu MIME và tệp thiếu ở trên (thư mục chunks/)', defined ? undefined : 'See the MIME type and missing-file results above (the chunks/ folder)');
     } catch (e) {
       await timeout(50);
       var v = violationFor(url);
@@ -304,12 +310,13 @@
         'Kiểm tra máy chủ dữ liệu', 'Check the feed server');
       return;
     }
-    if (!chiso || !chiso.parseFeedAsync) {
-      report(feedResults, 'feed', 'warn', abs + ': tải được (' + text.length + ' ký tự) nhưng chiso.js chưa tải nên chưa đọc thử', abs + ': downloaded (' + text.length + ' characters), not read: chiso.js did not load');
+    var reader = await import(new URL('kiem-tra-doc.js', here).href).catch(function () { return null; });
+    if (!reader) {
+      report(feedResults, 'feed', 'warn', abs + ': tải được (' + text.length + ' ký tự) nhưng kiem-tra-doc.js không tải được nên chưa đọc thử', abs + ': downloaded (' + text.length + ' characters), not read: kiem-tra-doc.js did not load');
       return;
     }
     try {
-      var model = await chiso.parseFeedAsync(text);
+      var model = await reader.parseFeedAsync(text);
       var obs = model.observations || [];
       var areas = new Set(obs.map(function (o) { return o.area; }));
       var levels = Array.from(new Set(obs.map(function (o) { return o.level; }).filter(Boolean)));

@@ -1,24 +1,148 @@
 /**
- * chiso: every element, registered. `dist/chiso.js` is an ES module for any static host (copy the whole
- * `dist/` folder: it holds the lazily loaded chunks, `vendor/maplibre-gl.js` and its worker, and `atlas/`):
+ * chiso.js: the one file a portal pastes. It is a small loader: each chiso tag is defined when it first
+ * appears on the page, by loading only its own package (the way Shoelace's autoloader works). A page with
+ * one gauge downloads the gauge's code; a page with no chiso tag downloads nothing more. Copy the whole
+ * `dist/` folder to any static host: it holds the chunks, `vendor/maplibre-gl.js` and its worker, and `atlas/`.
  *
  *   <script type="module" src="https://…/chiso.js"></script>
  *   <chiso-gauge src="feed.json"></chiso-gauge>
- *   <chiso-choropleth boundaries="xa.geojson" src="feed.json"></chiso-choropleth>
- *   <chiso-map boundaries="xa.geojson"><chiso-bts-layer src="tram.geojson" villages="thon.geojson"></chiso-bts-layer></chiso-map>
- *   <chiso-map boundaries="tinh.geojson"><chiso-case-layer counts="ca-benh.csv" mode="bubbles"></chiso-case-layer></chiso-map>
+ *   <chiso-choropleth area="25" src="feed.json"></chiso-choropleth>
+ *   <chiso-map boundaries="vn:communes/25"><chiso-bts-layer src="tram.geojson"></chiso-bts-layer></chiso-map>
  *
- * Readers of formats other than chiso feeds (JSON-stat, CKAN, GeoJSON, CSV) are a separate chunk, loaded the
- * first time a page meets such a feed; MapLibre is loaded the first time a map comes into view. A page with
- * gauges only downloads neither. For the full synchronous `parseFeed`, import `@chiso/core`.
+ * Tags added later (by a script, React, Vue, Angular) are found as they are attached to the document. Tags
+ * inside a shadow root of your own are not visible from the document: call `discover(shadowRoot)`. Waiting
+ * for a tag: `await customElements.whenDefined('chiso-gauge')`, or `await load('chiso-gauge')`.
+ *
+ * The per-package imports (`import '@chiso/gauge'`) register their tags at once and work side by side with
+ * this loader: a tag already defined is never loaded again.
+ *
+ * This file has no static import on purpose: if the server cannot deliver the chunks, the loader still
+ * runs and puts a message where each tag would have drawn, with a `chiso-error` event.
  */
-export * from '@chiso/gauge';
-export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth } from '@chiso/map';
-export { ChisoBtsLayer } from '@chiso/bts';
-export { ChisoCaseLayer } from '@chiso/cases';
-export { ChisoTrend } from '@chiso/chart';
-export {
-  FeedError, loadFeed, requestFeed, parseFeedAsync, parseFeedSync, selectObservation, selectGroup,
-  formatValue, formatNumber, formatDelta, formatPeriod,
-} from '@chiso/core';
-export { ChisoElement, defineElement } from '@chiso/core/element';
+
+type Loader = () => Promise<unknown>;
+
+const gauge: Loader = () => import('@chiso/gauge/chiso-gauge');
+const gaugeGroup: Loader = () => import('@chiso/gauge/chiso-gauge-group');
+const map: Loader = () => import('@chiso/map');
+const bts: Loader = () => import('@chiso/bts');
+const cases: Loader = () => import('@chiso/cases');
+const chart: Loader = () => import('@chiso/chart');
+
+/** Every tag chiso.js defines, with the package that defines it. */
+export const TAGS: Readonly<Record<string, Loader>> = Object.freeze({
+  'chiso-gauge': gauge,
+  'chiso-gauge-group': gaugeGroup,
+  'chiso-map': map,
+  'chiso-choropleth-layer': map,
+  'chiso-legend': map,
+  'chiso-choropleth': map,
+  'chiso-bts-layer': bts,
+  'chiso-case-layer': cases,
+  'chiso-trend': chart,
+});
+
+const loading = new Map<string, Promise<CustomElementConstructor | undefined>>();
+const warned = new Set<string>();
+
+/**
+ * Defines `tag` by loading its package, and resolves with its class (at once when it is already defined).
+ * Resolves undefined for a tag that is not chiso's, or when its code could not be loaded: then every such
+ * element on the page shows why, and fires `chiso-error` (code `load`).
+ */
+export function load(tag: string): Promise<CustomElementConstructor | undefined> {
+  const name = tag.toLowerCase();
+  const defined = customElements.get(name);
+  if (defined) return Promise.resolve(defined);
+  const loader = TAGS[name];
+  if (!loader) return Promise.resolve(undefined);
+  let pending = loading.get(name);
+  if (!pending) {
+    pending = loader().then(
+      () => customElements.whenDefined(name),
+      async (error: unknown) => {
+        await showLoadFailure(name, error);
+        return undefined;
+      },
+    );
+    loading.set(name, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads every chiso tag used under `root` that is not defined yet. The document is watched on its own; call
+ * this for a shadow root of yours that holds chiso tags. Resolves when they are defined (or failed).
+ */
+export async function discover(root: Document | ShadowRoot | Element = document): Promise<void> {
+  const tags = new Set<string>();
+  const consider = (el: Element) => {
+    const name = el.localName;
+    if (!name.startsWith('chiso-') || customElements.get(name)) return;
+    if (name in TAGS) tags.add(name);
+    else if (!warned.has(name)) {
+      // A typo would otherwise leave an empty box and no clue.
+      warned.add(name);
+      console.warn(`chiso: <${name}> không phải thẻ của chiso / is not a chiso tag (${Object.keys(TAGS).join(', ')})`);
+    }
+  };
+  if (root instanceof Element) consider(root);
+  for (const el of root.querySelectorAll(':not(:defined)')) consider(el);
+  await Promise.all([...tags].map(load));
+}
+
+/** The element's language: its own `lang`, else the page's; Vietnamese unless English is asked for. */
+const english = (el: Element) => /^en\b/i.test((el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || 'vi');
+
+/**
+ * Says why a tag's code did not load, where the tag stands. The cause is found by the same diagnosis the
+ * elements use (a type that is not JavaScript, a file not copied, a policy); when even that cannot load (the
+ * same server is at fault), the browser's words and the self-check page beside chiso.js.
+ */
+async function showLoadFailure(tag: string, error: unknown): Promise<void> {
+  const browserSays = error instanceof Error ? error.message : String(error);
+  let text: { vi: string; en: string } | undefined;
+  try {
+    const { diagnoseModule, loadProblemText, urlInLoadError } = await import('@chiso/core/load-diagnosis');
+    const url = urlInLoadError(error);
+    const problem = url ? await diagnoseModule(url) : null;
+    if (problem) text = loadProblemText(problem);
+  } catch {
+    // The diagnosis is a chunk too: when the server cannot deliver chunks, the words below stay.
+  }
+  const check = new URL('kiem-tra.html', import.meta.url).href;
+  text ??= {
+    vi: `Không tải được mã của thẻ <${tag}> (${browserSays}). Mở ${check} để kiểm tra máy chủ.`,
+    en: `Could not load the code of <${tag}> (${browserSays}). Open ${check} to check the server.`,
+  };
+  for (const el of document.querySelectorAll(tag)) {
+    const message = english(el) ? text.en : text.vi;
+    // The element was never defined: a shadow root of ours shows the message (its children stay hidden).
+    if (!el.shadowRoot) {
+      const root = el.attachShadow({ mode: 'open' });
+      const p = document.createElement('p');
+      p.setAttribute('part', 'error');
+      p.setAttribute('role', 'alert');
+      p.style.cssText = 'margin:0;padding:.75em;border:1px solid #b3261e;border-radius:.5em;color:#8c1d18;background:#fff;font:inherit';
+      p.textContent = message; // never HTML
+      root.append(p);
+    }
+    el.dispatchEvent(new CustomEvent('chiso-error', { bubbles: true, composed: true, detail: { code: 'load', tag, message, text } }));
+  }
+}
+
+/** Watches the document for chiso tags attached later; stops once every tag is defined. */
+function watch(): void {
+  void discover(document);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) if (node instanceof Element) void discover(node);
+    }
+    if (Object.keys(TAGS).every((t) => customElements.get(t))) observer.disconnect();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// Module scripts run once the page is parsed; a loader bundled into a script that runs earlier still finds the
+// tags parsed later, as they are attached.
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') watch();
