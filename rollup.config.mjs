@@ -171,10 +171,10 @@ export default [
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
-    ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client']),
+    ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client', '@turf/bbox', '@turf/boolean-point-in-polygon']),
   pkg('chart', { index: 'packages/chart/src/index.ts', geometry: 'packages/chart/src/chart-geometry.ts' }, ['lit', '@chiso/core', 'd3-array', 'd3-shape']),
   pkg('cases', { index: 'packages/cases/src/index.ts', model: 'packages/cases/src/case-model.ts' },
-    ['lit', '@chiso/core', '@chiso/atlas', '@chiso/map', '@chiso/bts', '@chiso/chart', 'maplibre-gl']),
+    ['lit', '@chiso/core', '@chiso/atlas', '@chiso/map', '@chiso/chart', 'maplibre-gl', '@turf/bbox', '@turf/boolean-point-in-polygon']),
   // The worker is self-contained, beside the module that starts it.
   bundle({ 'coverage.worker': 'packages/bts/src/coverage.worker.ts' }, 'packages/bts/dist', '[name].js', { vendorMaplibre: false }),
   bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist'),

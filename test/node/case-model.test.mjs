@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseFeed } from '@chiso/core';
+import { areaOfEachPoint } from '../../packages/cases/src/case-areas.ts';
 import {
   applyMeasure, countObservations, countPoints, dailySeries, dateRange, rate7d, readCasePoints, readDate, riskLevel, shownCount, summarizeCases,
 } from '@chiso/cases/model';
@@ -142,4 +143,23 @@ test('the chart series: the measure over the range, counts of 1 to k − 1 drawn
   assert.deepEqual([...chartSeries(index, [0, 2], 'new', 5)], [5, 0, 9]);
   assert.deepEqual([...chartSeries(index, [1, 2], 'cumulative', 5)], [0, 9]);
   assert.deepEqual([...chartSeries(index, [0, 2], 'cumulative', 5)], [5, 5, 11]);
+});
+
+test('cases with coordinates and no area land in the area that contains them: holes and multipolygons respected', () => {
+  const square = (x, y, d) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+  const areas = [
+    // A commune with a hole (an enclave), and the enclave itself.
+    { code: '00001', geometry: { type: 'Polygon', coordinates: [square(105, 21, 1), square(105.4, 21.4, 0.2)] } },
+    { code: '00002', geometry: { type: 'Polygon', coordinates: [square(105.4, 21.4, 0.2)] } },
+    // An island commune of two parts.
+    { code: '00003', geometry: { type: 'MultiPolygon', coordinates: [[square(107, 20, 0.1)], [square(107.5, 20.5, 0.1)]] } },
+  ];
+  const points = [
+    { lon: 105.1, lat: 21.1 }, // in 00001
+    { lon: 105.5, lat: 21.5 }, // in the hole: the enclave
+    { lon: 107.55, lat: 20.55 }, // the island's second part
+    { lon: 107.3, lat: 20.3 }, // sea between the parts
+    { lon: 90, lat: 10 }, // far away
+  ];
+  assert.deepEqual(areaOfEachPoint(points, areas), ['00001', '00002', '00003', '', '']);
 });

@@ -12,6 +12,10 @@
  * distance and bearing), with no sampling at all.
  */
 
+import bbox from '@turf/bbox';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
+
 export type Technology = '2G' | '3G' | '4G' | '5G';
 export const TECHNOLOGIES: Technology[] = ['2G', '3G', '4G', '5G'];
 export type Operator = 'Viettel' | 'VNPT' | 'MobiFone' | 'Vietnamobile' | 'other';
@@ -258,13 +262,12 @@ export function polygonalBbox(geometry: Polygonal): [number, number, number, num
  * bounding box first, so thousands of villages over thousands of communes stay quick.
  */
 export function areaOfPoints(points: Array<{ lon: number; lat: number }>, areas: Array<{ code: string; geometry: Polygonal }>): string[] {
-  const boxes = areas.map((a) => polygonalBbox(a.geometry));
-  const rings = areas.map((a) => (a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates).flat());
+  const boxes = areas.map((a) => bbox(a.geometry as Polygon | MultiPolygon));
   return points.map(({ lon, lat }) => {
     for (let i = 0; i < areas.length; i++) {
-      const b = boxes[i];
-      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
-      if (insideIntervalsContain(rings[i], lon, lat)) return areas[i].code;
+      const [w, s, e, n] = boxes[i];
+      if (lon < w || lon > e || lat < s || lat > n) continue;
+      if (booleanPointInPolygon([lon, lat], areas[i].geometry as Polygon | MultiPolygon)) return areas[i].code;
     }
     return '';
   });

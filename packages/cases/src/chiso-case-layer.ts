@@ -5,7 +5,7 @@ import { DataParser, FeedController, SizeController, dateField, dateFieldStyles,
 import { ChisoLayerElement, addImageMaker, atlasLevelOf, carryOldUnits, dataTableStyles, mayNeedCrosswalk, type MapContext } from '@chiso/map';
 import { loadCrosswalk, type CarryResult, type Crosswalk } from '@chiso/atlas';
 import { classifyQuantile, classIndex } from '@chiso/map/classify';
-import { areaOfPoints } from '@chiso/bts/coverage';
+import { areaOfEachPoint, type AreaShape } from './case-areas.js';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { chartLayout, type ChartLayout } from '@chiso/chart/geometry';
 import {
@@ -413,8 +413,8 @@ export class ChisoCaseLayer extends ChisoLayerElement {
       // Points without an area are placed by their coordinates, once the boundaries are known.
       const unplaced = cases.filter((c) => !c.area && c.lon !== undefined);
       if (unplaced.length && boundaries) {
-        const areas = boundaries.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry }));
-        areaOfPoints(unplaced as Array<{ lon: number; lat: number }>, areas).forEach((code, i) => {
+        const areas = boundaries.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry }) as AreaShape);
+        areaOfEachPoint(unplaced as Array<{ lon: number; lat: number }>, areas).forEach((code, i) => {
           if (code) unplaced[i].area = code;
         });
       }
