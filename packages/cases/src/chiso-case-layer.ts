@@ -184,7 +184,11 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     const host = this.ctx?.host as unknown as { atlasBase?: string; constructor: { atlasBase?: string } } | undefined;
     loadCrosswalk(host?.atlasBase ?? host?.constructor.atlasBase).then(
       (c) => { this.crosswalkData = c; },
-      () => { this.crosswalkFailed = true; }, // old codes are then left as they are (not on the map)
+      (e: unknown) => {
+        // Old codes are then left as they are (not on the map): said in the layer and with chiso-error.
+        this.crosswalkFailed = true;
+        this.emitError(new FeedError('load', { text: { vi: caseMsg('vi', 'crosswalkFailed'), en: caseMsg('en', 'crosswalkFailed') }, detail: e instanceof Error ? e.message : undefined }));
+      },
     ).then(() => {
       this.crosswalkLoading = false;
       this.requestUpdate();
@@ -980,6 +984,7 @@ export class ChisoCaseLayer extends ChisoLayerElement {
     const warnings: string[] = [];
     if (this.skipped) warnings.push(this.msg('skipped', { n: formatNumber(this.skipped, lang) }));
     if (this.unlocated) warnings.push(this.msg('unlocated', { n: this.count(this.unlocated) }));
+    if (this.crosswalkFailed && this.crosswalk !== 'off') warnings.push(this.msg('crosswalkFailed'));
     if (this.carry) {
       const { carried, notCarried, unmatched } = this.carry;
       if (carried.length) warnings.push(this.msg('carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, lang) }));

@@ -132,6 +132,7 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
   private carry?: CarriedFeed;
   private crosswalkData?: Crosswalk;
   private crosswalkFailed = false;
+  private crosswalkMissing = false;
   private crosswalkLoading?: Promise<void>;
 
   /** The classing and colours drawn: `{ breaks, colors, noData }` (breaks as `d3.scaleThreshold`'s domain). */
@@ -325,6 +326,9 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
       this.carry = carryOldUnits(model, known, this.crosswalkData);
     }
     const shown = this.carry?.model ?? model;
+    // The crosswalk was needed and could not be loaded: the old codes are off the map, and the reason is said.
+    this.crosswalkMissing = !!(model && known && this.crosswalk !== 'off' && this.crosswalkFailed && mayNeedCrosswalk(model, known));
+    if (this.crosswalkMissing) warnings.push(mapMsg(this.lang, 'crosswalkFailed'));
     if (this.carry) {
       const { carried, notCarried, unmatched } = this.carry.result;
       warnings.push(mapMsg(this.lang, 'carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, this.lang) }));
@@ -382,6 +386,7 @@ export class ChisoChoroplethLayer extends ChisoLayerElement implements FeedHost 
   private warningFor(lang: string, spec: unknown, v: ChoroplethView, model: FeedModel): string {
     const out: string[] = [];
     if (!spec) out.push(mapMsg(lang, 'badClasses', { value: this.classes ?? '' }));
+    if (this.crosswalkMissing) out.push(mapMsg(lang, 'crosswalkFailed'));
     if (this.carry) {
       const { carried, notCarried, unmatched } = this.carry.result;
       out.push(mapMsg(lang, 'carried', { n: formatNumber(new Set(carried.map((c) => c.code)).size, lang) }));
