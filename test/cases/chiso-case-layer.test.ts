@@ -10,7 +10,7 @@ import { riskLevel } from '@chiso/cases/model';
 import type { ChisoMap } from '@chiso/map';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { inPolygon } from '../../scripts/synthetic-bts.mjs';
-import { loadAtlas, loadShared, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
+import { loadAtlas, loadShared, mountWithoutCrosswalk, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
 
@@ -555,25 +555,13 @@ describe('<chiso-case-layer>: counts keyed by pre-2025 codes on the 2025 units (
     expect(olds).to.have.length(2);
     const feed = { chiso: 1, indicators: [{ id: 'cases', name: 'Ca mắc mới (mẫu)', unit: 'ca' }],
       observations: olds.map((old) => ({ indicator: 'cases', area: old, level: 'commune', period: '2021-08-01', value: 7 })) };
-    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-    const errors: string[] = [];
-    wrap.addEventListener('chiso-error', (e) => errors.push((e as CustomEvent).detail.message));
-    const el = document.createElement('chiso-map') as ChisoMap;
-    el.setAttribute('style', SIZE);
-    el.setAttribute('eager', '');
-    el.setAttribute('boundaries', 'vn:communes/25');
-    el.setAttribute('atlas-base', '/__atlas-no-crosswalk/');
     const layer = document.createElement('chiso-case-layer') as ChisoCaseLayer;
     layer.countData = feed;
     layer.setAttribute('k', '1');
-    el.append(layer);
-    wrap.append(el);
-    await el.ready;
-    await waitUntil(() => errors.some((m) => m.includes('crosswalk.json')), `chiso-error names the crosswalk: ${errors.join(' | ')}`, { timeout: 15000 });
-    await layer.updateComplete;
-    const said = [...layer.shadowRoot!.querySelectorAll('[part="error"]')].map((p) => text(p)).join(' ');
+    const { wrap, said } = await mountWithoutCrosswalk('vn:communes/25', layer, SIZE);
     expect(said).to.contain('Không tải được bảng chuyển đổi mã cũ sang mã mới');
     expect(layer.carried).to.equal(undefined);
+    wrap.remove();
   });
 
   it('synthetic counts by the old communes of Phú Thọ, on its 2025 communes: sums by hand from the crosswalk file; crosswalk="off" leaves them off the map', async () => {

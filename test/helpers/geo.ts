@@ -2,6 +2,7 @@
  * Real 2025 boundaries as chiso ships them (@chiso/atlas: TopoJSON, in every clone) and feeds derived from them.
  * The pre-2025 layers (GPL, ../shared/data, served at /__shared/) stay for the tests of real statistics only.
  */
+import { waitUntil } from '@open-wc/testing';
 import { readBoundaries } from '@chiso/map';
 
 export const PHU_THO_COMMUNES = '/packages/atlas/data/communes/25.json';
@@ -80,4 +81,28 @@ export function canvasSnapshot(canvas: HTMLCanvasElement, tolerance = 0) {
     }
     return [d[0], d[1], d[2]];
   };
+}
+
+/**
+ * A map of `boundaries` (a `vn:` name) with `layer` in it, its atlas served without the crosswalk (a portal that
+ * did not copy crosswalk.json: test/feed-server.mjs). Resolves once `chiso-error` has named the crosswalk, with the
+ * messages the layer shows and every chiso-error message seen.
+ */
+export async function mountWithoutCrosswalk(boundaries: string, layer: HTMLElement & { updateComplete: Promise<unknown> }, style: string) {
+  const wrap = document.createElement('div');
+  document.body.append(wrap);
+  const errors: string[] = [];
+  wrap.addEventListener('chiso-error', (e) => errors.push((e as CustomEvent).detail.message));
+  const el = document.createElement('chiso-map') as HTMLElement & { ready: Promise<unknown> };
+  el.setAttribute('style', style);
+  el.setAttribute('eager', '');
+  el.setAttribute('boundaries', boundaries);
+  el.setAttribute('atlas-base', '/__atlas-no-crosswalk/');
+  el.append(layer);
+  wrap.append(el);
+  await el.ready;
+  await waitUntil(() => errors.some((m) => m.includes('crosswalk.json')), `chiso-error names the crosswalk: ${errors.join(' | ')}`, { timeout: 15000 });
+  await layer.updateComplete;
+  const said = [...layer.shadowRoot!.querySelectorAll('[part="error"]')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ');
+  return { wrap, said, errors };
 }

@@ -8,6 +8,7 @@ import '@chiso/cases';
 import type { ChisoMap, ChisoChoropleth, ChisoChoroplethLayer } from '@chiso/map';
 import { readBoundaries } from '@chiso/map';
 import { text } from '../helpers/feeds.js';
+import { mountWithoutCrosswalk } from '../helpers/geo.js';
 
 const SIZE = 'display:block;width:560px;--chiso-map-height:380px';
 const atlas = async (file: string) => readBoundaries(await (await fetch(`/packages/atlas/data/${file}`)).text());
@@ -111,25 +112,13 @@ describe('maps with no boundaries file (the atlas)', function () {
     // SYNTHETIC counts for Tuyên Quang's pre-2025 commune 02290 (no 2025 commune has that code).
     const feed = { chiso: 1, indicators: [{ id: 'hs', name: 'Hồ sơ (dữ liệu mẫu)', unit: 'hồ sơ' }], observations: [
       { area: '02290', level: 'commune', period: '2024', value: 120 }] };
-    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-    const errors: string[] = [];
-    wrap.addEventListener('chiso-error', (e) => errors.push((e as CustomEvent).detail.message));
-    const el = document.createElement('chiso-map') as ChisoMap;
-    el.setAttribute('style', SIZE);
-    el.setAttribute('eager', '');
-    el.setAttribute('boundaries', 'vn:communes/08');
-    el.setAttribute('atlas-base', '/__atlas-no-crosswalk/');
     const layer = document.createElement('chiso-choropleth-layer') as ChisoChoroplethLayer;
     layer.data = feed;
-    el.append(layer);
-    wrap.append(el);
-    await el.ready;
-    await waitUntil(() => errors.some((m) => m.includes('crosswalk.json')), `chiso-error names the crosswalk: ${errors.join(' | ')}`, { timeout: 15000 });
-    await layer.updateComplete;
-    const said = [...layer.shadowRoot!.querySelectorAll('[part="error"]')].map((p) => text(p)).join(' ');
+    const { wrap, said } = await mountWithoutCrosswalk('vn:communes/08', layer, SIZE);
     expect(said).to.contain('Không tải được bảng chuyển đổi mã cũ sang mã mới');
     expect(layer.carried).to.equal(undefined);
     expect(layer.valueFor('02290')).to.equal(null);
+    wrap.remove();
   });
 
   it('atlas-base: a portal hosting the files elsewhere (here the copy beside chiso.js); a wrong vn: name says what is valid', async () => {
