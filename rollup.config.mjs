@@ -120,9 +120,9 @@ export const minifyCssLiterals = () => ({
     if (!/\/packages\/[\w-]+\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
     const out = code.replace(/\bcss`([^`]*)`/g, (all, body) => {
       // Interpolations and quoted strings (odd positions after the split) are kept as they are.
-      const parts = body.split(/(\$\{[^}]*\}|"[^"\n]*"|'[^'\n]*')/);
+      // Comments first, over the whole text: an apostrophe in a comment ("the arc's end") is not a string.
+      const parts = body.replace(/\/\*[\s\S]*?\*\//g, '').split(/(\$\{[^}]*\}|"[^"\n]*"|'[^'\n]*')/);
       const min = parts.map((p, i) => (i % 2 ? p : p
-        .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
         .replace(/\s*([{};,])\s*/g, '$1')
         .replace(/([{;](?:--)?[\w-]+):\s/g, '$1:'))); // a declaration's "prop: value" (never a selector's ":")

@@ -115,10 +115,10 @@ test('a feed whose reader cannot load names the reader\'s file, not the feed', a
   }
 });
 
-test('a tag whose code cannot load says so where it stands, names the file, and fires chiso-error', async () => {
+test('a tag whose code cannot load says so beside itself (the file and the fix, or the self-check page when even the diagnosis cannot load) and fires chiso-error', async () => {
   // chiso.js copied, but not the gauge's chunk; then the same with every chunk served as a file of no known type.
   const cases = [
-    { misbehave: { status: (p) => (/\/chunks\/gauge-[^/]+\.js$/.test(p) ? 404 : undefined) }, want: /Không có \/packages\/chiso\/dist\/chunks\/gauge-[^ ]+\.js trên máy chủ \(HTTP 404\)/ },
+    { misbehave: { status: (p) => (/\/chunks\/gauge-[\w-]{8}\.js$/.test(p) ? 404 : undefined) }, want: /Không có \/packages\/chiso\/dist\/chunks\/gauge-[\w-]{8}\.js trên máy chủ \(HTTP 404\)/ },
     { misbehave: { type: (p) => (/\/chunks\//.test(p) ? 'application/octet-stream' : undefined) }, want: /Không tải được mã của thẻ <chiso-gauge>.*kiem-tra\.html/ },
   ];
   const browser = await launchChromium();
@@ -133,12 +133,24 @@ test('a tag whose code cannot load says so where it stands, names the file, and 
         });
         await page.goto(`http://127.0.0.1:${server.address().port}/examples/paste.html`);
         const shown = await page.waitForFunction(() => {
-          const p = document.querySelector('chiso-gauge')?.shadowRoot?.querySelector('[part="error"][role="alert"]');
-          return p && { text: p.textContent, errors: window.__errors };
+          // The message stands just before the tag it is about.
+          const p = document.querySelector('chiso-gauge')?.previousElementSibling;
+          return p?.matches('.chiso-load-error[role="alert"][data-tag="chiso-gauge"]') && { text: p.textContent, errors: window.__errors };
         }, { timeout: 20000, polling: 100 }).then((h) => h.jsonValue(), () => null);
         assert.ok(shown, 'a message where the gauge would be');
         assert.match(shown.text, want);
         assert.ok(shown.errors.some((e) => e.tag === 'chiso-gauge' && e.code === 'load'), JSON.stringify(shown.errors));
+        // A gauge added afterwards (a script, a framework) is told the same, beside itself.
+        const late = await page.evaluate(async () => {
+          const before = window.__errors.length;
+          const g = document.createElement('chiso-gauge');
+          g.setAttribute('value', '50');
+          document.body.append(g);
+          for (let i = 0; i < 100 && window.__errors.length === before; i++) await new Promise((r) => setTimeout(r, 50));
+          return { said: g.previousElementSibling?.matches('.chiso-load-error') ? g.previousElementSibling.textContent : null, errors: window.__errors.length - before };
+        });
+        assert.match(late.said ?? '', want, 'a late gauge gets the message too');
+        assert.equal(late.errors, 1);
       } finally {
         await page.close();
         server.close();

@@ -110,7 +110,12 @@
       chiso = await Promise.race([import(url), timeout(20000).then(function () { throw new Error('no answer after 20 s'); })]);
       // chiso.js is a loader: each tag's package loads when the tag first appears. Load every one now.
       var tags = Object.keys(chiso.TAGS || {});
-      var loaded = await Promise.race([Promise.all(tags.map(function (t) { return chiso.load(t); })), timeout(30000).then(function () { return []; })]);
+      var loaded = await Promise.race([Promise.all(tags.map(function (t) { return chiso.load(t); })), timeout(30000).then(function () { return null; })]);
+      if (!loaded) {
+        report(results, 'module', 'warn', 'chiso.js tải được, nhưng mã của các thẻ chưa tải xong sau 30 giây (mạng chậm?)',
+          'chiso.js loads, but the code of its tags had not loaded after 30 s (a slow network?)', 'Tải lại trang này để kiểm tra lại', 'Reload this page to check again');
+        return;
+      }
       var failed = tags.filter(function (t, i) { return !loaded[i]; });
       var defined = tags.length > 0 && failed.length === 0;
       report(results, 'module', defined ? 'ok' : 'fail',

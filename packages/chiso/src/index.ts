@@ -17,7 +17,7 @@
  * this loader: a tag already defined is never loaded again.
  *
  * This file has no static import on purpose: if the server cannot deliver the chunks, the loader still
- * runs and puts a message where each tag would have drawn, with a `chiso-error` event.
+ * runs and puts a message beside each tag that could not be defined, with a `chiso-error` event.
  */
 
 type Loader = () => Promise<unknown>;
@@ -43,12 +43,17 @@ export const TAGS: Readonly<Record<string, Loader>> = Object.freeze({
 });
 
 const loading = new Map<string, Promise<CustomElementConstructor | undefined>>();
+/** Tags whose code could not be loaded, with the reason (shown on elements of that tag found later too). */
+const failed = new Map<string, { vi: string; en: string }>();
+/** Shadow roots given to `discover`, where failure messages must reach as well as the document. */
+const roots = new Set<ShadowRoot>();
 const warned = new Set<string>();
 
 /**
  * Defines `tag` by loading its package, and resolves with its class (at once when it is already defined).
  * Resolves undefined for a tag that is not chiso's, or when its code could not be loaded: then every such
- * element on the page shows why, and fires `chiso-error` (code `load`).
+ * element on the page (and any added later) shows why, beside itself, and fires `chiso-error` (code `load`).
+ * Browsers remember a module that failed to load until the page reloads, so a reload is what tries again.
  */
 export function load(tag: string): Promise<CustomElementConstructor | undefined> {
   const name = tag.toLowerCase();
@@ -59,9 +64,20 @@ export function load(tag: string): Promise<CustomElementConstructor | undefined>
   let pending = loading.get(name);
   if (!pending) {
     pending = loader().then(
-      () => customElements.whenDefined(name),
+      () => {
+        failed.delete(name);
+        return customElements.whenDefined(name);
+      },
       async (error: unknown) => {
-        await showLoadFailure(name, error);
+        // Defined meanwhile by another copy (a per-package import): nothing failed for the reader.
+        const meanwhile = customElements.get(name);
+        if (meanwhile) {
+          loading.delete(name);
+          return meanwhile;
+        }
+        failed.set(name, await reasonFor(name, error));
+        loading.delete(name);
+        for (const el of elementsOf(name)) showFailure(el, name);
         return undefined;
       },
     );
@@ -75,11 +91,13 @@ export function load(tag: string): Promise<CustomElementConstructor | undefined>
  * this for a shadow root of yours that holds chiso tags. Resolves when they are defined (or failed).
  */
 export async function discover(root: Document | ShadowRoot | Element = document): Promise<void> {
+  if (root instanceof ShadowRoot) roots.add(root);
   const tags = new Set<string>();
   const consider = (el: Element) => {
     const name = el.localName;
     if (!name.startsWith('chiso-') || customElements.get(name)) return;
-    if (name in TAGS) tags.add(name);
+    if (failed.has(name)) showFailure(el, name); // found after its code failed: told the same, not retried
+    else if (name in TAGS) tags.add(name);
     else if (!warned.has(name)) {
       // A typo would otherwise leave an empty box and no clue.
       warned.add(name);
@@ -91,44 +109,57 @@ export async function discover(root: Document | ShadowRoot | Element = document)
   await Promise.all([...tags].map(load));
 }
 
+/** Every element of `tag` in the document and in the shadow roots given to `discover`. */
+const elementsOf = (tag: string): Element[] => [document, ...roots].flatMap((r) => [...r.querySelectorAll(tag)]);
+
 /** The element's language: its own `lang`, else the page's; Vietnamese unless English is asked for. */
 const english = (el: Element) => /^en\b/i.test((el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || 'vi');
 
 /**
- * Says why a tag's code did not load, where the tag stands. The cause is found by the same diagnosis the
- * elements use (a type that is not JavaScript, a file not copied, a policy); when even that cannot load (the
- * same server is at fault), the browser's words and the self-check page beside chiso.js.
+ * Why a tag's code did not load. The cause is found by the same diagnosis the elements use (a type that is not
+ * JavaScript, a file not copied, a policy); when even that cannot load (the same server is at fault), the
+ * browser's words and the address of the self-check page beside chiso.js.
  */
-async function showLoadFailure(tag: string, error: unknown): Promise<void> {
-  const browserSays = error instanceof Error ? error.message : String(error);
-  let text: { vi: string; en: string } | undefined;
+async function reasonFor(tag: string, error: unknown): Promise<{ vi: string; en: string }> {
   try {
     const { diagnoseModule, loadProblemText, urlInLoadError } = await import('@chiso/core/load-diagnosis');
     const url = urlInLoadError(error);
     const problem = url ? await diagnoseModule(url) : null;
-    if (problem) text = loadProblemText(problem);
+    if (problem) return loadProblemText(problem);
   } catch {
     // The diagnosis is a chunk too: when the server cannot deliver chunks, the words below stay.
   }
+  const browserSays = error instanceof Error ? error.message : String(error);
   const check = new URL('kiem-tra.html', import.meta.url).href;
-  text ??= {
+  return {
     vi: `Không tải được mã của thẻ <${tag}> (${browserSays}). Mở ${check} để kiểm tra máy chủ.`,
     en: `Could not load the code of <${tag}> (${browserSays}). Open ${check} to check the server.`,
   };
-  for (const el of document.querySelectorAll(tag)) {
-    const message = english(el) ? text.en : text.vi;
-    // The element was never defined: a shadow root of ours shows the message (its children stay hidden).
-    if (!el.shadowRoot) {
-      const root = el.attachShadow({ mode: 'open' });
-      const p = document.createElement('p');
-      p.setAttribute('part', 'error');
-      p.setAttribute('role', 'alert');
-      p.style.cssText = 'margin:0;padding:.75em;border:1px solid #b3261e;border-radius:.5em;color:#8c1d18;background:#fff;font:inherit';
-      p.textContent = message; // never HTML
-      root.append(p);
-    }
-    el.dispatchEvent(new CustomEvent('chiso-error', { bubbles: true, composed: true, detail: { code: 'load', tag, message, text } }));
-  }
+}
+
+const shown = new WeakSet<Element>();
+
+/**
+ * Puts the reason just before the element (never inside it: its children and a later definition stay
+ * untouched) and fires `chiso-error` on it, once per element. The message goes when the tag is defined.
+ */
+function showFailure(el: Element, tag: string): void {
+  const text = failed.get(tag);
+  if (!text || shown.has(el) || !el.parentNode) return;
+  shown.add(el);
+  const message = english(el) ? text.en : text.vi;
+  const p = document.createElement('p');
+  p.className = 'chiso-load-error';
+  p.dataset.tag = tag;
+  p.setAttribute('role', 'alert');
+  p.style.cssText = 'margin:0 0 .5em;padding:.75em;border:1px solid #b3261e;border-radius:.5em;color:#8c1d18;background:#fff;font:inherit';
+  p.textContent = message; // never HTML
+  el.before(p);
+  void customElements.whenDefined(tag).then(() => {
+    p.remove();
+    shown.delete(el);
+  });
+  el.dispatchEvent(new CustomEvent('chiso-error', { bubbles: true, composed: true, detail: { code: 'load', tag, message, text } }));
 }
 
 /** Watches the document for chiso tags attached later; stops once every tag is defined. */
