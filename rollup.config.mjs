@@ -165,10 +165,10 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
 });
 
 export default [
-  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts' }, ['lit', 'd3-dsv']),
+  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', colors: 'packages/core/src/colors.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts', 'define-gauge': 'packages/gauge/src/define-gauge.ts', 'define-gauge-group': 'packages/gauge/src/define-gauge-group.ts' }, ['lit', '@chiso/core']),
   pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
-  pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', model: 'packages/map/src/choropleth-model.ts' },
+  pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', palette: 'packages/map/src/palette.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
     ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client', '@turf/bbox', '@turf/boolean-point-in-polygon']),

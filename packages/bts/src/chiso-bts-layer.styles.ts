@@ -1,14 +1,17 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { BTS_COLORS, themeDeclarations, type Theme } from '@chiso/core/colors';
+
+const own = (theme: Theme) => unsafeCSS(themeDeclarations(BTS_COLORS, theme, {
+  coverage: ['--_coverage', '--chiso-bts-coverage'], gap: ['--_gap', '--chiso-bts-gap'], village: ['--_village', '--chiso-bts-village'],
+}));
 
 export const btsLayerStyles = css`
   :host {
     display: block; font-size: var(--chiso-font-size, 1rem); line-height: 1.4;
-    --_coverage: var(--chiso-bts-coverage, #7b3294);
-    --_gap: var(--chiso-bts-gap, #c51b7d);
-    --_village: var(--chiso-bts-village, #1a1a1a);
+    ${own('light')}
   }
-  :host([theme='dark']) { --_coverage: var(--chiso-bts-coverage, #c2a5cf); --_village: var(--chiso-bts-village, #f0f0f0); --_gap: var(--chiso-bts-gap, #f768a1); }
-  :host([theme='contrast']) { --_coverage: var(--chiso-bts-coverage, #ffff00); --_village: var(--chiso-bts-village, #ffffff); --_gap: var(--chiso-bts-gap, #ff00ff); }
+  :host([theme='dark']) { ${own('dark')} }
+  :host([theme='contrast']) { ${own('contrast')} }
   *, *::before, *::after { box-sizing: border-box; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
   [part='legend'] {

@@ -336,9 +336,6 @@ export function riskOnDay(levels: Array<[string, number]>, date: string): 1 | 2 
   return best && best >= 1 && best <= 4 ? (Math.round(best) as 1 | 2 | 3 | 4) : undefined;
 }
 
-/** Four levels: 1 green low, 2 yellow medium, 3 orange high, 4 red very high (colour-blind safe with the legend's numbers). */
-export const RISK_COLORS: Record<1 | 2 | 3 | 4, string> = { 1: '#1a9641', 2: '#ffd92f', 3: '#f28e2b', 4: '#d7191c' };
-
 // ---- one day over every area, and scales over a range (what a map draws) ----
 
 /** An area on one day: the cases the measure counts, its value, the 7-day rate and the risk level. */

@@ -1,17 +1,18 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { CASE_COLORS, RISK_COLORS, themeDeclarations, type Theme } from '@chiso/core/colors';
+
+const bubble = (theme: Theme) => unsafeCSS(themeDeclarations(CASE_COLORS, theme, { bubble: ['--_bubble', '--chiso-cases-bubble'] }));
+const risk = unsafeCSS(([1, 2, 3, 4] as const).map((l) => `--_risk${l}: var(--chiso-cases-risk-${l}, ${RISK_COLORS[l]});`).join(' '));
 
 export const caseLayerStyles = css`
   :host {
     display: block; font-size: var(--chiso-font-size, 1rem); line-height: 1.4; min-width: 0; overflow-wrap: anywhere;
-    --_bubble: var(--chiso-cases-bubble, #c2185b);
-    --_risk1: var(--chiso-cases-risk-1, #1a9641);
-    --_risk2: var(--chiso-cases-risk-2, #ffd92f);
-    --_risk3: var(--chiso-cases-risk-3, #f28e2b);
-    --_risk4: var(--chiso-cases-risk-4, #d7191c);
+    ${bubble('light')}
+    ${risk}
     --_series: var(--chiso-cases-series, var(--_accent));
   }
-  :host([theme='dark']) { --_bubble: var(--chiso-cases-bubble, #f06292); }
-  :host([theme='contrast']) { --_bubble: var(--chiso-cases-bubble, #ff00ff); --_series: var(--chiso-cases-series, #ffff00); }
+  :host([theme='dark']) { ${bubble('dark')} }
+  :host([theme='contrast']) { ${bubble('contrast')} --_series: var(--chiso-cases-series, #ffff00); }
   *, *::before, *::after { box-sizing: border-box; }
   .time { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; container-type: inline-size; }
   .time label { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.35em; font-size: 0.875em; max-width: 100%; }

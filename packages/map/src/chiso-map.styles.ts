@@ -1,4 +1,9 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { MAP_COLORS, themeDeclarations, type Theme } from '@chiso/core/colors';
+
+const own = (theme: Theme) => unsafeCSS(themeDeclarations(MAP_COLORS, theme, {
+  sea: ['--_sea', '--chiso-map-sea'], land: ['--_land', '--chiso-map-land'], outline: ['--_outline', '--chiso-map-outline'], hover: ['--_hover', '--chiso-map-hover'],
+}));
 
 export const mapStyles = css`
   :host {
@@ -6,23 +11,10 @@ export const mapStyles = css`
     box-sizing: border-box;
     font-size: var(--chiso-font-size, 1rem);
     line-height: 1.4;
-    --_sea: var(--chiso-map-sea, #dce9f2);
-    --_land: var(--chiso-map-land, #f4f1ea);
-    --_outline: var(--chiso-map-outline, #5b6470);
-    --_hover: var(--chiso-map-hover, #1f2328);
+    ${own('light')}
   }
-  :host([theme='dark']) {
-    --_sea: var(--chiso-map-sea, #0b1a26);
-    --_land: var(--chiso-map-land, #2a2f36);
-    --_outline: var(--chiso-map-outline, #9198a1);
-    --_hover: var(--chiso-map-hover, #ffffff);
-  }
-  :host([theme='contrast']) {
-    --_sea: var(--chiso-map-sea, #000000);
-    --_land: var(--chiso-map-land, #1a1a1a);
-    --_outline: var(--chiso-map-outline, #ffffff);
-    --_hover: var(--chiso-map-hover, #ffd400);
-  }
+  :host([theme='dark']) { ${own('dark')} }
+  :host([theme='contrast']) { ${own('contrast')} }
   *, *::before, *::after { box-sizing: border-box; }
   [part='base'] {
     display: grid;

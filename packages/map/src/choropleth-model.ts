@@ -6,9 +6,10 @@ import {
   type Band, type FeedModel, type Indicator, type Observation,
 } from '@chiso/core';
 import { classBreaks, classIndex, DEFAULT_CLASSES, THRESHOLD_CLASSES, type ClassSpec } from './classify.js';
-import { bandColors, noDataColor, paletteColors, type BandColors } from './palette.js';
+import { bandColors, colorOfValue, type BandColors } from '@chiso/core/colors';
+import { noDataColor, paletteColors } from './palette.js';
 
-export { bandColors, DEFAULT_BAND_COLORS, type BandColors } from './palette.js';
+export { bandColors, DEFAULT_BAND_COLORS, type BandColors } from '@chiso/core/colors';
 
 export interface ChoroplethOptions {
   indicator?: string;
@@ -133,9 +134,7 @@ function latestWithValue(obs: Observation[], periods: string[]): string | undefi
 
 /** The colour an area is filled with: its class colour, or the no-data colour. */
 export function colorOf(view: ChoroplethView, code: string): string {
-  const v = view.values.get(code)?.value;
-  if (v == null || !Number.isFinite(v)) return view.legend.noData;
-  return view.legend.colors[classIndex(v, view.legend.breaks)] ?? view.legend.noData;
+  return colorOfValue(view.values.get(code)?.value, view.legend.breaks, view.legend.colors, view.legend.noData);
 }
 
 /** The class of an area's value (undefined without data). */

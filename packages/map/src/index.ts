@@ -16,6 +16,12 @@ export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js
 export type { ChisoMapLayer, MapContext } from './layer-api.js';
 export { ChisoLayerElement } from './layer-element.js';
 export { addImageMaker } from './image-makers.js';
+// The layer kit: what every layer element (choropleth, BTS, cases) builds on.
+export { MapBindings } from './kit/map-bindings.js';
+export { pointLayerUnder } from './kit/pointer-rule.js';
+export { themeColor } from './kit/theme-color.js';
+export { CrosswalkLoader, type CrosswalkNeed } from './kit/crosswalk-loader.js';
+export { TimelineController, rangeIndexes, indexWithin, type TimelineOptions } from './kit/timeline.js';
 export { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';
 export { atlasLevelOf } from './atlas-choice.js';
 export * from './classify.js';
