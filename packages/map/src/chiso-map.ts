@@ -591,7 +591,6 @@ export class ChisoMap extends ChisoElement {
       codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
       beforeId: 'chiso-outline',
       featureId: (code) => code,
-      engine: runtime,
       colors,
     };
     this.ctx = ctx;

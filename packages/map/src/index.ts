@@ -25,7 +25,8 @@ export { TimelineController, rangeIndexes, indexWithin, type TimelineOptions } f
 export { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';
 export { atlasLevelOf } from './atlas-choice.js';
 export * from './classify.js';
-export { buildChoropleth, colorOf, classOf, classCounts, type ChoroplethView, type Legend, type AreaValue } from './choropleth-model.js';
+// The joining and classing functions are `@chiso/map/model` (loaded by the layer with the map: they carry the palettes).
+export type { ChoroplethView, Legend, AreaValue } from './choropleth-model.js';
 export { readBoundaries, bboxOfArea, boundariesKind, type Boundaries, type BoundaryArea } from './boundaries.js';
 export { ARCHIPELAGOS } from './sovereignty.js';
 

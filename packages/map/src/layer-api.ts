@@ -31,8 +31,6 @@ export interface MapContext {
   codeExpression: unknown[];
   /** Layers drawn by layer elements go below this layer (outlines and highlights stay on top). */
   beforeId: string;
-  /** Joining and classing functions (loaded with MapLibre, as they carry the palettes). */
-  engine: Pick<typeof import('./choropleth-model.js'), 'buildChoropleth' | 'colorOf' | 'classOf' | 'classCounts'>;
   /** Colours read from the element's CSS custom properties. */
   colors: { outline: string; hover: string; land: string };
 }

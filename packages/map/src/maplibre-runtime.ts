@@ -27,7 +27,6 @@ export function usePmtiles(): Promise<void> {
   return pmtiles;
 }
 
-// The data side of maps, loaded with MapLibre rather than with the elements: palettes (d3-scale-chromatic)
-// and TopoJSON are not needed until a map is drawn.
+// Reading boundaries (TopoJSON) is loaded with MapLibre rather than with the elements: not needed until a map is
+// drawn. The choropleth loads its own engine (palettes) by name, `./choropleth-model.js`.
 export { readBoundaries, bboxOfArea } from './boundaries.js';
-export { buildChoropleth, colorOf, classOf, classCounts } from './choropleth-model.js';
