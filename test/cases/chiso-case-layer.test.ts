@@ -598,4 +598,26 @@ describe('<chiso-case-layer>: counts keyed by pre-2025 codes on the 2025 units (
     const drawnOld = Object.keys(layer.summary?.byArea ?? {}).filter((c) => !onMap.has(c));
     expect(drawnOld.length, 'the old codes stay as they are').to.be.greaterThan(0);
   });
+
+  it('palette: the class colours of area mode come from the palette asked for (YlOrRd by default), on the legend and the map', async () => {
+    // SYNTHETIC counts on the 34 provinces of 2025 (the atlas): one province per class.
+    const codes = ['01', '04', '08', '11', '12', '14', '15', '19', '20', '22', '24', '25'];
+    const observations = codes.map((area, i) => ({ indicator: 'cases', area, level: 'province', period: '2021-08-01', value: i < 2 ? 2 : 10 * i }));
+    const feed = { chiso: 1, indicators: [{ id: 'cases', name: 'Ca mắc mới (mẫu)', unit: 'ca' }], observations };
+    const { el, layer, map, root } = await mount({ countData: feed }, { mode: 'area' }, 'vn:provinces');
+    const swatches = () => [...root.querySelectorAll<HTMLElement>('[part="legend"] .swatch')].map((s) => getComputedStyle(s).backgroundColor);
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const YLORRD = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+    expect(swatches()[0]).to.equal(rgb(YLORRD[0]), 'the "< k" class is the lightest');
+    const colorKey = `${idOf(el, '-fill')!.replace(/-fill$/, '')}-color`;
+    const stateOf = (code: string) => map.getFeatureState({ source: 'chiso-boundaries', id: code })[colorKey];
+    expect(stateOf('01')).to.equal(YLORRD[0], 'a count under k');
+    expect(YLORRD.slice(1)).to.include(stateOf('25'));
+    layer.setAttribute('palette', 'Blues');
+    await waitUntil(() => swatches()[0] !== rgb(YLORRD[0]), 'the legend takes the new palette');
+    const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+    expect(swatches()).to.deep.equal(BLUES.slice(0, swatches().length).map(rgb));
+    await waitUntil(() => BLUES.includes(stateOf('25')), 'the map takes the new palette');
+    expect(stateOf('01')).to.equal(BLUES[0]);
+  });
 });

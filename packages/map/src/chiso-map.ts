@@ -1,26 +1,28 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { ChisoElement, tokens, diagnoseModule, loadFailure, loadProblemText } from '@chiso/core/element';
+import { tokens, loadFailure, type ChisoElement } from '@chiso/core/element';
+import { MAP_COLORS } from '@chiso/core/colors';
 import { FeedError } from '@chiso/core';
-import type { Map as MaplibreMap, Marker, Popup, StyleSpecification } from 'maplibre-gl';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { mapStyles } from './chiso-map.styles.js';
 import type { Bbox, Boundaries } from './boundaries.js';
 import { boundariesKind, CODE_PROP } from './boundary-kind.js';
+import { MapProperties } from './map/properties.js';
+import { addBoundaryLayers, SOURCE_ID } from './map/boundary-layers.js';
+import { MapTooltip } from './map/tooltip.js';
+import { createMap, VIETNAM_BBOX } from './map/create-map.js';
+import { addAttribution, addControls } from './map/controls.js';
+import { addArchipelagoDots, ArchipelagoLabels } from './map/archipelagos.js';
+import { boundaryInput, readBoundaryInput } from './map/boundary-source.js';
+import { watchWorker } from './map/worker-watch.js';
+import { themeColor } from './kit/theme-color.js';
+import { whenIdle } from './kit/when-idle.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
-import { mapMsg, maplibreLocale } from './map-i18n.js';
-import { ARCHIPELAGOS, archipelagoPoints } from './sovereignty.js';
-import { budget, releaseContext, requestContext } from './context-budget.js';
-import { ATLAS_ATTRIBUTION, atlasFile, atlasUrl, isAtlasName, parseAtlasSpec, type AtlasSpec } from '@chiso/atlas';
-import { chooseAtlas } from './atlas-choice.js';
+import { mapMsg } from './map-i18n.js';
+import { budget } from './context-budget.js';
+import { ContextHolder } from './map/context-holder.js';
+import type { AtlasSpec } from '@chiso/atlas';
 
 type Runtime = typeof import('./maplibre-runtime.js');
-
-const SOURCE_ID = 'chiso-boundaries';
-const HOVER_SOURCE_ID = 'chiso-hover';
-/** The whole of Vietnam with its archipelagos, the view when nothing narrower is known. */
-const VIETNAM_BBOX: Bbox = [102.1, 6.8, 117.9, 23.4];
-/** A view whose box reaches this far east includes the East Sea archipelagos. */
-const CONTEXT_LOSS_GRACE_MS = 4000;
 
 /** The detail of `chiso-ready` on `<chiso-map>`. */
 export interface MapReadyDetail {
@@ -57,64 +59,8 @@ export interface MapReadyDetail {
  * @cssprop --chiso-map-outline - Colour of area outlines.
  * @cssprop --chiso-map-hover - Outline of the hovered or focused area.
  */
-export class ChisoMap extends ChisoElement {
+export class ChisoMap extends MapProperties {
   static override styles = [tokens, mapStyles];
-
-  /**
-   * The boundaries. `vn:communes/25` (the communes of province 25), `vn:communes` (all 3,321) or `vn:provinces`
-   * (the 34) draw Vietnam's 2025 units shipped with chiso, no file needed; when `boundaries` is left out, the map
-   * takes the atlas level its layers' data is at (the communes of `area`, or the provinces). Or a URL: GeoJSON,
-   * TopoJSON, a PMTiles archive (`pmtiles://…` or `….pmtiles`) or an XYZ vector-tile template (`…/{z}/{x}/{y}.pbf`).
-   */
-  @property() boundaries?: string;
-
-  /** Where the atlas files are (`…/atlas/`), for a portal that hosts them elsewhere; by default beside chiso.js. */
-  @property({ attribute: 'atlas-base' }) atlasBase?: string;
-
-  /** Where every map finds the atlas when its own `atlas-base` is unset (a page or a bundler sets it once). */
-  static atlasBase?: string;
-
-  /** Boundaries given directly (a GeoJSON or TopoJSON object); used when `boundaries` is unset. */
-  @property({ attribute: false }) boundariesData?: unknown;
-
-  /** Feature property holding the GSO code that feeds join on (default `code`; `id` uses the feature id). */
-  @property({ attribute: 'join-key' }) joinKey = 'code';
-
-  /** Feature property holding the area's name (default `name`). */
-  @property({ attribute: 'name-key' }) nameKey = 'name';
-
-  /** Layer name inside a vector source (PMTiles or XYZ). */
-  @property({ attribute: 'source-layer' }) sourceLayer?: string;
-
-  /** A GSO code to fit the view to: a commune, or every area whose `provinceCode` (or `districtCode`) it is. */
-  @property({ reflect: true }) area?: string;
-
-  /** The initial view as `west,south,east,north` (degrees); for vector sources, whose extent is not known up front. */
-  @property({ converter: { fromAttribute: (v: string | null) => parseBbox(v) } }) bounds?: Bbox;
-
-  /** Optional MapLibre style URL drawn under the data. None by default: no request leaves the page. */
-  @property() basemap?: string;
-
-  /** Credit shown in the attribution control (e.g. the boundaries' source). Plain text. */
-  @property() attribution?: string;
-
-  /** Accessible name of the map (default "Bản đồ" / "Map", or the first layer's indicator). */
-  @property() label?: string;
-
-  /** `cooperative` (default: the page scrolls, Ctrl/⌘ + scroll zooms) or `free`. */
-  @property() gestures: 'cooperative' | 'free' = 'cooperative';
-
-  /**
-   * Fill the height the page gives the element (a dashboard panel stretched to its row): the map grows, its
-   * controls and legends keep their own height; `--chiso-map-height` is then the least it takes.
-   */
-  @property({ type: Boolean, reflect: true }) fill = false;
-
-  /** Create the map at once instead of when it is scrolled into view. */
-  @property({ type: Boolean }) eager = false;
-
-  /** Keep the drawing buffer so the canvas can be read back (screenshots, printing, tests); a little slower. */
-  @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 
   /** The MapLibre map once created (undefined before and after). The developers' escape hatch. */
   map?: MaplibreMap;
@@ -130,15 +76,11 @@ export class ChisoMap extends ChisoElement {
   private ctx?: MapContext;
   private runtime?: Runtime;
   private generation = 0;
-  private intersection?: IntersectionObserver;
   private resize?: ResizeObserver;
   private resizeFrame = 0;
-  private markers: Marker[] = [];
-  private popup?: Popup;
-  private hoverCode: string | null = null;
+  private readonly labels = new ArchipelagoLabels();
   private status: string | null = null;
   private errorText: string | null = null;
-  private lostTimer?: ReturnType<typeof setTimeout>;
   private initialBounds?: Bbox;
   private styleTag?: boolean;
 
@@ -195,45 +137,19 @@ export class ChisoMap extends ChisoElement {
 
   /** Shows a tooltip (plain text lines; the first is bold) at a position. */
   showTooltip(lngLat: [number, number], lines: string[]): void {
-    const rt = this.runtime;
-    if (!rt || !this.map) return;
-    const box = document.createElement('div');
-    box.className = 'tooltip';
-    box.setAttribute('role', 'status');
-    lines.forEach((line, i) => {
-      const el = document.createElement(i === 0 ? 'strong' : 'div');
-      el.textContent = line; // feed text is never parsed as HTML
-      box.append(el);
-    });
-    this.popup ??= new rt.maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '18rem', offset: 8 });
-    this.popup.setLngLat(lngLat).setDOMContent(box);
-    if (!this.popup.isOpen()) this.popup.addTo(this.map);
+    if (this.runtime && this.map) this.tooltip.show(this.map, this.runtime.maplibregl, lngLat, lines);
   }
 
   hideTooltip(): void {
-    this.popup?.remove();
+    this.tooltip.hide();
   }
 
   /** Outlines one area as hovered or focused (null clears). Also sets the feature state `hover` for custom styles. */
   setHover(code: string | null): void {
-    const map = this.map;
-    if (!map || code === this.hoverCode) return;
-    const target = (id: string) => ({ source: SOURCE_ID, id, ...(this.sourceLayer ? { sourceLayer: this.sourceLayer } : {}) });
-    try {
-      if (this.hoverCode) map.setFeatureState(target(this.hoverCode), { hover: false });
-      if (code) map.setFeatureState(target(code), { hover: true });
-      // File boundaries: the outline is drawn from a one-feature source, so the whole layer is not
-      // re-tessellated for a hover line (a second line layer over every area would double that work).
-      const hover = map.getSource(HOVER_SOURCE_ID) as { setData?: (d: unknown) => void } | undefined;
-      if (hover?.setData && this.boundaryAreas) {
-        const feature = code ? this.boundaryAreas.collection.features.find((f) => f.id === code) : undefined;
-        hover.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] });
-      }
-    } catch {
-      /* the source is gone (map re-created) */
-    }
-    this.hoverCode = code;
+    if (this.map) this.tooltip.hover(this.map, { boundaries: this.boundaryAreas, sourceLayer: this.sourceLayer }, code);
   }
+
+  private readonly tooltip = new MapTooltip();
 
   /**
    * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
@@ -267,76 +183,48 @@ export class ChisoMap extends ChisoElement {
     budget.max = Math.max(1, Math.floor(n));
   }
 
-  /** @internal In or near the viewport now (for the context budget). */
-  inView = false;
-  /** @internal When last in view. */
-  lastSeen = 0;
-  private waitingForContext = false;
   /** The camera kept when the map gave its context back, to come back to the same view. */
   private savedCamera?: { center: [number, number]; zoom: number };
 
-  /** @internal The context budget asks this map to give its WebGL context back. */
-  suspend(): void {
-    if (!this.map) return;
-    const c = this.map.getCenter();
-    this.savedCamera = { center: [c.lng, c.lat], zoom: this.map.getZoom() };
-    this.teardown(false);
-    this.setState('idle');
-    this.resetReady();
-  }
-
-  /** @internal A context is free for this map now. */
-  granted(): void {
-    this.waitingForContext = false;
-    if (this.isConnected && !this.map) void this.init(true);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof IntersectionObserver === 'undefined') {
-      this.inView = true;
-      queueMicrotask(() => this.isConnected && this.start());
-      return;
-    }
-    // Watches visibility for the whole life of the element: the first view creates the map, and the context
-    // budget prefers to take contexts from maps that are out of view.
-    this.intersection = new IntersectionObserver(
-      (entries) => {
-        const e = entries[entries.length - 1];
-        this.inView = e.isIntersecting;
-        if (this.inView) {
-          this.lastSeen = performance.now();
-          if (!this.map) this.start();
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    this.intersection.observe(this);
-    if (this.eager) queueMicrotask(() => this.isConnected && this.start());
-  }
-
-  /** Creates the map if the page's context budget allows, else waits for a context, saying so. */
-  private start(): void {
-    if (this.map || this.starting) return;
-    if (this.eager) this.lastSeen = performance.now();
-    if (requestContext(this)) {
-      this.waitingForContext = false;
-      void this.init(true);
-    } else if (!this.waitingForContext) {
-      this.waitingForContext = true;
+  /** When the map is created: in view, within the page's budget of WebGL contexts. */
+  private readonly context = new ContextHolder(this, {
+    exists: () => !!this.map || this.starting,
+    create: () => void this.init(true),
+    waiting: () => {
       this.status = mapMsg(this.lang, 'mapWaiting');
       this.setState('loading');
       this.requestUpdate();
-    }
-  }
+    },
+    lost: () => {
+      this.status = mapMsg(this.lang, 'mapContextLost');
+      this.setState('loading');
+      this.requestUpdate();
+    },
+    restored: () => {
+      this.status = null;
+      this.setState('ready');
+      this.requestUpdate();
+      this.map?.triggerRepaint();
+    },
+    restart: () => {
+      this.teardown();
+      this.resetReady();
+      void this.init();
+    },
+    suspend: () => {
+      if (!this.map) return;
+      const c = this.map.getCenter();
+      this.savedCamera = { center: [c.lng, c.lat], zoom: this.map.getZoom() };
+      this.teardown(false);
+      this.setState('idle');
+      this.resetReady();
+    },
+  });
 
   private starting = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.intersection?.disconnect();
-    this.intersection = undefined;
-    this.waitingForContext = false;
     this.savedCamera = undefined;
     this.teardown();
     if (this.state !== 'idle') {
@@ -400,75 +288,30 @@ export class ChisoMap extends ChisoElement {
   }
 
   private colors(): MapContext['colors'] & { sea: string } {
-    const cs = getComputedStyle(this);
-    const read = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    return {
-      sea: read('--_sea', '#dce9f2'),
-      land: read('--_land', '#f4f1ea'),
-      outline: read('--_outline', '#5b6470'),
-      hover: read('--_hover', '#1f2328'),
-    };
+    const fallback = MAP_COLORS.light;
+    const read = (name: 'sea' | 'land' | 'outline' | 'hover') => themeColor(this, `--_${name}`, fallback[name]);
+    return { sea: read('sea'), land: read('land'), outline: read('outline'), hover: read('hover') };
   }
 
   /** The atlas file drawn (`vn:communes/25`…), when the boundaries come from the atlas. */
   atlas?: AtlasSpec;
 
-  /** The URL of the boundaries to fetch: the given one, an atlas name's file, or (none given) the atlas level the layers' data asks for. */
-  private async boundariesUrl(): Promise<string | undefined> {
-    this.atlas = undefined;
-    if (this.boundaries && !isAtlasName(this.boundaries)) return this.boundaries;
-    if (!this.boundaries && this.boundariesData != null) return undefined;
-    let spec: AtlasSpec | null;
-    if (this.boundaries) {
-      spec = parseAtlasSpec(this.boundaries);
-      if (!spec) {
-        const text = { vi: mapMsg('vi', 'atlasUnknown', { name: this.boundaries }), en: mapMsg('en', 'atlasUnknown', { name: this.boundaries }) };
-        throw new FeedError('schema', { text });
-      }
-    } else {
-      spec = await chooseAtlas(this.area, this.layerElements, this.atlasBase ?? ChisoMap.atlasBase);
-    }
-    this.atlas = spec;
-    return atlasUrl(atlasFile(spec), this.atlasBase ?? ChisoMap.atlasBase).href;
-  }
-
-  private async fetchBoundaries(signal: AbortSignal): Promise<unknown> {
-    if (this.boundaries && boundariesKind(this.boundaries) !== 'file') return undefined;
-    let input: unknown = this.boundariesData;
-    const url = await this.boundariesUrl();
-    if (url) {
-      let response: Response;
-      try {
-        response = await fetch(new URL(url, document.baseURI), { signal });
-      } catch (e) {
-        if (signal.aborted) throw e;
-        throw new FeedError('network', { text: { vi: mapMsg('vi', 'boundariesFailed'), en: mapMsg('en', 'boundariesFailed') }, cause: e });
-      }
-      if (!response.ok) {
-        throw new FeedError('http', {
-          status: response.status,
-          text: { vi: `${mapMsg('vi', 'boundariesFailed')} (HTTP ${response.status})`, en: `${mapMsg('en', 'boundariesFailed')} (HTTP ${response.status})` },
-        });
-      }
-      input = await response.text();
-    }
-    return input;
+  /** The boundaries' input: fetched (a URL or an atlas file, chosen by the layers' data when none is given) or given. */
+  private fetchBoundaries(signal: AbortSignal): Promise<unknown> {
+    return boundaryInput({
+      boundaries: this.boundaries, boundariesData: this.boundariesData, area: this.area, layers: this.layerElements,
+      atlasBase: this.atlasBase ?? ChisoMap.atlasBase, onAtlas: (spec) => (this.atlas = spec),
+    }, signal);
   }
 
   private readBoundaries(runtime: Runtime, input: unknown): Boundaries | undefined {
-    if (input == null) return undefined;
-    try {
-      return runtime.readBoundaries(input, { joinKey: this.joinKey, nameKey: this.nameKey });
-    } catch (e) {
-      const key = (e as { reason?: string })?.reason === 'no-polygons' ? 'boundariesNotPolygons' : 'boundariesNotGeo';
-      throw new FeedError('schema', { text: { vi: mapMsg('vi', key), en: mapMsg('en', key) }, cause: e });
-    }
+    return readBoundaryInput(runtime.readBoundaries, input, { joinKey: this.joinKey, nameKey: this.nameKey });
   }
 
   private async init(granted = false): Promise<void> {
     if (!this.isConnected || this.map || this.starting) return;
     if (!granted) {
-      this.start();
+      this.context.start();
       return;
     }
     this.starting = true;
@@ -518,39 +361,20 @@ export class ChisoMap extends ChisoElement {
     if (kind === 'pmtiles') await runtime.usePmtiles();
     if (generation !== this.generation) return;
     this.initialBounds = this.bounds ?? VIETNAM_BBOX;
-    const style: StyleSpecification = {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'chiso-background', type: 'background', paint: { 'background-color': colors.sea } }],
-    };
     let map: MaplibreMap;
     try {
-      map = new maplibregl.Map({
-        container,
-        style: this.basemap || style,
-        bounds: this.initialBounds as [number, number, number, number],
-        fitBoundsOptions: { padding: 16 },
-        attributionControl: false,
-        cooperativeGestures: this.gestures !== 'free',
-        locale: { ...maplibreLocale(this.lang), 'Map.Title': this.accessibleName() },
-        canvasContextAttributes: { preserveDrawingBuffer: this.preserveDrawingBuffer, antialias: false },
-        dragRotate: false,
-        pitchWithRotate: false,
-        maxPitch: 0,
-        fadeDuration: 0,
+      map = createMap(maplibregl, {
+        container, sea: colors.sea, basemap: this.basemap, bounds: this.initialBounds, gestures: this.gestures, lang: this.lang,
+        title: this.accessibleName(), preserveDrawingBuffer: this.preserveDrawingBuffer,
       });
     } catch (e) {
-      // No WebGL2 (old browser, or the page already holds as many contexts as the browser allows).
       this.fail(new FeedError('unsupported', { text: { vi: mapMsg('vi', 'mapNoWebgl'), en: mapMsg('en', 'mapNoWebgl') }, cause: e }));
       return;
     }
     this.map = map;
     this.watchWorker(generation, runtime);
-    map.getCanvas().setAttribute('aria-describedby', 'summary hint');
-    map.touchZoomRotate.disableRotation();
-    this.addControls(map, maplibregl);
-    map.on('webglcontextlost', () => this.contextLost());
-    map.on('webglcontextrestored', () => this.contextRestored());
+    addControls(map, maplibregl, { fullscreen: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined, onReset: () => this.resetView(), resetTitle: mapMsg(this.lang, 'resetView') });
+    this.context.watchLoss(map);
     this.resize = new ResizeObserver(() => {
       cancelAnimationFrame(this.resizeFrame);
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
@@ -567,7 +391,7 @@ export class ChisoMap extends ChisoElement {
     }
     if (generation !== this.generation) return;
     this.boundaryAreas = boundaries;
-    this.addAttribution(map, maplibregl);
+    addAttribution(map, maplibregl, { atlas: !!this.atlas, lang: this.lang, attribution: this.attribution, root: this.renderRoot });
     if (boundaries && !this.bounds) {
       this.initialBounds = (this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox || VIETNAM_BBOX;
       this.resetView();
@@ -579,19 +403,13 @@ export class ChisoMap extends ChisoElement {
     }
     await loaded;
     if (generation !== this.generation) return;
-    this.addBoundaryLayers(map, boundaries, colors, kind);
-    this.addArchipelagos(map, colors);
+    addBoundaryLayers(map, { kind, boundaries, url: this.boundaries, sourceLayer: this.sourceLayer, joinKey: this.joinKey }, colors);
+    addArchipelagoDots(map, colors);
+    this.placeArchipelagoLabels();
     const ctx: MapContext = {
-      host: this,
-      map,
-      maplibre: maplibregl,
-      boundaries,
-      sourceId: SOURCE_ID,
-      sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
+      host: this, map, maplibre: maplibregl, boundaries, sourceId: SOURCE_ID, sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
       codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
-      beforeId: 'chiso-outline',
-      featureId: (code) => code,
-      colors,
+      beforeId: 'chiso-outline', featureId: (code) => code, colors,
     };
     this.ctx = ctx;
     const layers = this.layerElements;
@@ -613,26 +431,13 @@ export class ChisoMap extends ChisoElement {
   private abortInit?: AbortController;
   private workerWatch?: ReturnType<typeof setTimeout>;
 
-  /**
-   * MapLibre draws nothing until its worker runs, and a worker that fails to load (missing, served with a type
-   * that is not JavaScript, blocked by the page's policy) only logs to the console: the map would say "loading"
-   * for ever. A map still loading after a few seconds checks the worker's file; when that is the cause, the map
-   * gives its context back and says so. A slow network finds nothing wrong and the map goes on loading.
-   */
+  /** A map still loading after `workerWatchMs` checks MapLibre's worker file: a worker that cannot load is said (see worker-watch.ts). */
   private watchWorker(generation: number, runtime: Runtime): void {
     clearTimeout(this.workerWatch);
-    const url = runtime.workerUrl();
-    if (!url || !/^https?:/.test(url)) return; // a blob: or data: worker (a bundler's) cannot be checked this way
-    this.workerWatch = setTimeout(async () => {
-      // Only while MapLibre has not loaded: a slow feed or boundaries download is not the worker's fault.
-      if (generation !== this.generation || this.state !== 'loading' || this.map?.loaded()) return;
-      const problem = await diagnoseModule(url).catch(() => null);
-      // Only causes that cannot be a passing hiccup stop the map: a policy, a file not there, a wrong type.
-      const certain = problem && (problem.kind === 'csp' || problem.kind === 'mime' || problem.kind === 'missing');
-      if (!certain || generation !== this.generation || this.state !== 'loading') return;
+    this.workerWatch = watchWorker(runtime.workerUrl(), ChisoMap.workerWatchMs, () => generation === this.generation && this.state === 'loading' && !this.map?.loaded(), (text) => {
       this.teardown();
-      this.fail(new FeedError('load', { text: loadProblemText(problem) }));
-    }, ChisoMap.workerWatchMs);
+      this.fail(new FeedError('load', { text }));
+    });
   }
 
   /** @internal How long a map waits for its first drawing before it checks MapLibre's worker (ms). */
@@ -647,130 +452,23 @@ export class ChisoMap extends ChisoElement {
     for (const layer of this.layers) layer.mapFailed?.();
   }
 
-  private addControls(map: MaplibreMap, ml: Runtime['maplibregl']): void {
-    map.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ml.FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined }), 'top-right');
-    map.addControl(new ResetViewControl(() => this.resetView(), mapMsg(this.lang, 'resetView')), 'top-right');
-    // The scale at the top, clear of the credits along the bottom (the atlas's are long on a narrow map).
-    map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'top-left');
-
-  }
-
-  /** Credits, once the boundaries are known: the atlas's whenever its files are drawn (its MIT licences and the official map ask for it). */
-  private addAttribution(map: MaplibreMap, ml: Runtime['maplibregl']): void {
-    const atlasCredit = this.atlas ? [this.lang.startsWith('en') ? ATLAS_ATTRIBUTION.en : ATLAS_ATTRIBUTION.vi] : [];
-    map.addControl(
-      new ml.AttributionControl({ compact: true, customAttribution: ['MapLibre', ...atlasCredit, ...(this.attribution ? [this.attribution] : [])] }),
-      'bottom-right',
-    );
-    // MapLibre opens the credits at first; on a map narrower than their one line they would cover the bottom of
-    // the map until the first drag. Closed there: the ⓘ button opens them (they stay in the page for readers).
-    const credits = this.renderRoot.querySelector('.maplibregl-ctrl-attrib');
-    if (credits && map.getContainer().clientWidth < 760) credits.classList.remove('maplibregl-compact-show');
-  }
-
-  private addBoundaryLayers(map: MaplibreMap, boundaries: Boundaries | undefined, colors: MapContext['colors'], kind: string): void {
-    const sourceLayer = kind === 'file' ? undefined : this.sourceLayer;
-    if (kind === 'file') {
-      if (!boundaries) return;
-      // A small tile buffer and a half-pixel simplification: invisible at any zoom, and they cut MapLibre's
-      // tiling work on a national layer by about a third (see bench/map.mjs).
-      map.addSource(SOURCE_ID, { type: 'geojson', data: boundaries.collection, promoteId: CODE_PROP, buffer: 16, tolerance: 0.5 });
-    } else {
-      const url = this.boundaries!;
-      map.addSource(
-        SOURCE_ID,
-        kind === 'pmtiles'
-          ? { type: 'vector', url: url.startsWith('pmtiles://') ? url : `pmtiles://${new URL(url, document.baseURI).href}`, promoteId: this.joinKey }
-          : { type: 'vector', tiles: [new URL(url, document.baseURI).href.replace(/%7B/g, '{').replace(/%7D/g, '}')], promoteId: this.joinKey },
-      );
-    }
-    const common = { source: SOURCE_ID, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
-    map.addLayer({ id: 'chiso-land', type: 'fill', ...common, paint: { 'fill-color': colors.land, 'fill-antialias': false } });
-    map.addLayer({
-      id: 'chiso-outline', type: 'line', ...common,
-      // Outlines only once areas are big enough on screen to be told apart; below that they grey the map.
-      minzoom: boundaries ? outlineMinZoom(boundaries) : 0,
-      paint: { 'line-color': colors.outline, 'line-width': 0.6, 'line-opacity': 0.8 },
-    });
-    if (kind === 'file') {
-      map.addSource(HOVER_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'chiso-hover', type: 'line', source: HOVER_SOURCE_ID, paint: { 'line-color': colors.hover, 'line-width': 3 } });
-    } else {
-      map.addLayer({
-        id: 'chiso-hover',
-        type: 'line',
-        ...common,
-        paint: { 'line-color': colors.hover, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 0] },
-      });
-    }
-  }
-
-  /** Hoàng Sa and Trường Sa: island dots and HTML labels (no glyph server needed, so they work offline). */
-  private addArchipelagos(map: MaplibreMap, colors: MapContext['colors']): void {
-    map.addSource('chiso-archipelagos', { type: 'geojson', data: archipelagoPoints() });
-    map.addLayer({
-      id: 'chiso-archipelagos',
-      type: 'circle',
-      source: 'chiso-archipelagos',
-      paint: { 'circle-radius': 2.5, 'circle-color': colors.outline, 'circle-stroke-color': colors.land, 'circle-stroke-width': 1 },
-    });
-    this.placeArchipelagoLabels();
-  }
-
   private placeArchipelagoLabels(): void {
-    const ml = this.runtime?.maplibregl;
-    if (!ml || !this.map) return;
-    for (const m of this.markers) m.remove();
-    this.markers = ARCHIPELAGOS.map((a) => {
-      const el = document.createElement('div');
-      el.className = 'archipelago';
-      el.dataset.archipelago = a.key;
-      el.lang = this.lang.startsWith('en') ? 'en' : 'vi';
-      el.textContent = mapMsg(this.lang, a.key);
-      return new ml.Marker({ element: el, anchor: a.anchor, offset: a.anchor === 'right' ? [-6, 0] : [0, -4] }).setLngLat(a.label).addTo(this.map!);
-    });
-  }
-
-  private contextLost(): void {
-    this.status = mapMsg(this.lang, 'mapContextLost');
-    this.setState('loading');
-    this.requestUpdate();
-    clearTimeout(this.lostTimer);
-    // MapLibre restores the context itself when the browser gives it back; if it does not, start over.
-    this.lostTimer = setTimeout(() => {
-      if (!this.isConnected) return;
-      this.teardown();
-      this.resetReady();
-      this.init();
-    }, CONTEXT_LOSS_GRACE_MS);
-  }
-
-  private contextRestored(): void {
-    clearTimeout(this.lostTimer);
-    this.status = null;
-    this.setState('ready');
-    this.requestUpdate();
-    this.map?.triggerRepaint();
+    if (this.runtime && this.map) this.labels.place(this.map, this.runtime.maplibregl, this.lang);
   }
 
   private teardown(release = true): void {
-    if (release) releaseContext(this);
+    if (release) this.context.release();
     this.generation++;
     clearTimeout(this.workerWatch);
     this.abortInit?.abort();
-    clearTimeout(this.lostTimer);
     cancelAnimationFrame(this.resizeFrame);
     this.resize?.disconnect();
     this.resize = undefined;
     if (this.ctx) for (const layer of this.layers) layer.mapDetached();
     this.ctx = undefined;
     this.landCovers.clear();
-    for (const m of this.markers) m.remove();
-    this.markers = [];
-    this.popup?.remove();
-    this.popup = undefined;
-    this.hoverCode = null;
+    this.labels.remove();
+    this.tooltip.reset();
     // map.remove() also loses the WebGL context at once, so the browser's context budget is freed now.
     this.map?.remove();
     this.map = undefined;
@@ -789,63 +487,4 @@ export class ChisoMap extends ChisoElement {
       <slot></slot>
     </div>`;
   }
-}
-
-/** The zoom from which the typical (median) area is at least 6 px wide on a 512 px tile pyramid. */
-export function outlineMinZoom(boundaries: Boundaries): number {
-  const widths = [...boundaries.areas.values()].map((a) => a.bbox[2] - a.bbox[0]).sort((x, y) => x - y);
-  const median = widths[widths.length >> 1] || 1;
-  return Math.max(0, Math.min(12, Math.log2((6 * 360) / (512 * median))));
-}
-
-function parseBbox(v: string | null): Bbox | undefined {
-  const n = (v ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
-  return n.length === 4 && n.every(Number.isFinite) && n[0] < n[2] && n[1] < n[3] ? (n as Bbox) : undefined;
-}
-
-/**
- * Waits for the map to finish drawing. `changed`: the caller has just changed the style or feature state,
- * so MapLibre has a frame scheduled and `idle` will follow it; otherwise a frame is asked for first (`idle`
- * does not fire again on its own). Not forcing extra frames matters with software WebGL, where each frame of
- * a national layer costs a tenth of a second or more.
- */
-export function whenIdle(map: MaplibreMap, changed = false): Promise<void> {
-  return new Promise((resolve) => {
-    map.once('idle', () => resolve());
-    if (!changed) map.triggerRepaint();
-  });
-}
-
-/** A "reset view" button in MapLibre's control style. */
-class ResetViewControl {
-  private box?: HTMLDivElement;
-  constructor(
-    private readonly onReset: () => void,
-    private readonly title: string,
-  ) {}
-  onAdd(): HTMLElement {
-    const box = document.createElement('div');
-    box.className = 'maplibregl-ctrl maplibregl-ctrl-group';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'chiso-reset-view';
-    button.title = this.title;
-    button.setAttribute('aria-label', this.title);
-    button.textContent = '⟲';
-    button.addEventListener('click', () => this.onReset());
-    box.append(button);
-    this.box = box;
-    return box;
-  }
-  onRemove(): void {
-    this.box?.remove();
-  }
-}
-
-/** A layer element joins the `<chiso-map>` around it (if any); returns that map. */
-export function joinMap(layer: ChisoMapLayer & HTMLElement): ChisoMap | undefined {
-  const map = layer.closest('chiso-map') as ChisoMap | null;
-  if (!map || typeof map.registerLayer !== 'function') return undefined;
-  map.registerLayer(layer);
-  return map;
 }

@@ -10,7 +10,7 @@ import { ChisoChoropleth } from './chiso-choropleth.js';
 
 export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth };
 export type { MapReadyDetail } from './chiso-map.js';
-export { joinMap } from './chiso-map.js';
+export { joinMap } from './layer-element.js';
 export { dataTableStyles } from './data-table.styles.js';
 export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js';
 export type { ChisoMapLayer, MapContext } from './layer-api.js';

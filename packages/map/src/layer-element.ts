@@ -1,5 +1,5 @@
 import { ChisoElement, type ChisoState } from '@chiso/core/element';
-import { joinMap, type ChisoMap } from './chiso-map.js';
+import type { ChisoMap } from './chiso-map.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 
 /**
@@ -79,4 +79,12 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
   protected settleFirst(): void {
     this.firstDrawn?.resolve();
   }
+}
+
+/** A layer element joins the `<chiso-map>` around it (if any); returns that map. */
+export function joinMap(layer: ChisoMapLayer & HTMLElement): ChisoMap | undefined {
+  const map = layer.closest('chiso-map') as ChisoMap | null;
+  if (!map || typeof map.registerLayer !== 'function') return undefined;
+  map.registerLayer(layer);
+  return map;
 }

@@ -81,6 +81,23 @@ export function requestJson(url: string, options: Omit<LoadOptions, 'parse'> = {
   return shared<LoadedJson>(`json ${url}`, url, options, async (body, meta) => ({ url, json: parseText(body), ...meta }));
 }
 
+/** The result of {@link requestText}: a document as sent. */
+export interface LoadedText {
+  url: string;
+  text: string;
+  fetchedAt: number;
+  notModified: boolean;
+}
+
+/**
+ * Loads a text document (map boundaries: GeoJSON or TopoJSON of several megabytes), with the same timeout,
+ * retries, conditional requests and sharing as {@link requestFeed}: every map of a page drawing the same atlas
+ * file waits for one request. Rejects with a {@link FeedError}.
+ */
+export function requestText(url: string, options: Omit<LoadOptions, 'parse'> = {}): Promise<LoadedText> {
+  return shared<LoadedText>(`text ${url}`, url, options, async (body, meta) => ({ url, text: body, ...meta }));
+}
+
 type Reader<T> = (body: string, meta: { fetchedAt: number; notModified: false }) => Promise<T>;
 
 function shared<T extends AnyLoaded>(key: string, url: string, options: LoadOptions, read: Reader<T>): Promise<T> {

@@ -1,0 +1,14 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+
+/**
+ * Waits for the map to finish drawing. `changed`: the caller has just changed the style or feature state,
+ * so MapLibre has a frame scheduled and `idle` will follow it; otherwise a frame is asked for first (`idle`
+ * does not fire again on its own). Not forcing extra frames matters with software WebGL, where each frame of
+ * a national layer costs a tenth of a second or more.
+ */
+export function whenIdle(map: MaplibreMap, changed = false): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    if (!changed) map.triggerRepaint();
+  });
+}

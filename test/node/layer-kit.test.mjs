@@ -1,0 +1,98 @@
+// What the map layers share, tested from source without a browser: the timeline's range and day (cases by day,
+// the choropleth by period), the one colour module, and the words each layer says (the case layer's privacy rule,
+// the choropleth's class labels and warnings, the BTS layer's tooltips).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rangeIndexes, indexWithin } from '../../packages/map/src/kit/timeline.ts';
+import {
+  BAND_COLORS, BTS_COLORS, CASE_COLORS, MAP_COLORS, RISK_COLORS, bandColors, colorOfValue, contrastRatio, themeDeclarations,
+} from '../../packages/core/src/colors.ts';
+import { paletteColors } from '../../packages/map/src/palette.ts';
+import { countText, derivedText, legendLabels, valueText, warningLines } from '../../packages/cases/src/case-text.ts';
+import { classLabel, tableRows, warningText } from '../../packages/map/src/choropleth/text.ts';
+import { clusterLines, rejectedText, villageLines } from '../../packages/bts/src/bts-text.ts';
+
+const DAYS = ['2021-07-01', '2021-07-02', '2021-07-03', '2021-07-05', '2021-07-06'];
+
+test('timeline: a range over sorted dates, open ends, a date between days, a reversed range; the day kept inside it', () => {
+  assert.deepEqual(rangeIndexes(DAYS), [0, 4]);
+  assert.deepEqual(rangeIndexes(DAYS, '2021-07-02', '2021-07-05'), [1, 3]);
+  // 07-04 is not a day of the series: from starts at the next day, to ends at the one before.
+  assert.deepEqual(rangeIndexes(DAYS, '2021-07-04'), [3, 4]);
+  assert.deepEqual(rangeIndexes(DAYS, undefined, '2021-07-04'), [0, 2]);
+  assert.deepEqual(rangeIndexes(DAYS, '2021-07-06', '2021-07-02'), [1, 4]);
+  assert.deepEqual(rangeIndexes(DAYS, '2030-01-01'), [4, 4]);
+  assert.deepEqual(rangeIndexes([]), [0, 0]);
+  assert.equal(indexWithin(DAYS, [1, 3]), 3, 'no date: the range end');
+  assert.equal(indexWithin(DAYS, [1, 3], '2021-07-01'), 1, 'before the range: its start');
+  assert.equal(indexWithin(DAYS, [1, 3], '2021-07-06'), 3, 'after the range: its end');
+  assert.equal(indexWithin(DAYS, [1, 3], '2021-07-02'), 1);
+  assert.equal(indexWithin(DAYS, [1, 3], '2021-07-04'), 3, 'not a day of the series: the range end');
+});
+
+test('colours: one value-to-class rule, bands turned by direction, every theme table complete and its CSS declared', () => {
+  const colors = ['#a', '#b', '#c'];
+  assert.equal(colorOfValue(5, [10, 20], colors, 'none'), '#a');
+  assert.equal(colorOfValue(10, [10, 20], colors, 'none'), '#b', 'a break is the lower bound of its class');
+  assert.equal(colorOfValue(25, [10, 20], colors, 'none'), '#c');
+  assert.equal(colorOfValue(null, [10, 20], colors, 'none'), 'none');
+  assert.equal(colorOfValue(Number.NaN, [10, 20], colors, 'none'), 'none');
+  assert.equal(colorOfValue(25, [10, 20], ['#a'], 'none'), 'none', 'a class without a colour is no data, never undefined');
+  const { good, bad } = BAND_COLORS.light;
+  assert.deepEqual(bandColors(['bad', 'good'], 'higher-is-better'), [bad, good]);
+  assert.deepEqual(bandColors(['good', 'bad'], 'lower-is-better'), [good, bad]);
+  for (const table of [BAND_COLORS, MAP_COLORS, BTS_COLORS, CASE_COLORS]) {
+    const keys = Object.keys(table.light).sort();
+    for (const theme of ['dark', 'contrast']) assert.deepEqual(Object.keys(table[theme]).sort(), keys, `${theme} has every colour`);
+  }
+  assert.equal(themeDeclarations(BTS_COLORS, 'dark', { coverage: ['--_coverage', '--chiso-bts-coverage'] }), '--_coverage: var(--chiso-bts-coverage, #c2a5cf);');
+  // Marks on their theme's background: 3:1 at least (WCAG 1.4.11).
+  for (const [theme, bg] of [['light', '#ffffff'], ['dark', '#0d1117'], ['contrast', '#000000']]) {
+    for (const c of Object.values(BAND_COLORS[theme])) assert.ok(contrastRatio(c, bg) >= 3, `${theme} band ${c} on ${bg}`);
+  }
+  assert.deepEqual(Object.keys(RISK_COLORS), ['1', '2', '3', '4']);
+  // The case layer's default palette is ColorBrewer YlOrRd, five classes (the one it used to write by hand).
+  assert.deepEqual(paletteColors('YlOrRd', 5), ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']);
+});
+
+test('case text: counts from 1 to k − 1 read "< k" everywhere, derived figures "< x"; legend and warnings in both languages', () => {
+  const vi = { lang: 'vi', k: 5, measure: 'new' };
+  assert.equal(countText(vi, 0), '0');
+  assert.equal(countText(vi, 3), '< 5');
+  assert.equal(countText(vi, 1234), '1.234');
+  assert.equal(derivedText(vi, 2, 0.3, 0.7), '< 0,7');
+  assert.equal(valueText({ ...vi, measure: 'avg7' }, { cases: 3, value: 3 / 7 }, 10), '< 0,7');
+  assert.equal(valueText({ ...vi, measure: 'avg7' }, { cases: 75, value: 75 / 7 }, 10), '10,7');
+  assert.deepEqual(legendLabels(vi, [10.5, 50], false), ['< 5 ca', '< 10,5\u00a0ca', '10,5 – < 50\u00a0ca', '≥ 50\u00a0ca']);
+  assert.deepEqual(legendLabels(vi, [], false), ['< 5 ca', '≥ 5\u00a0ca']);
+  const en = warningLines({ lang: 'en', k: 5, measure: 'new' }, { skipped: 2, unlocated: 3, crosswalkMissing: true, noPopulation: false });
+  assert.equal(en.length, 3);
+  assert.match(en[1], /< 5/, 'the unlocated count follows the rule too');
+});
+
+test('choropleth text: class labels with the gauge\'s band words, rows best first, warnings counted as trouble or news', () => {
+  const view = {
+    periods: ['2024'], period: '2024', values: new Map([['01', { code: '01', value: 90 }], ['02', { code: '02', value: 40 }], ['03', { code: '03', value: null }]]),
+    legend: { breaks: [50, 80], colors: ['#c', '#b', '#a'], noData: '#ccc', bands: ['bad', 'fair', 'good'] },
+    ranks: new Map([['01', 1], ['02', 2]]), unknownCodes: ['99'], otherLevels: [], indicator: { id: 'x', unit: '%', decimals: 1 },
+  };
+  const w = { lang: 'vi', view, nameOf: (c) => ({ '01': 'Hà Nội', '02': 'Huế', '03': 'An Giang' })[c] };
+  assert.match(classLabel(w, 0), /^Dưới 50\s% \(chưa đạt\)$/);
+  assert.match(classLabel(w, 2), /\(tốt\)$/);
+  assert.deepEqual(tableRows(w, ['03', '02', '01'], () => undefined).map((r) => r.code), ['01', '02', '03']);
+  const model = { observations: [{}] };
+  const trouble = warningText(w, { crosswalkMissing: false, boundaries: true, model });
+  assert.equal(trouble.trouble, true, 'an unknown code is trouble');
+  assert.match(trouble.text, /99/);
+  const none = warningText({ ...w, view: { ...view, unknownCodes: [] } }, { crosswalkMissing: false, boundaries: true, model });
+  assert.deepEqual(none, { text: '', trouble: false });
+});
+
+test('BTS text: skipped sites by reason, cluster counts by operator, a village with or without signal', () => {
+  assert.match(rejectedText('vi', [{ reason: 'no-coordinates' }, { reason: 'no-coordinates' }]), /2/);
+  const w = { lang: 'en', nameOf: (c) => (c === '08001' ? 'Xã A' : c) };
+  const lines = clusterLines(w, { point_count: 12, o0: 7, o1: 5 });
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /12/);
+  assert.deepEqual(villageLines(w, { id: 'v', name: 'Thôn Nà', lon: 105, lat: 22 }, true, '08001').slice(0, 2), ['Thôn Nà', 'Xã A']);
+});
