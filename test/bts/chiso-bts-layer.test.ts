@@ -13,30 +13,22 @@ import { coverageWorkerRunning } from '../../packages/bts/src/coverage-client.js
 import { inPolygon, syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
 import { canvasSnapshot, hexToRgb, loadAtlas, loadShared, PHU_THO_COMMUNES, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, text } from '../helpers/feeds.js';
-import { skipBecause } from '../helpers/skip.js';
+import { atlasFeatures, mountMap } from '../helpers/map-fixture.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:480px';
-
-async function communesOrSkip(ctx: Mocha.Context): Promise<GeoFeature[]> {
-  const geo = await loadShared(THAI_NGUYEN_COMMUNES);
-  if (!geo) skipBecause(ctx, '../shared/data is not beside this clone (the real public data these tests read)');
-  return geo!.features;
-}
 
 /**
  * Mounts a map with a BTS layer; resolves with the layer's chiso-ready stats. Sites are drawn one by one
  * (`cluster="off"`) unless asked, so these tests can find every site's symbol; clusters have tests of their own.
  */
 async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string; cluster?: string } = {}) {
-  const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${THAI_NGUYEN_COMMUNES} eager preserve-drawing-buffer label="Phủ sóng di động">
-    <chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''} tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>
-  </chiso-map>`);
+  const { el, map } = await mountMap(THAI_NGUYEN_COMMUNES, html`<chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''}
+    tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>`, { label: 'Phủ sóng di động', style: SIZE });
   const layer = el.querySelector('chiso-bts-layer') as ChisoBtsLayer;
-  const ready = layer.stats ? null : nextEvent<BtsStats>(layer, 'chiso-ready', 60000);
-  await el.ready;
-  const stats = ready ? (await ready).detail : layer.stats!;
+  // The map is ready once its layers' first drawing is done: the stats are there (or the layer failed).
+  const stats = layer.stats ?? (await nextEvent<BtsStats>(layer, 'chiso-ready', 60000)).detail;
   await layer.updateComplete;
-  return { el, layer, stats, map: el.map! };
+  return { el, layer, stats, map };
 }
 
 const layerIds = (el: ChisoMap) => el.map!.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('chiso-bts-'));
@@ -50,7 +42,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   afterEach(() => resetMouse());
 
   it('stats: the pure maths per commune, villages exactly as brute force, chiso-ready detail = stats', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 400, seed: 19 });
     const villagesFc = syntheticVillages(communes, { perCommune: 3, seed: 19 });
     const { layer, stats } = await mountBts(sitesFc, villagesFc);
@@ -82,7 +74,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('renders every site as a symbol by operator and technology, and every gap village highlighted', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 300, seed: 5 });
     const villagesFc = syntheticVillages(communes, { perCommune: 3, seed: 5 });
     const { el, stats, map } = await mountBts(sitesFc, villagesFc);
@@ -105,7 +97,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('the coverage fill lies exactly where the footprints are: sampled pixels against the geometry', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 120, seed: 31, emptyShare: 0.4 });
     const { el, map, layer } = await mountBts(sitesFc, undefined);
     layer.hideSites = true; // symbols off, so the fill is seen alone
@@ -149,7 +141,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('filters by operator and technology; radius overrides; each change fires chiso-change with new stats', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 300, seed: 7 });
     const { el, layer, stats, map } = await mountBts(sitesFc);
     const all = layer.sites;
@@ -183,7 +175,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('per-operator: each operator\'s own coverage, as the pure maths gives it, in stats and a table', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 150, seed: 23 });
     const { layer } = await mountBts(sitesFc);
     const areas = communes.map((f) => ({ code: f.properties.code, geometry: f.geometry as never }));
@@ -205,7 +197,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('bad sites are reported (chiso-error, message) and skipped; the rest render', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const good = syntheticSites(communes, { n: 50, seed: 3 }).features;
     const bad = [
       { type: 'Feature', id: 'no-xy', properties: { operator: 'Viettel', tech: '4G' }, geometry: null },
@@ -230,7 +222,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('after the first draw: a bad tech filter is said and goes when fixed; bad villages keep the last good ones; theme recolours the villages', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 80, seed: 29 });
     const villagesFc = syntheticVillages(communes, { perCommune: 1, seed: 29 });
     const { el, layer, stats, map } = await mountBts(sitesFc, villagesFc);
@@ -257,7 +249,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('tooltip per site (plain text, feed markup never parsed); click fires chiso-select', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 40, seed: 11 });
     sitesFc.features[0].properties.id = '<img src=x onerror="window.__pwned=1">';
     sitesFc.features[0].id = sitesFc.features[0].properties.id;
@@ -279,7 +271,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('tables: coverage by commune (worst first) and the villages without signal; rows take focus', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 250, seed: 13 });
     const villagesFc = syntheticVillages(communes, { perCommune: 2, seed: 13 });
     const { el, layer, stats } = await mountBts(sitesFc, villagesFc);
@@ -305,7 +297,7 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
   });
 
   it('composes with a choropleth: communes coloured by their coverage, under the coverage fill and the sites', async function () {
-    const communes = await communesOrSkip(this);
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 200, seed: 17 });
     const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${THAI_NGUYEN_COMMUNES} eager>
       <chiso-choropleth-layer from="bts-a" classes="manual:20 40 60 80" palette="Greens"></chiso-choropleth-layer>

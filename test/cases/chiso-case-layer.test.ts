@@ -11,6 +11,7 @@ import type { ChisoMap } from '@chiso/map';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { inPolygon } from '../../scripts/synthetic-bts.mjs';
 import { loadAtlas, loadShared, mountWithoutCrosswalk, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
+import { mountMap } from '../helpers/map-fixture.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
 
@@ -55,22 +56,20 @@ type Attrs = Partial<Record<'mode' | 'measure' | 'value' | 'from' | 'to' | 'date
 const atlasProvinces = async () => (await loadAtlas(PROVINCES_2025)).features;
 
 async function mount(props: { data?: unknown; countData?: unknown; populationData?: unknown; counts?: string; src?: string }, attrs: Attrs = {}, boundaries = PROVINCES) {
-  const el = await fixture<ChisoMap>(html`<chiso-map style=${SIZE} boundaries=${boundaries} eager preserve-drawing-buffer label="Ca bệnh">
+  const { el, map } = await mountMap(boundaries, html`
     <chiso-case-layer .data=${props.data} .countData=${props.countData} .populationData=${props.populationData}
       counts=${props.counts ?? ''} src=${props.src ?? ''}
       mode=${attrs.mode ?? 'area'} measure=${attrs.measure ?? 'new'} value=${attrs.value ?? 'count'}
       from=${attrs.from ?? ''} to=${attrs.to ?? ''} date=${attrs.date ?? ''} point-fields=${attrs['point-fields'] ?? ''}
-      min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>
-  </chiso-map>`);
+      min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>`, { label: 'Ca bệnh', style: SIZE });
   const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
   // An empty min-zoom-points attribute means never: individual points stay off unless a zoom is given.
   if (!attrs['min-zoom-points']) expect(layer.minZoomPoints).to.equal(undefined);
-  const ready = nextEvent<CaseSummary>(layer, 'chiso-ready', 60000);
-  await el.ready;
-  const summary = (await ready).detail;
+  // The map is ready once its layers' first drawing is done: the summary is there.
+  const summary = layer.summary ?? (await nextEvent<CaseSummary>(layer, 'chiso-ready', 60000)).detail;
   await layer.updateComplete;
   el.scrollIntoView({ block: 'start' }); // the map's canvas in the viewport, for the mouse
-  return { el, layer, map: el.map!, summary, root: layer.shadowRoot! };
+  return { el, layer, map, summary, root: layer.shadowRoot! };
 }
 
 /** Resolves when MapLibre has drawn what was asked (a repaint is asked, so an idle map answers too). */
