@@ -1,5 +1,7 @@
 import { css, unsafeCSS } from 'lit';
-import { BAND_COLORS, themeDeclarations, type Theme } from './colors.js';
+import { BAND_COLORS } from './colors/bands.js';
+import { themeDeclarations } from './colors/declare.js';
+import type { Theme } from './colors/theme.js';
 
 const bands = (theme: Theme) => unsafeCSS(themeDeclarations(BAND_COLORS, theme, {
   good: ['--_good', '--chiso-color-good'], fair: ['--_fair', '--chiso-color-fair'], bad: ['--_bad', '--chiso-color-bad'],
