@@ -6,17 +6,24 @@ export const DASHBOARD_WIDTHS = [360, 768, 1280, 1920];
 
 /** Scrolls through so every map starts, then waits for every chiso element to settle; back at the top. */
 export async function settleDashboard(page, timeout = 120000) {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 700) {
-    await page.evaluate((to) => window.scrollTo(0, to), y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
-  const settled = await page.waitForFunction(() => [...document.querySelectorAll('*')]
+  const deadline = Date.now() + timeout;
+  const settled = () => [...document.querySelectorAll('*')]
     .filter((e) => e.localName.startsWith('chiso-'))
     // Defined first: chiso.js defines each tag when its code has loaded.
-    .every((e) => customElements.get(e.localName) && e.state !== 'idle' && e.state !== 'loading'), { timeout, polling: 250 }).then(() => true, () => false);
+    .every((e) => customElements.get(e.localName) && e.state !== 'idle' && e.state !== 'loading');
+  let done = false;
+  while (!done && Date.now() < deadline) {
+    // Through the whole page, measured as it goes (it grows as the elements draw): each map sees the viewport and
+    // starts. Again while something has not started (a map passed before its code had loaded stays idle until seen).
+    for (let y = 0; y < await page.evaluate(() => document.body.scrollHeight); y += 700) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    const wait = Math.max(1000, Math.min(20000, deadline - Date.now()));
+    done = await page.waitForFunction(settled, { timeout: wait, polling: 250 }).then(() => true, () => false);
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
-  return settled;
+  return done;
 }
 
 /**
