@@ -34,10 +34,12 @@ document.querySelector('[data-contrast]').addEventListener('click', (e) => setTh
 const pick = document.getElementById('chon-xa');
 const showCommune = (code) => {
   for (const el of document.querySelectorAll('#gauges-xa chiso-gauge, #trend-xa')) el.area = code;
+  document.getElementById('xep-hang-xa').highlight = code; // the commune stays in view after the top five
   pick.value = code;
 };
 pick.addEventListener('change', () => showCommune(pick.value));
 document.getElementById('ban-do-xa').addEventListener('chiso-select', (e) => showCommune(e.detail.area));
+document.getElementById('xep-hang-xa').addEventListener('chiso-select', (e) => showCommune(e.detail.key));
 fetch('data/phu-tho-xa-dvc.json').then((r) => r.json()).then((feed) => {
   const names = new Map(feed.observations.map((o) => [o.area, o.name]));
   const collator = new Intl.Collator('vi');

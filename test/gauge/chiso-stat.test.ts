@@ -26,7 +26,7 @@ describe('<chiso-stat>', () => {
     expect(el.state).to.equal('ready');
     expect(text(part(el, 'label'))).to.equal('Tài khoản định danh điện tử');
     expect(text(part(el, 'value'))).to.equal('gần 860.000 tài khoản');
-    expect(getComputedStyle(part(el, 'value')!.querySelector('.unit')!).whiteSpace).to.equal('nowrap', 'a unit of several words is never split');
+    expect(getComputedStyle(part(el, 'value')!.querySelector('.unit')!).display).to.equal('inline-block', 'a unit of several words moves as a whole');
     expect(text(part(el, 'rank'))).to.equal('thứ 10/63 toàn quốc');
     expect(text(part(el, 'source'))).to.contain('Hải Dương');
     expect(el.current!.qualifier).to.equal('nearly');

@@ -94,3 +94,23 @@ test('the trend chart documents its attributes, events and parts', () => {
   assert.deepEqual(t.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
   for (const part of ['title', 'value', 'chart', 'table']) assert.ok(t.cssParts.some((x) => x.name === part), `part ${part}`);
 });
+
+test('the stat card and the ranking document their attributes, members, events, parts and CSS properties', () => {
+  const s = decl('chiso-stat');
+  assert.ok(s, 'chiso-stat in the manifest');
+  for (const a of ['src', 'indicator', 'area', 'level', 'subject', 'period', 'value', 'unit', 'label', 'qualifier', 'target', 'decimals', 'compact', 'no-sparkline', 'refresh', 'timeout', 'lang', 'theme']) {
+    assert.ok(s.attributes.some((x) => x.name === a), `stat attribute ${a}`);
+  }
+  for (const m of ['data', 'current', 'state']) assert.ok(s.members.some((x) => x.name === m), `stat member ${m}`);
+  assert.deepEqual(s.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  for (const part of ['value', 'rank', 'delta', 'year-before', 'progress', 'sparkline', 'source', 'details']) assert.ok(s.cssParts.some((x) => x.name === part), `stat part ${part}`);
+  assert.ok(s.cssProperties.some((x) => x.name === '--chiso-stat-value-size'));
+  const r = decl('chiso-ranking');
+  assert.ok(r, 'chiso-ranking in the manifest');
+  for (const a of ['src', 'indicator', 'period', 'level', 'compare', 'direction', 'limit', 'highlight', 'label', 'refresh', 'timeout', 'lang', 'theme']) {
+    assert.ok(r.attributes.some((x) => x.name === a), `ranking attribute ${a}`);
+  }
+  for (const m of ['data', 'rows', 'state']) assert.ok(r.members.some((x) => x.name === m), `ranking member ${m}`);
+  assert.deepEqual(r.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready', 'chiso-select']);
+  for (const part of ['list', 'row', 'gap', 'details']) assert.ok(r.cssParts.some((x) => x.name === part), `ranking part ${part}`);
+});

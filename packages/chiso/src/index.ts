@@ -25,6 +25,7 @@ type Loader = () => Promise<unknown>;
 const gauge: Loader = () => import('@chiso/gauge/chiso-gauge');
 const gaugeGroup: Loader = () => import('@chiso/gauge/chiso-gauge-group');
 const stat: Loader = () => import('@chiso/gauge/chiso-stat');
+const ranking: Loader = () => import('@chiso/gauge/chiso-ranking');
 const map: Loader = () => import('@chiso/map');
 const bts: Loader = () => import('@chiso/bts');
 const cases: Loader = () => import('@chiso/cases');
@@ -35,6 +36,7 @@ export const TAGS: Readonly<Record<string, Loader>> = Object.freeze({
   'chiso-gauge': gauge,
   'chiso-gauge-group': gaugeGroup,
   'chiso-stat': stat,
+  'chiso-ranking': ranking,
   'chiso-map': map,
   'chiso-choropleth-layer': map,
   'chiso-legend': map,

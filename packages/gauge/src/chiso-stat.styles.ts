@@ -26,8 +26,8 @@ export const statStyles = css`
   [part='subtitle'], [part='source'], [part='year-before'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
   [part='value'] { margin: 0; font-size: var(--chiso-stat-value-size, 2rem); font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; }
   [part='value'] .qualifier, [part='value'] .unit { font-size: 0.5em; font-weight: 600; color: var(--_muted); }
-  /* A unit of several words stays on one line, after the number or under it. */
-  [part='value'] .unit { white-space: nowrap; }
+  /* A unit of several words moves under the number as a whole, and wraps inside only when wider than the card. */
+  [part='value'] .unit { display: inline-block; }
   [part='rank'], [part='delta'] { margin: 0; font-weight: 600; }
   .up, .improves { color: var(--_good); }
   .down, .worsens { color: var(--_bad); }

@@ -1,10 +1,13 @@
-/** @chiso/gauge: importing it registers `<chiso-gauge>`, `<chiso-gauge-group>` and `<chiso-stat>`. */
+/** @chiso/gauge: importing it registers `<chiso-gauge>`, `<chiso-gauge-group>`, `<chiso-stat>` and `<chiso-ranking>`. */
 import './define-gauge.js';
 import './define-gauge-group.js';
 import './define-stat.js';
+import './define-ranking.js';
 
 export { ChisoGauge, thresholdsConverter } from './chiso-gauge.js';
 export { ChisoGaugeGroup } from './chiso-gauge-group.js';
 export { ChisoStat } from './chiso-stat.js';
 export * from './stat-model.js';
+export { ChisoRanking } from './chiso-ranking.js';
+export * from './ranking-model.js';
 export * from './gauge-model.js';

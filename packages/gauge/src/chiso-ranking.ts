@@ -1,0 +1,227 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedError, formatDate, formatPeriod, formatValue, localize, msg } from '@chiso/core';
+import type { Direction, FeedModel, LoadedFeed } from '@chiso/core';
+import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { rankingStyles } from './chiso-ranking.styles.js';
+import { buildRanking, visibleRows, type Ranking, type RankingRow } from './ranking-model.js';
+import { rankChangeSpoken, rankChangeText, rankText } from './stat-model.js';
+
+const WORDS = {
+  vi: { rank: 'Hạng', name: 'Tên', value: 'Giá trị', change: 'Thay đổi', table: 'Bảng số liệu', source: 'Nguồn', updated: 'cập nhật', ranked: 'Xếp hạng {n} {what}', gap: 'Các hạng khác không hiển thị' },
+  en: { rank: 'Rank', name: 'Name', value: 'Value', change: 'Change', table: 'Data table', source: 'Source', updated: 'updated', ranked: 'Ranking of {n} {what}', gap: 'Other ranks not shown' },
+};
+type Word = keyof typeof WORDS.vi;
+const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
+  WORDS[lang.startsWith('en') ? 'en' : 'vi'][key].replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '');
+
+/**
+ * A ranked bar list of areas or units from any feed: ranked by value (rank 1 the best by `direction`, ties
+ * sharing a rank) or as the publisher ranked them, with the change in places since an earlier period, bars coloured
+ * by the indicator's thresholds as its gauge and map colour them, and the page's own area kept in view
+ * (`highlight`) when only the top rows are shown ("… 55. Bắc Kạn"). The whole country and regions are never ranked.
+ * Arrow keys move through the rows; every row reads out its rank, name, value and change; the table view lists
+ * every row.
+ *
+ * @summary A ranking of provinces, communes or units, with rank changes and the page's own area highlighted.
+ * @tag chiso-ranking
+ *
+ * @fires chiso-ready - After the first render with new data. Detail: `{ rows, period }`.
+ * @fires chiso-select - On Enter or a click on a row. Detail: the row (`{ key, name, value, rank, change? }`).
+ * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
+ *
+ * @csspart base - The figure around everything.
+ * @csspart label - The indicator's name.
+ * @csspart subtitle - The period and what is ranked.
+ * @csspart list - The ranked list.
+ * @csspart row - One row (also `highlight` on the page's own area).
+ * @csspart gap - The "…" between the top rows and the highlighted one.
+ * @csspart source - Where the figures were published.
+ * @csspart details - The data table of every row.
+ * @csspart error - The error message.
+ * @csspart empty - The no-data message.
+ * @csspart skeleton - The loading placeholder.
+ *
+ * @cssprop --chiso-ranking-padding - Inner padding.
+ * @cssprop --chiso-ranking-border-color - Border colour.
+ * @cssprop --chiso-color-accent - Bars of an indicator without thresholds, and the highlight.
+ * @cssprop --chiso-color-good - Bars in the good band, and rises.
+ * @cssprop --chiso-color-bad - Bars in the bad band, and falls.
+ */
+export class ChisoRanking extends ChisoElement implements FeedHost {
+  static override styles = [tokens, rankingStyles];
+
+  /** URL of an indicator feed (chiso v1, JSON-stat, CKAN, GeoJSON or CSV). */
+  @property() src?: string;
+  /** A feed given directly (an object, text or a parsed model), instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+  /** Indicator id; the feed's first by default. */
+  @property() indicator?: string;
+  /** Period ranked; the latest with values or ranks by default. */
+  @property() period?: string;
+  /** Level ranked (`province`, `commune`); the one most rows are at by default. */
+  @property() level?: string;
+  /** The period to count places from; the one before by default. */
+  @property() compare?: string;
+  /** Overrides the indicator's direction (which end is rank 1). */
+  @property() direction?: Direction;
+  /** Rows shown: the top `limit` (and the highlighted one); every row by default. */
+  @property({ type: Number }) limit?: number;
+  /** The key (GSO code or subject id) of the page's own area or unit: marked, and kept in view. */
+  @property() highlight?: string;
+  /** Label; the indicator's name by default. */
+  @property() label?: string;
+  /** Seconds between refreshes; 0 (default) never refreshes. */
+  @property({ type: Number }) refresh = 0;
+  /** Milliseconds a request may take. */
+  @property({ type: Number }) timeout?: number;
+
+  private readonly feed = new FeedController(this);
+  private readonly parser = new DataParser(this);
+  private feedError?: FeedError;
+  private ranking?: Ranking;
+  private lastGood?: Ranking;
+  private error?: FeedError;
+  private emittedError?: FeedError;
+  private readyKey?: string;
+  private pendingReady = false;
+  private focusKey?: string;
+
+  /** The ranked rows (every row, not only those shown): `[{ key, name, value, rank, rankOf, change?, band }]`. */
+  get rows(): RankingRow[] {
+    return [...(this.ranking ?? this.lastGood)?.rows ?? []];
+  }
+
+  feedLoading(): void {
+    this.requestUpdate();
+  }
+
+  feedLoaded(_loaded: LoadedFeed): void {
+    this.feedError = undefined;
+    this.requestUpdate();
+  }
+
+  feedFailed(error: FeedError): void {
+    this.feedError = error;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    let model: FeedModel | undefined;
+    let error: FeedError | undefined;
+    if (this.data != null) {
+      this.parser.read(this.data);
+      error = this.parser.error;
+      model = this.parser.model;
+      if (this.parser.pending) return this.setState(this.lastGood ? 'stale' : 'loading');
+    } else if (this.src) {
+      model = this.feed.loaded?.model;
+      error = this.feedError;
+      if (!model && !error) return this.setState(this.lastGood ? 'stale' : 'loading');
+    }
+    this.error = error;
+    this.ranking = undefined;
+    if (error && !model) return this.setState(this.lastGood ? 'stale' : 'error');
+    const r = buildRanking(model, { indicator: this.indicator, period: this.period, level: this.level, compare: this.compare, direction: this.direction, lang: this.lang });
+    if (!r.rows.length) return this.setState(error ? 'stale' : 'empty');
+    this.ranking = r;
+    this.lastGood = r;
+    this.setState(error ? 'stale' : 'ready');
+    const key = JSON.stringify([r.period, r.rows, this.lang]);
+    if (key !== this.readyKey) {
+      this.readyKey = key;
+      this.pendingReady = true;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.error && this.error !== this.emittedError) {
+      this.emittedError = this.error;
+      this.emitError(this.error);
+    }
+    if (!this.error) this.emittedError = undefined;
+    if (this.pendingReady && this.ranking) {
+      this.pendingReady = false;
+      this.emit('ready', { rows: this.rows, period: this.ranking.period });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.lang;
+    const r = this.ranking ?? (this.state === 'stale' ? this.lastGood : undefined);
+    const caption = this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing;
+    if (this.state === 'loading') return html`<figure part="base" aria-busy="true">${caption}<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span></figure>`;
+    if (!r) {
+      return html`<figure part="base">${caption}${this.error
+        ? html`<p part="error" role="alert"><strong>${msg(lang, 'errorTitle')}</strong><br />${this.error.localizedMessage(lang)}</p>`
+        : html`<p part="empty" role="status">${msg(lang, this.src || this.data != null ? 'empty' : 'emptyNoSource')}</p>`}</figure>`;
+    }
+    return this.renderRanking(r, lang);
+  }
+
+  private valueText(r: Ranking, v: number | null, lang: string): string {
+    return v === null ? '—' : formatValue(v, r.indicator?.unit, lang, r.indicator?.decimals);
+  }
+
+  private spoken(r: Ranking, row: RankingRow, lang: string): string {
+    const parts = [`${word(lang, 'rank')} ${row.rank}: ${row.name}`];
+    if (row.value !== null) parts.push(this.valueText(r, row.value, lang));
+    if (row.change !== undefined && r.previousPeriod) parts.push(rankChangeSpoken(row.change, r.previousPeriod, lang));
+    return parts.join(', ');
+  }
+
+  private renderRanking(r: Ranking, lang: string): TemplateResult {
+    const label = this.label ?? (localize(r.indicator?.name, lang) || r.indicator?.id || '');
+    const { rows, gap } = visibleRows(r.rows, this.limit, this.highlight);
+    const max = Math.max(0, ...r.rows.map((x) => Math.abs(x.value ?? 0)));
+    const n = r.rows.length;
+    const subtitle = [r.period ? formatPeriod(r.period, lang) : '', word(lang, 'ranked', { n: String(n), what: '' }).trim()].filter(Boolean).join(' · ');
+    const focusKey = rows.some((x) => x.key === this.focusKey) ? this.focusKey : rows[0]?.key;
+    const source = this.data == null ? this.feed.loaded?.model.source : undefined;
+    const row = (x: RankingRow) => html`<li part=${x.key === this.highlight ? 'row highlight' : 'row'} data-key=${x.key} tabindex=${x.key === focusKey ? 0 : -1}
+        aria-current=${x.key === this.highlight ? 'true' : nothing} aria-label=${this.spoken(r, x, lang)}
+        @keydown=${(e: KeyboardEvent) => this.key(e, rows, x)} @click=${() => this.select(x)} @focus=${() => (this.focusKey = x.key)}>
+      <span class="rank" aria-hidden="true">${x.rank}</span>
+      <span class="name" aria-hidden="true">${x.name}</span>
+      <span class="bar-cell" aria-hidden="true">${x.value !== null && max > 0 ? html`<div class="bar band-${x.band}" style=${`width:${(Math.abs(x.value) / max) * 100}%`}></div>` : nothing}</span>
+      <span class="value" aria-hidden="true">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang)}${x.change !== undefined && x.change !== 0
+        ? html`<span class="change ${x.change > 0 ? 'up' : 'down'}">${rankChangeText(x.change, lang).replace(/ (bậc|places?)$/, '')}</span>` : nothing}</span>
+    </li>`;
+    return html`<figure part="base">
+      <figcaption part="label">${label}</figcaption>
+      ${subtitle ? html`<p part="subtitle">${subtitle}</p>` : nothing}
+      <ol part="list" aria-label=${label}>
+        ${rows.map((x, i) => html`${gap === i ? html`<li part="gap" aria-label=${word(lang, 'gap')}>…</li>` : nothing}${row(x)}`)}
+      </ol>
+      ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
+      ${this.state === 'stale' && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
+      <details part="details"><summary>${word(lang, 'table')}</summary>
+        <table><caption class="visually-hidden">${label}</caption>
+          <thead><tr><th scope="col">${word(lang, 'rank')}</th><th scope="col">${word(lang, 'name')}</th><th scope="col">${word(lang, 'value')}</th>${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>
+          <tbody>${r.rows.map((x) => html`<tr class=${x.key === this.highlight ? 'highlight' : ''}><td class="num">${x.rank}</td><th scope="row">${x.name}</th>
+            <td class="num">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang)}</td>${r.previousPeriod
+              ? html`<td>${x.change !== undefined ? rankChangeText(x.change, lang) : '—'}</td>` : nothing}</tr>`)}</tbody>
+        </table></details>
+    </figure>`;
+  }
+
+  /** Arrow keys, Home and End move through the rows shown; Enter or Space selects one. */
+  private key(e: KeyboardEvent, rows: RankingRow[], x: RankingRow): void {
+    const i = rows.indexOf(x);
+    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : undefined;
+    if (to !== undefined) {
+      e.preventDefault();
+      const next = rows[Math.max(0, Math.min(rows.length - 1, to))];
+      this.focusKey = next.key;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(next.key)}"]`)?.focus());
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.select(x);
+    }
+  }
+
+  private select(x: RankingRow): void {
+    this.emit('select', { ...x });
+  }
+}
