@@ -36,6 +36,8 @@ async function buildEntry(name, code, file) {
 
 const files = {
   'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge',
+  'chiso core+stat (lit included)': 'chiso-core-stat', 'chiso core+ranking (lit included)': 'chiso-core-ranking',
+  'ECharts bar chart (tree-shaken, canvas)': 'echarts-bar',
   'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge', 'ECharts geo map (tree-shaken, canvas)': 'echarts-map',
 };
 const sizes = [];
@@ -45,6 +47,11 @@ console.table(Object.fromEntries(sizes.map((s) => [s.name, { 'min KB': +kb(s.min
 const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
 const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
+const lit = sizes.find((s) => s.name.startsWith('lit'));
+for (const n of ['stat', 'ranking']) {
+  const el = sizes.find((s) => s.name.startsWith(`chiso core+${n}`));
+  console.log(`core+${n}: ${kb(el.gz)} KB min+gzip; ${kb(el.gz - ours.gz)} KB more or less than core+gauge; ${kb(el.gz - lit.gz)} KB over lit.`);
+}
 
 // chiso.js as a portal pastes it (the built dist): the loader, then what each tag adds the first time it appears.
 {
@@ -93,6 +100,7 @@ const browser = await puppeteer.launch({
 });
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const times = { chiso: [], echarts: [] };
+const figureTimes = {};
 try {
   for (let i = 0; i < runs + 1; i++) {
     for (const lib of i % 2 ? ['echarts', 'chiso'] : ['chiso', 'echarts']) {
@@ -103,6 +111,20 @@ try {
       const t = await page.evaluate('window.__result');
       if (i > 0) times[lib].push(t); // the first round warms the HTTP cache and the browser
       await page.close();
+    }
+  }
+  if (process.env.BENCH_FIGURES !== '0') {
+    // 100 stat cards (chiso alone: ECharts has no such display), and a ranking of 63 provinces beside ECharts' bar chart.
+    for (let i = 0; i < runs + 1; i++) {
+      for (const [what, lib] of i % 2 ? [['ranking', 'echarts'], ['ranking', 'chiso'], ['stats', 'chiso']] : [['stats', 'chiso'], ['ranking', 'chiso'], ['ranking', 'echarts']]) {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 1600, height: 1000 });
+        await page.goto(`${base}/bench/pages/figures.html?what=${what}&lib=${lib}`);
+        await page.waitForFunction('window.__result !== undefined', { timeout: 60000 });
+        const t = await page.evaluate('window.__result');
+        if (i > 0) (figureTimes[`${what} ${lib}`] ??= []).push(t);
+        await page.close();
+      }
     }
   }
   if (process.env.BENCH_ATLAS !== '0') await benchAtlasMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
@@ -121,3 +143,11 @@ if (times.chiso.length) {
   console.log('\nRender 100 gauges in Chromium (headless, software rendering): start → frame after the last is drawn\n');
   console.table({ 'chiso <chiso-gauge>': stats(times.chiso), 'ECharts gauge (canvas, no animation)': stats(times.echarts) });
 } else console.log('\n(BENCH_RUNS=0: gauge render times not measured)');
+if (figureTimes['stats chiso']?.length) {
+  console.log('\nRender 100 stat cards, and a ranking of 63 provinces, in Chromium (headless): start → frame after the last is drawn\n');
+  console.table({
+    'chiso: 100 <chiso-stat> (value, rank, change, sparkline)': stats(figureTimes['stats chiso']),
+    'chiso: <chiso-ranking>, 63 provinces with bars': stats(figureTimes['ranking chiso']),
+    'ECharts: bar chart of 63 provinces (canvas, no animation)': stats(figureTimes['ranking echarts']),
+  });
+}

@@ -26,18 +26,8 @@ export const rankingStyles = css`
   .bar.band-bad { background: var(--_bad); }
   .value { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .change { font-size: 0.8125em; margin-inline-start: 0.25em; }
-  .up { color: var(--_good); }
-  .down { color: var(--_bad); }
   [part='gap'] { color: var(--_muted); padding-inline-start: 0.5rem; }
-  [part='source'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
-  [part='details'] summary { cursor: pointer; font-size: 0.875em; }
-  table { border-collapse: collapse; font-size: 0.875em; width: 100%; }
-  th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); }
-  td.num { text-align: end; font-variant-numeric: tabular-nums; }
   [part='skeleton'] { display: block; height: 6rem; border-radius: var(--_radius); background: var(--_skeleton); }
-  [part='error'] { color: var(--_bad); margin: 0; }
-  [part='empty'] { color: var(--_muted); margin: 0; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   /* Narrow (a phone, or large text): the value goes under the name, the bar (a repeat of the value) is left out. */
   @container (max-width: 26em) {
     [part~='row'] { grid-template-columns: 2em minmax(0, 1fr); grid-template-areas: 'rank name' '. value'; }

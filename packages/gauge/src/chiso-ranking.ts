@@ -1,8 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, formatDate, formatPeriod, formatValue, localize, msg } from '@chiso/core';
-import type { Direction, FeedModel, LoadedFeed } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { formatDate, formatPeriod, formatValue, localize } from '@chiso/core';
+import type { Direction, FeedModel } from '@chiso/core';
+import { tokens } from '@chiso/core/element';
+import { FeedFigureElement } from './feed-figure-element.js';
+import { feedFigureStyles } from './feed-figure.styles.js';
 import { rankingStyles } from './chiso-ranking.styles.js';
 import { buildRanking, visibleRows, type Ranking, type RankingRow } from './ranking-model.js';
 import { rankChangeSpoken, rankChangeText, rankText } from './stat-model.js';
@@ -48,13 +50,9 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @cssprop --chiso-color-good - Bars in the good band, and rises.
  * @cssprop --chiso-color-bad - Bars in the bad band, and falls.
  */
-export class ChisoRanking extends ChisoElement implements FeedHost {
-  static override styles = [tokens, rankingStyles];
+export class ChisoRanking extends FeedFigureElement<Ranking> {
+  static override styles = [tokens, feedFigureStyles, rankingStyles];
 
-  /** URL of an indicator feed (chiso v1, JSON-stat, CKAN, GeoJSON or CSV). */
-  @property() src?: string;
-  /** A feed given directly (an object, text or a parsed model), instead of `src`. */
-  @property({ attribute: false }) data?: unknown;
   /** Indicator id; the feed's first by default. */
   @property() indicator?: string;
   /** Period ranked; the latest with values or ranks by default. */
@@ -69,94 +67,21 @@ export class ChisoRanking extends ChisoElement implements FeedHost {
   @property({ type: Number }) limit?: number;
   /** The key (GSO code or subject id) of the page's own area or unit: marked, and kept in view. */
   @property() highlight?: string;
-  /** Label; the indicator's name by default. */
-  @property() label?: string;
-  /** Seconds between refreshes; 0 (default) never refreshes. */
-  @property({ type: Number }) refresh = 0;
-  /** Milliseconds a request may take. */
-  @property({ type: Number }) timeout?: number;
 
-  private readonly feed = new FeedController(this);
-  private readonly parser = new DataParser(this);
-  private feedError?: FeedError;
-  private ranking?: Ranking;
-  private lastGood?: Ranking;
-  private error?: FeedError;
-  private emittedError?: FeedError;
-  private readyKey?: string;
-  private pendingReady = false;
   private focusKey?: string;
 
   /** The ranked rows (every row, not only those shown): `[{ key, name, value, rank, rankOf, change?, band }]`. */
   get rows(): RankingRow[] {
-    return [...(this.ranking ?? this.lastGood)?.rows ?? []];
+    return [...(this.view ?? this.lastGood)?.rows ?? []];
   }
 
-  feedLoading(): void {
-    this.requestUpdate();
-  }
-
-  feedLoaded(_loaded: LoadedFeed): void {
-    this.feedError = undefined;
-    this.requestUpdate();
-  }
-
-  feedFailed(error: FeedError): void {
-    this.feedError = error;
-    this.requestUpdate();
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    let model: FeedModel | undefined;
-    let error: FeedError | undefined;
-    if (this.data != null) {
-      this.parser.read(this.data);
-      error = this.parser.error;
-      model = this.parser.model;
-      if (this.parser.pending) return this.setState(this.lastGood ? 'stale' : 'loading');
-    } else if (this.src) {
-      model = this.feed.loaded?.model;
-      error = this.feedError;
-      if (!model && !error) return this.setState(this.lastGood ? 'stale' : 'loading');
-    }
-    this.error = error;
-    this.ranking = undefined;
-    if (error && !model) return this.setState(this.lastGood ? 'stale' : 'error');
+  protected viewOf(model: FeedModel | undefined): Ranking | undefined {
     const r = buildRanking(model, { indicator: this.indicator, period: this.period, level: this.level, compare: this.compare, direction: this.direction, lang: this.lang });
-    if (!r.rows.length) return this.setState(error ? 'stale' : 'empty');
-    this.ranking = r;
-    this.lastGood = r;
-    this.setState(error ? 'stale' : 'ready');
-    const key = JSON.stringify([r.period, r.rows, this.lang]);
-    if (key !== this.readyKey) {
-      this.readyKey = key;
-      this.pendingReady = true;
-    }
+    return r.rows.length ? r : undefined;
   }
 
-  protected override updated(): void {
-    if (this.error && this.error !== this.emittedError) {
-      this.emittedError = this.error;
-      this.emitError(this.error);
-    }
-    if (!this.error) this.emittedError = undefined;
-    if (this.pendingReady && this.ranking) {
-      this.pendingReady = false;
-      this.emit('ready', { rows: this.rows, period: this.ranking.period });
-    }
-  }
-
-  protected override render(): TemplateResult {
-    const lang = this.lang;
-    const r = this.ranking ?? (this.state === 'stale' ? this.lastGood : undefined);
-    const caption = this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing;
-    if (this.state === 'loading') return html`<figure part="base" aria-busy="true">${caption}<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span></figure>`;
-    if (!r) {
-      return html`<figure part="base">${caption}${this.error
-        ? html`<p part="error" role="alert"><strong>${msg(lang, 'errorTitle')}</strong><br />${this.error.localizedMessage(lang)}</p>`
-        : html`<p part="empty" role="status">${msg(lang, this.src || this.data != null ? 'empty' : 'emptyNoSource')}</p>`}</figure>`;
-    }
-    return this.renderRanking(r, lang);
+  protected readyDetail(r: Ranking): unknown {
+    return { rows: [...r.rows], period: r.period };
   }
 
   private valueText(r: Ranking, v: number | null, lang: string): string {
@@ -170,14 +95,14 @@ export class ChisoRanking extends ChisoElement implements FeedHost {
     return parts.join(', ');
   }
 
-  private renderRanking(r: Ranking, lang: string): TemplateResult {
+  protected renderView(r: Ranking, lang: string): TemplateResult {
     const label = this.label ?? (localize(r.indicator?.name, lang) || r.indicator?.id || '');
     const { rows, gap } = visibleRows(r.rows, this.limit, this.highlight);
     const max = Math.max(0, ...r.rows.map((x) => Math.abs(x.value ?? 0)));
     const n = r.rows.length;
     const subtitle = [r.period ? formatPeriod(r.period, lang) : '', word(lang, 'ranked', { n: String(n), what: '' }).trim()].filter(Boolean).join(' · ');
     const focusKey = rows.some((x) => x.key === this.focusKey) ? this.focusKey : rows[0]?.key;
-    const source = this.data == null ? this.feed.loaded?.model.source : undefined;
+    const source = this.feedModel?.source;
     const row = (x: RankingRow) => html`<li part=${x.key === this.highlight ? 'row highlight' : 'row'} data-key=${x.key} tabindex=${x.key === focusKey ? 0 : -1}
         aria-current=${x.key === this.highlight ? 'true' : nothing} aria-label=${this.spoken(r, x, lang)}
         @keydown=${(e: KeyboardEvent) => this.key(e, rows, x)} @click=${() => this.select(x)} @focus=${() => (this.focusKey = x.key)}>
@@ -194,7 +119,7 @@ export class ChisoRanking extends ChisoElement implements FeedHost {
         ${rows.map((x, i) => html`${gap === i ? html`<li part="gap" aria-label=${word(lang, 'gap')}>…</li>` : nothing}${row(x)}`)}
       </ol>
       ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
-      ${this.state === 'stale' && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
+      ${this.staleError(lang)}
       <details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${label}</caption>
           <thead><tr><th scope="col">${word(lang, 'rank')}</th><th scope="col">${word(lang, 'name')}</th><th scope="col">${word(lang, 'value')}</th>${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>

@@ -23,29 +23,18 @@ export const statStyles = css`
     hyphens: auto;
   }
   [part='label'] { font-weight: 600; }
-  [part='subtitle'], [part='source'], [part='year-before'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
+  [part='subtitle'], [part='year-before'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
   [part='value'] { margin: 0; font-size: var(--chiso-stat-value-size, 2rem); font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; }
   [part='value'] .qualifier, [part='value'] .unit { font-size: 0.5em; font-weight: 600; color: var(--_muted); }
   /* A unit of several words moves under the number as a whole, and wraps inside only when wider than the card. */
   [part='value'] .unit { display: inline-block; }
   [part='rank'], [part='delta'] { margin: 0; font-weight: 600; }
-  .up, .improves { color: var(--_good); }
-  .down, .worsens { color: var(--_bad); }
   [part='progress'] { display: grid; gap: 0.125rem; font-size: 0.875em; }
   [part='progress'] .bar { height: 0.5rem; border-radius: 0.25rem; background: var(--_track); overflow: hidden; }
   [part='progress'] .fill { height: 100%; background: var(--_accent); }
   [part='sparkline'] { display: block; width: 100%; height: 2.5rem; overflow: visible; }
   [part='sparkline'] path { fill: none; stroke: var(--_accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
   [part='sparkline'] path.end { stroke-width: 6; stroke-linecap: round; }
-  [part='source'] a { color: var(--_accent); }
-  [part='details'] summary { cursor: pointer; font-size: 0.875em; }
-  [part='details'] summary:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
-  table { border-collapse: collapse; font-size: 0.875em; width: 100%; }
-  th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); }
-  td.num { text-align: end; font-variant-numeric: tabular-nums; }
   [part='skeleton'] { display: block; height: 4rem; border-radius: var(--_radius); background: var(--_skeleton); }
-  [part='error'] { color: var(--_bad); margin: 0; }
-  [part='empty'] { color: var(--_muted); margin: 0; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (prefers-reduced-motion: no-preference) { [part='progress'] .fill { transition: width 0.3s; } }
 `;

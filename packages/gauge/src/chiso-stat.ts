@@ -1,8 +1,10 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, formatDate, formatDelta, formatNumber, formatPeriod, formatValue, localize, msg, parsePeriod } from '@chiso/core';
-import type { FeedModel, LoadedFeed, Qualifier } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { formatDate, formatDelta, formatNumber, formatPeriod, formatValue, localize, msg, parsePeriod } from '@chiso/core';
+import type { FeedModel, Qualifier } from '@chiso/core';
+import { tokens } from '@chiso/core/element';
+import { FeedFigureElement } from './feed-figure-element.js';
+import { feedFigureStyles } from './feed-figure.styles.js';
 import { statStyles } from './chiso-stat.styles.js';
 import { compactNumber, qualifierWord, rankChangeSpoken, rankChangeText, rankText, resolveStat, type StatView } from './stat-model.js';
 
@@ -51,13 +53,9 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @cssprop --chiso-color-bad - Colour of a fall in rank or a change for the worse.
  * @cssprop --chiso-color-accent - Colour of the sparkline and the progress bar.
  */
-export class ChisoStat extends ChisoElement implements FeedHost {
-  static override styles = [tokens, statStyles];
+export class ChisoStat extends FeedFigureElement<StatView> {
+  static override styles = [tokens, feedFigureStyles, statStyles];
 
-  /** URL of an indicator feed (chiso v1, JSON-stat, CKAN, GeoJSON or CSV). */
-  @property() src?: string;
-  /** A feed given directly (an object, text or a parsed model), instead of `src`. */
-  @property({ attribute: false }) data?: unknown;
   /** Indicator id; the feed's first by default. */
   @property() indicator?: string;
   /** Area code (GSO); the feed's first area by default. */
@@ -68,16 +66,10 @@ export class ChisoStat extends ChisoElement implements FeedHost {
   @property() subject?: string;
   /** Period; the latest with a value or a rank by default. */
   @property() period?: string;
-  /** Seconds between refreshes; 0 (default) never refreshes. */
-  @property({ type: Number }) refresh = 0;
-  /** Milliseconds a request may take. */
-  @property({ type: Number }) timeout?: number;
   /** Inline value, instead of (or over) the feed's. */
   @property() value?: string | number;
   /** Unit, e.g. `tài khoản`, `tỷ đồng`, `%`. */
   @property() unit?: string;
-  /** Label; the indicator's name by default. */
-  @property() label?: string;
   /** How the source words the value (`nearly`, `over`, `about`, `under`); the feed's by default. */
   @property() qualifier?: Qualifier;
   /** A target: shows progress to it. */
@@ -89,100 +81,34 @@ export class ChisoStat extends ChisoElement implements FeedHost {
   /** No sparkline, even when the feed has a series. */
   @property({ type: Boolean, attribute: 'no-sparkline' }) noSparkline = false;
 
-  private readonly feed = new FeedController(this);
-  private readonly parser = new DataParser(this);
-  private feedError?: FeedError;
-  private view?: StatView;
-  private lastGood?: StatView;
-  private error?: FeedError;
-  private emittedError?: FeedError;
-  private readyKey?: string;
-  private pendingReady = false;
-
   /** The figure shown and everything around it (read-only): value, qualifier, rank, changes, series, source. */
   get current(): Readonly<StatView> | undefined {
     return this.view ?? this.lastGood;
   }
 
-  feedLoading(): void {
-    this.requestUpdate();
-  }
-
-  feedLoaded(_loaded: LoadedFeed): void {
-    this.feedError = undefined;
-    this.requestUpdate();
-  }
-
-  feedFailed(error: FeedError): void {
-    this.feedError = error;
-    this.requestUpdate();
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    let model: FeedModel | undefined;
-    let error: FeedError | undefined;
-    if (this.data != null) {
-      this.parser.read(this.data);
-      error = this.parser.error;
-      model = this.parser.model;
-      if (this.parser.pending) return this.setState(this.lastGood ? 'stale' : 'loading');
-    } else if (this.src) {
-      model = this.feed.loaded?.model;
-      error = this.feedError;
-      if (!model && !error) return this.setState(this.lastGood ? 'stale' : 'loading');
-    }
-    this.view = undefined;
-    this.error = error;
-    if (error && !model) return this.setState(this.lastGood ? 'stale' : 'error');
+  protected viewOf(model: FeedModel | undefined): StatView | undefined {
     const r = resolveStat(model, { indicator: this.indicator, area: this.area, level: this.level, subject: this.subject, period: this.period }, {
       value: this.value, label: this.label, unit: this.unit, target: this.target, decimals: this.decimals, qualifier: this.qualifier,
     }, this.lang);
-    if (r.kind === 'empty') return this.setState(error ? 'stale' : 'empty');
-    this.view = r.view;
-    this.lastGood = r.view;
-    this.setState(error ? 'stale' : 'ready');
-    const key = JSON.stringify([r.view, this.lang]);
-    if (key !== this.readyKey) {
-      this.readyKey = key;
-      this.pendingReady = true;
-    }
+    return r.kind === 'view' ? r.view : undefined;
   }
 
-  protected override updated(): void {
-    if (this.error && this.error !== this.emittedError) {
-      this.emittedError = this.error;
-      this.emitError(this.error);
-    }
-    if (!this.error) this.emittedError = undefined;
-    if (this.pendingReady && this.view) {
-      this.pendingReady = false;
-      this.emit('ready', this.view);
-    }
+  protected readyDetail(view: StatView): StatView {
+    return view;
   }
 
-  protected override render(): TemplateResult {
-    const lang = this.lang;
-    const v = this.view ?? (this.state === 'stale' ? this.lastGood : undefined);
-    const caption = this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing;
-    if (this.state === 'loading') {
-      return html`<figure part="base" aria-busy="true">${caption}<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span></figure>`;
-    }
-    if (!v) {
-      return html`<figure part="base">${caption}${this.error
-        ? html`<p part="error" role="alert"><strong>${msg(lang, 'errorTitle')}</strong><br />${this.error.localizedMessage(lang)}</p>`
-        : html`<p part="empty" role="status">${msg(lang, this.src || this.data != null || this.value != null ? 'empty' : 'emptyNoSource')}</p>`}</figure>`;
-    }
-    return this.renderView(v, lang);
+  protected override hasInline(): boolean {
+    return this.value != null && this.value !== '';
   }
 
   private figure(v: StatView, n: number, lang: string): string {
     return this.compact && Math.abs(n) >= 1000 && v.unit !== '%' ? compactNumber(n, lang) : formatNumber(n, lang, v.decimals);
   }
 
-  private renderView(v: StatView, lang: string): TemplateResult {
+  protected renderView(v: StatView, lang: string): TemplateResult {
     const who = v.subject ? localize(v.subject.name, lang) || v.subject.id : v.areaName;
     const subtitle = [who, v.period ? formatPeriod(v.period, lang) : ''].filter(Boolean).join(' · ');
-    const source = v.source ?? (this.data == null ? this.feed.loaded?.model.source : undefined);
+    const source = v.source ?? this.feedModel?.source;
     const rows = v.series.length ? v.series : v.period ? [{ period: v.period, value: v.value, rank: v.rank, rankOf: v.rankOf }] : [];
     return html`<figure part="base">
       <figcaption part="label">${v.label}</figcaption>
@@ -199,7 +125,7 @@ export class ChisoStat extends ChisoElement implements FeedHost {
       ${source?.name || source?.updated ? html`<p part="source">${word(lang, 'source')}: ${source.url
         ? html`<a href=${source.url} target="_blank" rel="noopener">${localize(source.name, lang) || source.url}</a>` : localize(source.name, lang)}${source.updated
         ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
-      ${this.state === 'stale' && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
+      ${this.staleError(lang)}
       ${rows.length ? html`<details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${v.label}</caption>
           <thead><tr><th scope="col">${msg(lang, 'period')}</th>${v.value !== null || rows.some((r) => r.value !== null) ? html`<th scope="col">${msg(lang, 'value')}</th>` : nothing}${rows.some((r) => r.rank !== undefined) ? html`<th scope="col">${word(lang, 'rank')}</th>` : nothing}</tr></thead>

@@ -1,0 +1,123 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedError, msg, type FeedModel, type LoadedFeed } from '@chiso/core';
+import { ChisoElement, DataParser, FeedController, type FeedHost } from '@chiso/core/element';
+
+/**
+ * What the figure elements that read one feed share (`<chiso-stat>`, `<chiso-ranking>`): `src` or `data`, the
+ * feed's loading, refresh and errors, the states (`loading` with a placeholder, `error` and `empty` with their
+ * message, `stale` keeping the last good view after a failed refresh), `chiso-error` once per error, and
+ * `chiso-ready` when the view shown changes. A subclass says how a model becomes its view and how to draw it.
+ */
+export abstract class FeedFigureElement<View> extends ChisoElement implements FeedHost {
+  /** URL of an indicator feed (chiso v1, JSON-stat, CKAN, GeoJSON or CSV). */
+  @property() src?: string;
+  /** A feed given directly (an object, text or a parsed model), instead of `src`. */
+  @property({ attribute: false }) data?: unknown;
+  /** Seconds between refreshes; 0 (default) never refreshes. */
+  @property({ type: Number }) refresh = 0;
+  /** Milliseconds a request may take. */
+  @property({ type: Number }) timeout?: number;
+  /** Label; the indicator's name by default. */
+  @property() label?: string;
+
+  protected readonly feed = new FeedController(this);
+  private readonly parser = new DataParser(this);
+  private feedError?: FeedError;
+  /** The view shown now; the last good one while stale. */
+  protected view?: View;
+  protected lastGood?: View;
+  protected error?: FeedError;
+  private emittedError?: FeedError;
+  private readyKey?: string;
+  private pendingReady = false;
+
+  /** The view of `model` (undefined without a feed: inline settings only), or undefined when it has nothing to show. */
+  protected abstract viewOf(model: FeedModel | undefined): View | undefined;
+  /** The detail of `chiso-ready`. */
+  protected abstract readyDetail(view: View): unknown;
+  protected abstract renderView(view: View, lang: string): TemplateResult;
+  /** Whether anything is asked for besides a feed (an inline value): without a feed, the figure is not `empty` for lack of one. */
+  protected hasInline(): boolean {
+    return false;
+  }
+
+  feedLoading(): void {
+    this.requestUpdate();
+  }
+
+  feedLoaded(_loaded: LoadedFeed): void {
+    this.feedError = undefined;
+    this.requestUpdate();
+  }
+
+  feedFailed(error: FeedError): void {
+    this.feedError = error;
+    this.requestUpdate();
+  }
+
+  /** The feed's own source (not a `data` value's: that one is in the view when the figures carry it). */
+  protected get feedModel(): FeedModel | undefined {
+    return this.data == null ? this.feed.loaded?.model : undefined;
+  }
+
+  protected override willUpdate(): void {
+    let model: FeedModel | undefined;
+    let error: FeedError | undefined;
+    if (this.data != null) {
+      this.parser.read(this.data);
+      error = this.parser.error;
+      model = this.parser.model;
+      if (this.parser.pending) return this.setState(this.lastGood ? 'stale' : 'loading');
+    } else if (this.src) {
+      model = this.feed.loaded?.model;
+      error = this.feedError;
+      if (!model && !error) return this.setState(this.lastGood ? 'stale' : 'loading');
+    }
+    this.error = error;
+    this.view = undefined;
+    if (error && !model) return this.setState(this.lastGood ? 'stale' : 'error');
+    const view = this.viewOf(model);
+    if (view === undefined) return this.setState(error ? 'stale' : 'empty');
+    this.view = view;
+    this.lastGood = view;
+    this.setState(error ? 'stale' : 'ready');
+    const key = JSON.stringify([view, this.lang]);
+    if (key !== this.readyKey) {
+      this.readyKey = key;
+      this.pendingReady = true;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.error && this.error !== this.emittedError) {
+      this.emittedError = this.error;
+      this.emitError(this.error);
+    }
+    if (!this.error) this.emittedError = undefined;
+    if (this.pendingReady && this.view !== undefined) {
+      this.pendingReady = false;
+      this.emit('ready', this.readyDetail(this.view));
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.lang;
+    const view = this.view ?? (this.state === 'stale' ? this.lastGood : undefined);
+    const caption = this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing;
+    if (this.state === 'loading') {
+      return html`<figure part="base" aria-busy="true">${caption}<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span></figure>`;
+    }
+    if (view === undefined) {
+      return html`<figure part="base">${caption}${this.error
+        ? html`<p part="error" role="alert"><strong>${msg(lang, 'errorTitle')}</strong><br />${this.error.localizedMessage(lang)}</p>`
+        : html`<p part="empty" role="status">${msg(lang, this.src || this.data != null || this.hasInline() ? 'empty' : 'emptyNoSource')}</p>`}</figure>`;
+    }
+    return this.renderView(view, lang);
+  }
+
+  /** The message of a refresh that failed while the last good view stays on screen. */
+  protected staleError(lang: string): TemplateResult | typeof nothing {
+    return this.state === 'stale' && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing;
+  }
+}
