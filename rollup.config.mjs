@@ -171,7 +171,7 @@ export default [
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', palette: 'packages/map/src/palette.ts', model: 'packages/map/src/choropleth-model.ts' },
     ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
   pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
-    ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client', '@turf/bbox', '@turf/boolean-point-in-polygon']),
+    ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client', '@turf/area', '@turf/bbox', '@turf/bearing', '@turf/boolean-point-in-polygon', '@turf/destination', '@turf/distance']),
   pkg('chart', { index: 'packages/chart/src/index.ts', geometry: 'packages/chart/src/chart-geometry.ts' }, ['lit', '@chiso/core', 'd3-array', 'd3-shape']),
   pkg('cases', { index: 'packages/cases/src/index.ts', model: 'packages/cases/src/case-model.ts' },
     ['lit', '@chiso/core', '@chiso/atlas', '@chiso/map', '@chiso/chart', 'maplibre-gl', '@turf/bbox', '@turf/boolean-point-in-polygon']),

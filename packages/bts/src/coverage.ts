@@ -12,8 +12,12 @@
  * distance and bearing), with no sampling at all.
  */
 
+import area from '@turf/area';
 import bbox from '@turf/bbox';
+import turfBearing from '@turf/bearing';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import destination from '@turf/destination';
+import distance from '@turf/distance';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export * from './sites.js';
@@ -41,22 +45,16 @@ export function footprintRadius(site: Site, options: CoverageOptions = {}): numb
   return Math.max(...techs.map((t) => options.radii?.[t] ?? DEFAULT_RADII[env][t]));
 }
 
-const R_EARTH_KM = 6371.0088;
 const RAD = Math.PI / 180;
 
-/** Great-circle distance in km. */
+/** Great-circle distance in km (@turf/distance, on the mean earth radius). */
 export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * R_EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  return distance([lon1, lat1], [lon2, lat2], { units: 'kilometers' });
 }
 
-/** Initial bearing from site to point, degrees clockwise from north. */
+/** Initial bearing from site to point, degrees clockwise from north, 0–360 (@turf/bearing gives −180–180). */
 export function bearing(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const y = Math.sin((lon2 - lon1) * RAD) * Math.cos(lat2 * RAD);
-  const x = Math.cos(lat1 * RAD) * Math.sin(lat2 * RAD) - Math.sin(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.cos((lon2 - lon1) * RAD);
-  return ((Math.atan2(y, x) / RAD) % 360 + 360) % 360;
+  return (turfBearing([lon1, lat1], [lon2, lat2]) + 360) % 360;
 }
 
 /** Whether the site's modelled footprint contains the point (exact: distance and, for sectors, bearing). */
@@ -190,15 +188,7 @@ export function villagesByArea(
  * great-circle destination of `radiusM` along each bearing. For drawing; the maths above stays exact.
  */
 export function footprintRing(site: Site, radiusM: number, steps = 48): number[][] {
-  const dest = (bearingDeg: number): number[] => {
-    const d = radiusM / 1000 / R_EARTH_KM;
-    const b = bearingDeg * RAD;
-    const p1 = site.lat * RAD;
-    const l1 = site.lon * RAD;
-    const p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
-    const l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
-    return [l2 / RAD, p2 / RAD];
-  };
+  const dest = (bearingDeg: number): number[] => destination([site.lon, site.lat], radiusM / 1000, bearingDeg, { units: 'kilometers' }).geometry.coordinates;
   const ring: number[][] = [];
   if (site.azimuth === undefined || site.beamwidth === undefined || site.beamwidth >= 360) {
     for (let i = 0; i < steps; i++) ring.push(dest((360 * i) / steps));
@@ -388,29 +378,7 @@ function insideIntervalsContain(rings: number[][][], x: number, y: number): bool
   return false;
 }
 
-/** Geodesic area of polygons with holes, km² (spherical excess, as @turf/area). */
+/** Geodesic area of polygons with holes, km² (@turf/area). */
 export function polygonAreaKm2(polys: number[][][][]): number {
-  let total = 0;
-  for (const poly of polys) {
-    poly.forEach((ring, i) => {
-      const a = Math.abs(ringAreaKm2(ring));
-      total += i === 0 ? a : -a;
-    });
-  }
-  return total;
-}
-
-/** Signed spherical area of a ring, km² (the formula of @turf/area, on the WGS84 equatorial radius). */
-function ringAreaKm2(ring: number[][]): number {
-  const pts = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
-  const n = pts.length;
-  if (n < 3) return 0;
-  let area = 0;
-  for (let i = 0; i < n; i++) {
-    const lower = pts[i];
-    const middle = pts[(i + 1) % n];
-    const upper = pts[(i + 2) % n];
-    area += (upper[0] * RAD - lower[0] * RAD) * Math.sin(middle[1] * RAD);
-  }
-  return (area * 6378.137 * 6378.137) / 2;
+  return area({ type: 'MultiPolygon', coordinates: polys }) / 1e6;
 }
