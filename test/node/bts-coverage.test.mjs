@@ -1,17 +1,16 @@
 // BTS coverage maths from the built @chiso/bts/coverage in plain Node: site validation, exact footprints,
 // and coverage per commune against an exact reference (polygon union with polyclip-ts) on real communes
-// from ../shared/data with seeded synthetic sites.
+// from the atlas (Thái Nguyên's 2025 communes) with seeded synthetic sites.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readBoundaries } from '../../packages/map/src/boundaries.ts';
 import { exactCoverage } from '../../bench/exact-coverage.mjs';
 import {
   readSites, parseRadii, readTechnologies, normalizeOperator, footprintContains, footprintRadius, coverageByCommune,
   villagesCovered, distanceKm,
 } from '@chiso/bts/coverage';
 
-const shared = new URL('../../../shared/data/', import.meta.url);
-const skip = existsSync(shared) ? false : '../shared/data is not here: real-boundary tests skipped';
 
 test('sites: bad ones are reported and skipped, the rest kept', () => {
   const { sites, rejected } = readSites([
@@ -71,9 +70,11 @@ test('one circle, one sector, two overlapping circles inside a large area: the t
   assert.ok(Math.abs(two - (2 * Math.PI * 9 - lens)) / (2 * Math.PI * 9 - lens) < 0.005, `two circles ${two}`);
 });
 
-test('coverage of real communes is within 1 percentage point of an exact polygon union (seeded sites)', { skip }, () => {
-  const geo = JSON.parse(readFileSync(new URL('geo/vn-communes-2025-19-thai-nguyen.geojson', shared), 'utf8'));
-  const areas = geo.features.map((f) => ({ code: f.properties.code, geometry: f.geometry }));
+test('coverage of real communes is within 1 percentage point of an exact polygon union (seeded sites)', () => {
+  // Thái Nguyên's 2025 communes from the atlas (in the repository: this test never skips).
+  const atlas = readBoundaries(readFileSync(new URL('../../packages/atlas/data/communes/19.json', import.meta.url), 'utf8'));
+  const areas = atlas.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry }));
+  assert.ok(areas.length > 80, `Thái Nguyên's communes: ${areas.length}`);
   let seed = 11;
   const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const [w, s, e, n] = [105.43, 21.33, 106.25, 22.74];
