@@ -77,11 +77,15 @@ describe('<chiso-stat>', () => {
     expect(delta.classList.contains('worsens')).to.equal(true);
     expect(getComputedStyle(delta).color).to.equal(BAD);
     expect(text(part(el, 'year-before'))).to.equal('▲ 25 % so với cùng kỳ Tháng 5/2024');
-    const progress = part(el, 'progress')!;
+    expect(part(el, 'progress')).to.equal(null, 'a lower-is-better figure has no progress towards its target');
+    // SYNTHETIC: 73 tasks done of a plan of 81.
+    const tasks = await fixture<ChisoStat>(html`<chiso-stat value="73" target="81" unit="nhiệm vụ" label="Nhiệm vụ hoàn thành (mẫu)"></chiso-stat>`);
+    await waitUntil(() => tasks.state === 'ready', 'ready');
+    const progress = part(tasks, 'progress')!;
     expect(progress.getAttribute('role')).to.equal('progressbar');
-    expect(progress.getAttribute('aria-valuenow')).to.equal('75');
-    expect(progress.getAttribute('aria-label')).to.equal('Hồ sơ quá hạn (mẫu): tiến độ so với chỉ tiêu');
-    expect(text(progress)).to.equal('đạt 75 % chỉ tiêu (200 hồ sơ)');
+    expect(progress.getAttribute('aria-valuenow')).to.equal('90.1');
+    expect(progress.getAttribute('aria-label')).to.equal('Nhiệm vụ hoàn thành (mẫu): tiến độ so với chỉ tiêu');
+    expect(text(progress)).to.equal('đạt 90,1 % chỉ tiêu (81 nhiệm vụ)');
   });
 
   it('bad input: a missing feed gives a localized error and chiso-error; a failed refresh keeps the last figure (stale); feed text is never HTML', async () => {
@@ -96,10 +100,31 @@ describe('<chiso-stat>', () => {
     await waitUntil(() => el.state === 'ready', 'ready');
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
     expect(text(part(el, 'label'))).to.equal('<img src=x onerror=alert(1)>');
-    // The same element's feed now fails: the figure stays, marked stale, with the message.
+    // Another feed is another figure: when it fails, nothing of the last one stays on screen.
     el.src = `/__feeds/status?code=500&key=${uniqueKey('s')}`;
-    await waitUntil(() => el.state === 'stale', 'stale', { timeout: 15000 });
-    expect(text(part(el, 'value'))).to.equal('5 <b>u</b>');
+    await waitUntil(() => el.state === 'error', 'error', { timeout: 15000 });
+    expect(part(el, 'value')).to.equal(null);
+    expect(el.current).to.equal(undefined);
+  });
+
+  it('a refresh that fails keeps the figure, marked stale; an area with no figure is empty, and coming back fires chiso-ready again', async () => {
+    // Requests 2–4 fail: the refresh and both its retries.
+    const key = uniqueKey('stat-stale');
+    const feed = publishedFeed('bts.sites', '08');
+    const el = await fixture<ChisoStat>(html`<chiso-stat refresh="1"
+      src=${`/__feeds/sequence?key=${key}&fail=2,3,4&bodies=${encodeURIComponent(JSON.stringify([JSON.stringify(feed)]))}`}></chiso-stat>`);
+    await waitUntil(() => el.state === 'ready', 'first load', { timeout: 5000 });
+    await waitUntil(() => el.state === 'stale', 'failed refresh', { timeout: 15000 });
+    expect(text(part(el, 'value'))).to.equal('1.283 trạm');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    el.refresh = 0;
+    const d = await fixture<ChisoStat>(html`<chiso-stat .data=${feed}></chiso-stat>`);
+    await waitUntil(() => d.state === 'ready', 'ready');
+    d.area = '01';
+    await waitUntil(() => d.state === 'empty', 'empty');
+    expect(d.current).to.equal(undefined, 'no figure of another area');
+    const again = nextEvent<{ value: number }>(d, 'chiso-ready');
+    d.area = '08';
+    expect((await again).detail.value).to.equal(1283);
   });
 });

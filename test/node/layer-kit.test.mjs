@@ -41,6 +41,10 @@ test('colours: one value-to-class rule, bands turned by direction, every theme t
   const { good, bad } = BAND_COLORS.light;
   assert.deepEqual(bandColors(['bad', 'good'], 'higher-is-better'), [bad, good]);
   assert.deepEqual(bandColors(['good', 'bad'], 'lower-is-better'), [good, bad]);
+  // A theme may give any CSS colour: a name or a system colour (forced-colors mode) cannot be mixed and is left out.
+  const steps = bandColors(['bad', 'fair', 'good'], 'higher-is-better', { good: 'Highlight', fair: 'rgb(1, 2, 3)', bad: 'green' });
+  assert.deepEqual(steps, [BAND_COLORS.light.bad, '#010203', BAND_COLORS.light.good]);
+  assert.ok(steps.every((c) => /^#[0-9a-f]{6}$/.test(c)));
   for (const table of [BAND_COLORS, MAP_COLORS, BTS_COLORS, CASE_COLORS]) {
     const keys = Object.keys(table.light).sort();
     for (const theme of ['dark', 'contrast']) assert.deepEqual(Object.keys(table[theme]).sort(), keys, `${theme} has every colour`);

@@ -58,4 +58,5 @@ test('top rows and the page\'s own area: "… 55. Bắc Kạn" after the top ten
   assert.equal(shown.rows.at(-1).key, '55');
   assert.equal(visibleRows(rows, 10, '05').rows.length, 10, 'already in the top ten: no gap');
   assert.equal(visibleRows(rows, undefined, '55').rows.length, 63);
+  assert.equal(visibleRows(rows, -3, '55').rows.length, 63, 'a limit under 1 shows every row');
 });

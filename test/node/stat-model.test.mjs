@@ -23,8 +23,10 @@ test('Hải Dương: nearly 860,000 e-ID accounts, 10th of 63 nationally, with t
   assert.match(JSON.stringify(v.source), /Hải Dương/);
   assert.equal(qualifierWord(v.qualifier), 'gần');
   assert.equal(qualifierWord('over', 'en'), 'over');
-  assert.equal(rankText(v.rank, v.rankOf), 'thứ 10/63 toàn quốc');
-  assert.equal(rankText(v.rank, v.rankOf, 'en'), '10th of 63 nationally');
+  assert.equal(v.level, 'province');
+  assert.equal(rankText(v.rank, v.rankOf, 'vi', v.level), 'thứ 10/63 toàn quốc');
+  assert.equal(rankText(v.rank, v.rankOf, 'en', v.level), '10th of 63 nationally');
+  assert.equal(rankText(3, 34, 'vi', 'commune'), 'thứ 3/34', 'units of a province are not ranked nationally');
   assert.equal(stat({ indicator: 'eid.level1_activations', area: '30' }).qualifier, 'over');
 });
 
@@ -42,7 +44,7 @@ test('Bắc Kạn ICT index: 57 (2016) → 26 (2018) → 16 (2019) of 63; the la
   assert.equal(rankChangeSpoken(-3, '2018', 'en'), 'down 3 places from 2018');
   assert.deepEqual(v.series.map((p) => [p.period, p.rank]), [['2016', 57], ['2018', 26], ['2019', 16]]);
   const par = stat({ indicator: 'par.rank', area: '06' });
-  assert.equal(rankText(par.rank, par.rankOf), 'thứ 55/63 toàn quốc');
+  assert.equal(rankText(par.rank, par.rankOf, 'vi', par.level), 'thứ 55/63 toàn quốc');
 });
 
 test('Bắc Kạn dossiers: the first five months of 2021 are compared with the same months of 2020 or nothing, never with a year', () => {
@@ -80,6 +82,9 @@ test('compact forms as reports write them, and progress to a target; nothing to 
   assert.equal(compactNumber(3e9), '3\u00a0tỷ');
   assert.equal(compactNumber(1234567, 'en'), '1.2\u00a0million');
   assert.equal(compactNumber(999), '999');
+  assert.equal(compactNumber(999999), '1\u00a0triệu', 'rounded before the scale is chosen');
+  assert.equal(compactNumber(9960), '10\u00a0nghìn');
+  assert.equal(compactNumber(999400), '999\u00a0nghìn');
   for (const [n, s] of [[1, '1st'], [2, '2nd'], [3, '3rd'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [22, '22nd'], [101, '101st']]) {
     assert.equal(rankText(n, undefined, 'en'), s);
   }
@@ -87,6 +92,9 @@ test('compact forms as reports write them, and progress to a target; nothing to 
   const r = resolveStat(undefined, {}, { value: 73, target: 81, unit: 'nhiệm vụ' });
   assert.equal(r.kind, 'view');
   assert.ok(Math.abs(r.view.progress - 73 / 81) < 1e-12);
+  // SYNTHETIC: overdue dossiers (lower is better) have no "progress to the target".
+  const late = parseFeed({ chiso: 1, indicators: [{ id: 'late', direction: 'lower-is-better', target: 2 }], observations: [{ indicator: 'late', area: '99', period: '2025', value: 4 }] });
+  assert.equal(resolveStat(late, {}).view.progress, undefined);
   assert.equal(resolveStat(undefined, {}).kind, 'empty');
   assert.equal(resolveStat(published, { indicator: 'eid.accounts', area: '01' }).kind, 'empty', 'no figure for Hà Nội');
 });

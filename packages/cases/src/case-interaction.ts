@@ -47,7 +47,8 @@ export function bindCaseInteractions(ctx: MapContext, on: MapBindings, drawing: 
   };
   const areaClick = (e: MapLayerMouseEvent) => {
     const id = e.features?.[0]?.id;
-    if (layer.mode() === 'area' && id != null) layer.select(String(id));
+    // A click on a point layer's feature (a BTS site, a circle) is that feature's, not the area's under it.
+    if (layer.mode() === 'area' && id != null && !pointLayerUnder(ctx, e.point)) layer.select(String(id));
   };
   const circleClick = async (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];

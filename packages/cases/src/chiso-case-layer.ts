@@ -1,7 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { FeedError, formatNumber, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
 import { CASE_PALETTE, RISK_COLORS, colorOfValue } from '@chiso/core/colors';
-import { DataParser, FeedController, SizeController, dateFieldStyles, tokens } from '@chiso/core/element';
+import { DataParser, FeedController, SizeController, dateFieldStyles, loadFailure, tokens } from '@chiso/core/element';
 import {
   CrosswalkLoader, MapBindings, TimelineController, atlasLevelOf, carryOldUnits, dataTableStyles, themeColor, type MapContext,
 } from '@chiso/map';
@@ -204,7 +204,7 @@ export class ChisoCaseLayer extends CaseLayerProperties {
     import('@chiso/map/palette').then((p) => {
       this.palettes = p;
       this.requestUpdate();
-    });
+    }, async (e: unknown) => this.failed('counts', await loadFailure(e)));
     this.requestUpdate();
     const first = this.firstDrawing();
     // Nothing will draw (no input, or it failed or was empty before the map came): the map must not wait.

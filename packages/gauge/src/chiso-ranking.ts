@@ -72,7 +72,11 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
 
   /** The ranked rows (every row, not only those shown): `[{ key, name, value, rank, rankOf, change?, band }]`. */
   get rows(): RankingRow[] {
-    return [...(this.view ?? this.lastGood)?.rows ?? []];
+    return [...this.shownView?.rows ?? []];
+  }
+
+  protected selection(): unknown[] {
+    return [this.indicator, this.period, this.level, this.compare, this.direction];
   }
 
   protected viewOf(model: FeedModel | undefined): Ranking | undefined {
@@ -109,7 +113,7 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
       <span class="rank" aria-hidden="true">${x.rank}</span>
       <span class="name" aria-hidden="true">${x.name}</span>
       <span class="bar-cell" aria-hidden="true">${x.value !== null && max > 0 ? html`<div class="bar band-${x.band}" style=${`width:${(Math.abs(x.value) / max) * 100}%`}></div>` : nothing}</span>
-      <span class="value" aria-hidden="true">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang)}${x.change !== undefined && x.change !== 0
+      <span class="value" aria-hidden="true">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang, r.level)}${x.change !== undefined && x.change !== 0
         ? html`<span class="change ${x.change > 0 ? 'up' : 'down'}">${rankChangeText(x.change, lang).replace(/ (bậc|places?)$/, '')}</span>` : nothing}</span>
     </li>`;
     return html`<figure part="base">
@@ -124,7 +128,7 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
         <table><caption class="visually-hidden">${label}</caption>
           <thead><tr><th scope="col">${word(lang, 'rank')}</th><th scope="col">${word(lang, 'name')}</th><th scope="col">${word(lang, 'value')}</th>${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>
           <tbody>${r.rows.map((x) => html`<tr class=${x.key === this.highlight ? 'highlight' : ''}><td class="num">${x.rank}</td><th scope="row">${x.name}</th>
-            <td class="num">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang)}</td>${r.previousPeriod
+            <td class="num">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang, r.level)}</td>${r.previousPeriod
               ? html`<td>${x.change !== undefined ? rankChangeText(x.change, lang) : '—'}</td>` : nothing}</tr>`)}</tbody>
         </table></details>
     </figure>`;

@@ -83,7 +83,11 @@ export class ChisoStat extends FeedFigureElement<StatView> {
 
   /** The figure shown and everything around it (read-only): value, qualifier, rank, changes, series, source. */
   get current(): Readonly<StatView> | undefined {
-    return this.view ?? this.lastGood;
+    return this.shownView;
+  }
+
+  protected selection(): unknown[] {
+    return [this.indicator, this.area, this.level, this.subject, this.period];
   }
 
   protected viewOf(model: FeedModel | undefined): StatView | undefined {
@@ -131,7 +135,7 @@ export class ChisoStat extends FeedFigureElement<StatView> {
           <thead><tr><th scope="col">${msg(lang, 'period')}</th>${v.value !== null || rows.some((r) => r.value !== null) ? html`<th scope="col">${msg(lang, 'value')}</th>` : nothing}${rows.some((r) => r.rank !== undefined) ? html`<th scope="col">${word(lang, 'rank')}</th>` : nothing}</tr></thead>
           <tbody>${rows.map((r) => html`<tr><th scope="row">${r.period ? formatPeriod(r.period, lang) : '—'}</th>${v.value !== null || rows.some((x) => x.value !== null)
             ? html`<td class="num">${r.value === null ? '—' : formatValue(r.value, v.unit, lang, v.decimals)}</td>` : nothing}${rows.some((x) => x.rank !== undefined)
-            ? html`<td class="num">${r.rank !== undefined ? rankText(r.rank, r.rankOf, lang) : '—'}</td>` : nothing}</tr>`)}</tbody>
+            ? html`<td class="num">${r.rank !== undefined ? rankText(r.rank, r.rankOf, lang, v.level) : '—'}</td>` : nothing}</tr>`)}</tbody>
         </table></details>` : nothing}
     </figure>`;
   }
@@ -144,7 +148,7 @@ export class ChisoStat extends FeedFigureElement<StatView> {
 
   private renderRank(v: StatView, lang: string) {
     const change = v.rankChange;
-    return html`<p part="rank">${rankText(v.rank!, v.rankOf, lang)}${change !== undefined && v.previous ? html` <span class=${change > 0 ? 'up' : change < 0 ? 'down' : ''}
+    return html`<p part="rank">${rankText(v.rank!, v.rankOf, lang, v.level)}${change !== undefined && v.previous ? html` <span class=${change > 0 ? 'up' : change < 0 ? 'down' : ''}
       aria-hidden="true">${rankChangeText(change, lang)}</span><span class="visually-hidden">, ${rankChangeSpoken(change, v.previous.period, lang)}</span>` : nothing}</p>`;
   }
 

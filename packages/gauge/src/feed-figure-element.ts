@@ -31,7 +31,10 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
   private emittedError?: FeedError;
   private readyKey?: string;
   private pendingReady = false;
+  private selectionKey?: string;
 
+  /** What the figure is of (indicator, area, period…): when it changes, the last good view is another figure's. */
+  protected abstract selection(): unknown[];
   /** The view of `model` (undefined without a feed: inline settings only), or undefined when it has nothing to show. */
   protected abstract viewOf(model: FeedModel | undefined): View | undefined;
   /** The detail of `chiso-ready`. */
@@ -62,6 +65,14 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
   }
 
   protected override willUpdate(): void {
+    const selection = JSON.stringify([this.src, ...this.selection()]);
+    if (selection !== this.selectionKey) {
+      // Another figure: nothing of the last one stays on screen as "stale", and its error is not this one's.
+      if (this.selectionKey !== undefined && JSON.parse(this.selectionKey)[0] !== this.src) this.feedError = undefined;
+      this.selectionKey = selection;
+      this.lastGood = undefined;
+      this.readyKey = undefined;
+    }
     let model: FeedModel | undefined;
     let error: FeedError | undefined;
     if (this.data != null) {
@@ -70,15 +81,17 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
       model = this.parser.model;
       if (this.parser.pending) return this.setState(this.lastGood ? 'stale' : 'loading');
     } else if (this.src) {
-      model = this.feed.loaded?.model;
-      error = this.feedError;
+      // Lit asks the feed controller for a new `src` only after this: until it has, what it holds is the old feed's.
+      const current = this.feed.url === this.src;
+      model = current ? this.feed.loaded?.model : undefined;
+      error = current ? this.feedError : undefined;
       if (!model && !error) return this.setState(this.lastGood ? 'stale' : 'loading');
     }
     this.error = error;
     this.view = undefined;
-    if (error && !model) return this.setState(this.lastGood ? 'stale' : 'error');
+    if (error && !model) return this.settle(this.lastGood ? 'stale' : 'error');
     const view = this.viewOf(model);
-    if (view === undefined) return this.setState(error ? 'stale' : 'empty');
+    if (view === undefined) return this.settle(error && this.lastGood ? 'stale' : 'empty');
     this.view = view;
     this.lastGood = view;
     this.setState(error ? 'stale' : 'ready');
@@ -89,6 +102,17 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
     }
   }
 
+  /** Settles without a new view: once a view is shown again, chiso-ready fires again. */
+  private settle(state: 'stale' | 'error' | 'empty'): void {
+    if (state !== 'stale') this.readyKey = undefined;
+    this.setState(state);
+  }
+
+  /** The view shown: the current one, or the last good one while stale; undefined in the loading, error and empty states. */
+  protected get shownView(): View | undefined {
+    return this.view ?? (this.state === 'stale' ? this.lastGood : undefined);
+  }
+
   protected override updated(): void {
     if (this.error && this.error !== this.emittedError) {
       this.emittedError = this.error;
@@ -97,13 +121,13 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
     if (!this.error) this.emittedError = undefined;
     if (this.pendingReady && this.view !== undefined) {
       this.pendingReady = false;
-      this.emit('ready', this.readyDetail(this.view));
+      this.emit('ready', structuredClone(this.readyDetail(this.view)));
     }
   }
 
   protected override render(): TemplateResult {
     const lang = this.lang;
-    const view = this.view ?? (this.state === 'stale' ? this.lastGood : undefined);
+    const view = this.shownView;
     const caption = this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing;
     if (this.state === 'loading') {
       return html`<figure part="base" aria-busy="true">${caption}<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span></figure>`;

@@ -44,6 +44,8 @@ export interface Ranking {
   direction: Direction;
   /** Ranked by value here, or as published. */
   by: 'value' | 'published';
+  /** The level ranked (`province`: a rank of 63 or 34 is a national one). */
+  level?: string;
   rows: RankingRow[];
   /** Keys left out as aggregates (the whole country, regions) or unmatched labels. */
   excluded: string[];
@@ -85,7 +87,9 @@ export function buildRanking(model: FeedModel | undefined, o: RankingOptions = {
   const periods = [...new Set(pool.filter(shown).map((x) => x.period))].sort(comparePeriods);
   const period = o.period ?? periods.at(-1);
   if (period === undefined) return { ...empty, excluded };
-  const current = pool.filter((x) => x.period === period && shown(x));
+  // One row per area or unit: a key given twice in a period keeps its first row.
+  const seen = new Set<string>();
+  const current = pool.filter((x) => x.period === period && shown(x) && !seen.has(keyOf(x)) && !!seen.add(keyOf(x)));
   const { ranks, of, by } = ranksOf(current, direction);
   // The period to count places from.
   const g = parsePeriod(period)?.granularity;
@@ -105,7 +109,7 @@ export function buildRanking(model: FeedModel | undefined, o: RankingOptions = {
   });
   const collator = new Intl.Collator('vi');
   rows.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name));
-  return { indicator, period, ...(previousPeriod && before.size ? { previousPeriod } : {}), direction, by, rows, excluded };
+  return { indicator, period, ...(previousPeriod && before.size ? { previousPeriod } : {}), direction, by, rows, excluded, ...(level ? { level } : {}) };
 }
 
 /**
@@ -113,7 +117,7 @@ export function buildRanking(model: FeedModel | undefined, o: RankingOptions = {
  * down ("… 55. Bắc Kạn"). `gap` says where the gap goes (the index of the row after it).
  */
 export function visibleRows(rows: readonly RankingRow[], limit: number | undefined, highlight?: string): { rows: RankingRow[]; gap?: number } {
-  if (!limit || limit >= rows.length) return { rows: [...rows] };
+  if (!(limit !== undefined && limit > 0) || limit >= rows.length) return { rows: [...rows] };
   const top = rows.slice(0, limit);
   const own = highlight ? rows.find((r) => r.key === highlight) : undefined;
   if (!own || top.includes(own)) return { rows: top };

@@ -36,6 +36,8 @@ export interface StatView {
   period?: string;
   area?: string;
   areaName?: string;
+  /** The level of the area (a province's rank of 63 is a national one). */
+  level?: string;
   subject?: { id: string; name?: LocalizedText };
   /** The period before (same granularity; a part of a year is compared with the same part of the year before only). */
   previous?: StatPoint;
@@ -105,10 +107,11 @@ export function resolveStat(model: FeedModel | undefined, s: StatSelector, o: { 
   if (qualifier) view.qualifier = qualifier;
   const target = finite(o.target) ? o.target : ind.target;
   if (finite(target)) view.target = target;
-  if (finite(target) && target > 0 && value !== null) view.progress = value / target;
+  // Progress towards a target is for figures that grow towards it; a lower-is-better figure has none.
+  if (finite(target) && target > 0 && value !== null && direction === 'higher-is-better') view.progress = value / target;
   if (!obs) return { kind: 'view', view };
   Object.assign(view, {
-    period: obs.period || undefined, area: obs.area, ...(obs.areaName ? { areaName: obs.areaName } : {}), ...(obs.subject ? { subject: obs.subject } : {}),
+    period: obs.period || undefined, area: obs.area, ...(obs.level ? { level: obs.level } : {}), ...(obs.areaName ? { areaName: obs.areaName } : {}), ...(obs.subject ? { subject: obs.subject } : {}),
     ...(finite(obs.rank) ? { rank: obs.rank } : {}), ...(finite(obs.rankOf) ? { rankOf: obs.rankOf } : {}),
     ...(obs.source ? { source: obs.source } : model?.source ? { source: model.source } : {}), ...(obs.note ? { note: obs.note } : {}),
   });
@@ -158,19 +161,19 @@ const SCALES: Array<[number, string, string]> = [[1e9, 'tỷ', 'billion'], [1e6,
  */
 export function compactNumber(value: number, lang = 'vi'): string {
   const en = lang.startsWith('en');
+  // Rounded first, so 999.999 reads "1 triệu", not "1.000 nghìn", and 9.960 "10 nghìn", not "10,0 nghìn".
+  const rounded = (n: number) => (Math.abs(n) < 9.95 ? Math.round(n * 10) / 10 : Math.round(n));
   for (const [scale, vi, enWord] of SCALES) {
-    if (Math.abs(value) >= scale) {
-      const n = value / scale;
-      return `${formatNumber(n, lang, Math.abs(n) < 10 ? 1 : 0)}\u00a0${en ? enWord : vi}`;
-    }
+    if (Math.abs(value) < scale * 0.9995) continue;
+    return `${formatNumber(rounded(value / scale), lang, 1)}\u00a0${en ? enWord : vi}`;
   }
   return formatNumber(value, lang);
 }
 
-/** "thứ 16/63" or "16th of 63"; "toàn quốc"/"nationally" when 63 or 34 provinces are ranked. */
-export function rankText(rank: number, rankOf: number | undefined, lang = 'vi'): string {
+/** "thứ 16/63" or "16th of 63"; "toàn quốc"/"nationally" when provinces are ranked (`level` province) and 63 or 34 of them. */
+export function rankText(rank: number, rankOf: number | undefined, lang = 'vi', level?: string): string {
   const en = lang.startsWith('en');
-  const national = rankOf === 63 || rankOf === 34;
+  const national = level === 'province' && (rankOf === 63 || rankOf === 34);
   if (en) {
     const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][rank % 10] ?? 'th');
     return `${rank}${suffix}${rankOf ? ` of ${rankOf}` : ''}${national ? ' nationally' : ''}`;

@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { FeedError, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
-import { DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
+import { DataParser, FeedController, loadFailure, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent } from 'maplibre-gl';
 import type { CarryResult } from '@chiso/atlas';
 import { layerStyles } from './chiso-choropleth-layer.styles.js';
@@ -27,7 +27,10 @@ let layerCount = 0;
 /** The joining and classing engine, loaded with the map (it carries the palettes), by name. */
 type Engine = typeof import('./choropleth-model.js');
 let engineLoad: Promise<Engine> | undefined;
-const loadEngine = () => (engineLoad ??= import('./choropleth-model.js'));
+const loadEngine = () => (engineLoad ??= import('./choropleth-model.js').catch((e: unknown) => {
+  engineLoad = undefined; // tried again the next time a map is drawn
+  throw e;
+}));
 
 /** What the layer holds before its map (and with it the classing engine) is ready. */
 const EMPTY_VIEW: ChoroplethView = {
@@ -248,9 +251,12 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     this.ctx = ctx;
     this.drawnOnce = false;
     this.bindInteractions(ctx);
-    void loadEngine().then((engine) => {
+    loadEngine().then((engine) => {
       this.engine = engine;
       this.requestUpdate();
+    }, async (e: unknown) => {
+      // The engine's chunk did not load (a server that does not serve it): said, and the map does not wait.
+      this.feedFailed(await loadFailure(e));
     });
     this.requestUpdate();
     const first = this.firstDrawing();

@@ -380,7 +380,10 @@ export class ChisoMap extends MapProperties {
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
     });
     this.resize.observe(container);
-    const loaded = map.loaded() ? Promise.resolve() : new Promise<void>((resolve) => map.once('load', () => resolve()));
+    const loaded = map.loaded() ? Promise.resolve() : new Promise<void>((resolve) => {
+      map.once('load', () => resolve());
+      map.once('remove', () => resolve()); // torn down before it loaded: the generation check below ends this creation
+    });
     let boundaries: Boundaries | undefined;
     try {
       boundaries = this.readBoundaries(runtime, await input);
@@ -457,6 +460,7 @@ export class ChisoMap extends MapProperties {
   }
 
   private teardown(release = true): void {
+    this.starting = false; // a creation in flight ends at its next generation check; a new one may start
     if (release) this.context.release();
     this.generation++;
     clearTimeout(this.workerWatch);

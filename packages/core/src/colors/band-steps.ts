@@ -14,9 +14,11 @@ const mix = (a: string, b: string, t: number) => {
  * alike), turned by `direction`.
  */
 export function bandColors(bands: readonly string[], direction: 'higher-is-better' | 'lower-is-better', given: Partial<BandColors> = {}): string[] {
-  const c = { ...DEFAULT_BAND_COLORS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v)) } as BandColors;
+  // A theme may give any CSS colour (a name, hsl(), a system colour in forced-colors mode): only #rrggbb can be mixed.
+  const usable = Object.entries(given).map(([k, v]) => [k, v ? toHex(v) : v] as const).filter(([, v]) => v && /^#[0-9a-f]{6}$/.test(v));
+  const c = { ...DEFAULT_BAND_COLORS, ...Object.fromEntries(usable) } as BandColors;
   const n = bands.length;
-  if (n <= 1) return [c.fair];
+  if (n <= 1) return [toHex(c.fair)];
   if (n === 2) return direction === 'lower-is-better' ? [toHex(c.good), toHex(c.bad)] : [toHex(c.bad), toHex(c.good)];
   const steps = Array.from({ length: n }, (_, i) => {
     const t = i / (n - 1); // 0: the bad end, 1: the good end

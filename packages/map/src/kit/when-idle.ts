@@ -9,6 +9,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 export function whenIdle(map: MaplibreMap, changed = false): Promise<void> {
   return new Promise((resolve) => {
     map.once('idle', () => resolve());
+    // A map removed meanwhile (disconnect, rebuild, a context given back) never becomes idle: nobody waits for ever.
+    map.once('remove', () => resolve());
     if (!changed) map.triggerRepaint();
   });
 }
