@@ -2,6 +2,7 @@
 // the choropleth by period), the one colour module, and the words each layer says (the case layer's privacy rule,
 // the choropleth's class labels and warnings, the BTS layer's tooltips).
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { rangeIndexes, indexWithin } from '../../packages/map/src/kit/timeline.ts';
 import {
@@ -55,6 +56,12 @@ test('colours: one value-to-class rule, bands turned by direction, every theme t
     for (const c of Object.values(BAND_COLORS[theme])) assert.ok(contrastRatio(c, bg) >= 3, `${theme} band ${c} on ${bg}`);
   }
   assert.deepEqual(Object.keys(RISK_COLORS), ['1', '2', '3', '4']);
+  // The gauge's stylesheet writes the bands out (a gauge page pays no generator): they are the table's.
+  const themes = readFileSync(new URL('../../packages/core/src/themes.ts', import.meta.url), 'utf8');
+  const blocks = { light: themes.split(":host([theme='dark'])")[0], dark: themes.split(":host([theme='dark'])")[1].split(":host([theme='contrast'])")[0], contrast: themes.split(":host([theme='contrast'])")[1].split('@media')[0] };
+  for (const [theme, block] of Object.entries(blocks)) {
+    for (const [band, color] of Object.entries(BAND_COLORS[theme])) assert.ok(block.includes(`--_${band}: var(--chiso-color-${band}, ${color});`), `${theme} ${band} is ${color} in themes.ts`);
+  }
   // The case layer's default palette is ColorBrewer YlOrRd, five classes (the one it used to write by hand).
   assert.deepEqual(paletteColors('YlOrRd', 5), ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']);
 });

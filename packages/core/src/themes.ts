@@ -1,11 +1,7 @@
-import { css, unsafeCSS } from 'lit';
-import { BAND_COLORS } from './colors/bands.js';
-import { themeDeclarations } from './colors/declare.js';
-import type { Theme } from './colors/theme.js';
+import { css } from 'lit';
 
-const bands = (theme: Theme) => unsafeCSS(themeDeclarations(BAND_COLORS, theme, {
-  good: ['--_good', '--chiso-color-good'], fair: ['--_fair', '--chiso-color-fair'], bad: ['--_bad', '--chiso-color-bad'],
-}));
+// The band colours are written out here (every gauge page loads this file: a table and a generator would cost it
+// bytes); they are the table in colors/bands.ts, and test/node/layer-kit.test.mjs checks that they stay so.
 
 /**
  * Design tokens shared by every chiso element. Each is a `--chiso-*` custom property a portal can set on
@@ -19,7 +15,9 @@ export const tokens = css`
     --_muted: var(--chiso-color-text-muted, #57606a);
     --_track: var(--chiso-color-track, #d0d7de);
     --_border: var(--chiso-color-border, #d0d7de);
-    ${bands('light')}
+    --_good: var(--chiso-color-good, #1a7f37);
+    --_fair: var(--chiso-color-fair, #9a6700);
+    --_bad: var(--chiso-color-bad, #cf222e);
     --_accent: var(--chiso-color-accent, #0969da);
     --_target: var(--chiso-color-target, #1f2328);
     --_focus: var(--chiso-color-focus, #0969da);
@@ -35,7 +33,9 @@ export const tokens = css`
     --_muted: var(--chiso-color-text-muted, #9198a1);
     --_track: var(--chiso-color-track, #3d444d);
     --_border: var(--chiso-color-border, #3d444d);
-    ${bands('dark')}
+    --_good: var(--chiso-color-good, #3fb950);
+    --_fair: var(--chiso-color-fair, #d29922);
+    --_bad: var(--chiso-color-bad, #f85149);
     --_accent: var(--chiso-color-accent, #4493f8);
     --_target: var(--chiso-color-target, #e6edf3);
     --_focus: var(--chiso-color-focus, #4493f8);
@@ -47,7 +47,9 @@ export const tokens = css`
     --_muted: var(--chiso-color-text-muted, #ffffff);
     --_track: var(--chiso-color-track, #ffffff);
     --_border: var(--chiso-color-border, #ffffff);
-    ${bands('contrast')}
+    --_good: var(--chiso-color-good, #00ff66);
+    --_fair: var(--chiso-color-fair, #ffd400);
+    --_bad: var(--chiso-color-bad, #ff6b6b);
     --_accent: var(--chiso-color-accent, #00e5ff);
     --_target: var(--chiso-color-target, #ffffff);
     --_focus: var(--chiso-color-focus, #ffd400);
