@@ -94,6 +94,16 @@ describe('<chiso-stat>', () => {
     expect(error.detail.code).to.equal('http');
     await waitUntil(() => missing.state === 'error', 'error');
     expect(part(missing, 'error')!.getAttribute('role')).to.equal('alert');
+    // An inline value that is not a number: an error said in Vietnamese, never the feed's figure instead.
+    const abc = document.createElement('chiso-stat') as ChisoStat;
+    abc.value = 'abc';
+    abc.data = publishedFeed('bts.sites', '08');
+    const abcError = nextEvent<{ code: string; path: string }>(abc, 'chiso-error');
+    (await fixture(html`<div></div>`)).append(abc);
+    expect((await abcError).detail.code).to.equal('schema');
+    await waitUntil(() => abc.state === 'error', 'error');
+    expect(text(part(abc, 'error'))).to.contain('Giá trị không phải là số hợp lệ');
+    expect(part(abc, 'value')).to.equal(null);
     // Hostile text in the feed shows as text.
     const hostile = { chiso: 1, indicators: [{ id: 'x', name: '<img src=x onerror=alert(1)>', unit: '<b>u</b>' }], observations: [{ indicator: 'x', area: '99', period: '2025', value: 5 }] };
     const el = await fixture<ChisoStat>(html`<chiso-stat src=${okUrl(hostile, { key: uniqueKey('h') })}></chiso-stat>`);

@@ -96,5 +96,6 @@ test('compact forms as reports write them, and progress to a target; nothing to 
   const late = parseFeed({ chiso: 1, indicators: [{ id: 'late', direction: 'lower-is-better', target: 2 }], observations: [{ indicator: 'late', area: '99', period: '2025', value: 4 }] });
   assert.equal(resolveStat(late, {}).view.progress, undefined);
   assert.equal(resolveStat(undefined, {}).kind, 'empty');
+  assert.throws(() => resolveStat(published, { indicator: 'bts.sites', area: '08' }, { value: 'abc' }), (e) => e.code === 'schema' && e.path === 'value', 'a value that is not a number is an error, not the feed\'s figure');
   assert.equal(resolveStat(published, { indicator: 'eid.accounts', area: '01' }).kind, 'empty', 'no figure for Hà Nội');
 });

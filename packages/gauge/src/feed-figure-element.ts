@@ -35,7 +35,7 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
 
   /** What the figure is of (indicator, area, period…): when it changes, the last good view is another figure's. */
   protected abstract selection(): unknown[];
-  /** The view of `model` (undefined without a feed: inline settings only), or undefined when it has nothing to show. */
+  /** The view of `model` (undefined without a feed: inline settings only), or undefined when it has nothing to show; throws a FeedError for settings that cannot be shown. */
   protected abstract viewOf(model: FeedModel | undefined): View | undefined;
   /** The detail of `chiso-ready`. */
   protected abstract readyDetail(view: View): unknown;
@@ -90,7 +90,14 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
     this.error = error;
     this.view = undefined;
     if (error && !model) return this.settle(this.lastGood ? 'stale' : 'error');
-    const view = this.viewOf(model);
+    let view: View | undefined;
+    try {
+      view = this.viewOf(model);
+    } catch (e) {
+      if (!(e instanceof FeedError)) throw e;
+      this.error = e;
+      return this.settle(this.lastGood ? 'stale' : 'error');
+    }
     if (view === undefined) return this.settle(error && this.lastGood ? 'stale' : 'empty');
     this.view = view;
     this.lastGood = view;

@@ -4,7 +4,7 @@
  * places it moved, its progress to a target, the series behind it, and where it was published. Pure: no DOM.
  */
 import {
-  comparePeriods, formatNumber, normalizeAreaCode, formatPeriod, localize, parsePeriod, readNumber, resolveIndicator, sameTimeYearBefore, tierOf,
+  FeedError, comparePeriods, formatNumber, msg, normalizeAreaCode, formatPeriod, localize, parsePeriod, readNumber, resolveIndicator, sameTimeYearBefore, tierOf,
   type Direction, type FeedModel, type FeedSource, type Indicator, type LocalizedText, type Observation, type Qualifier,
 } from '@chiso/core';
 
@@ -84,12 +84,17 @@ const point = (o: Observation): StatPoint => ({
   period: o.period, value: o.value, ...(finite(o.rank) ? { rank: o.rank } : {}), ...(finite(o.rankOf) ? { rankOf: o.rankOf } : {}),
 });
 
-/** One figure from a feed (or none: `empty`), with everything around it the feed gives. */
+/** One figure from a feed (or none: `empty`), with everything around it the feed gives. Throws a FeedError for an inline value that is not a number. */
 export function resolveStat(model: FeedModel | undefined, s: StatSelector, o: { value?: unknown; label?: string; unit?: string; target?: number; decimals?: number; qualifier?: Qualifier } = {}, lang = 'vi'): StatResolution {
   const indicator = model ? resolveIndicator(model, s.indicator) : undefined;
   const pool = model && indicator ? poolOf(model, indicator, s) : [];
   const candidates = pool.filter(shown).sort((a, b) => comparePeriods(a.period, b.period));
   const inline = o.value !== undefined && o.value !== null && o.value !== '' ? readNumber(o.value) : undefined;
+  // An inline value that is not a number is an error to show, never a silent fall-back to the feed's figure.
+  if (inline && !inline.ok) {
+    const shownText = String(o.value).slice(0, 40);
+    throw new FeedError('schema', { path: 'value', detail: shownText, text: { vi: msg('vi', 'invalidValue', { value: shownText }), en: msg('en', 'invalidValue', { value: shownText }) } });
+  }
   const obs = s.period ? candidates.find((c) => c.period === s.period) : candidates.at(-1);
   const value = inline?.ok ? inline.value : obs?.value ?? null;
   if (!obs && (inline === undefined || !inline.ok || inline.value === null)) return { kind: 'empty' };
