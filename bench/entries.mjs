@@ -5,6 +5,7 @@ export const sizeEntries = [
   { name: 'chiso core+gauge (lit included)', code: `export * from '@chiso/gauge/chiso-gauge';` },
   { name: 'chiso core+stat (lit included)', code: `export * from '@chiso/gauge/chiso-stat';` },
   { name: 'chiso core+ranking (lit included)', code: `export * from '@chiso/gauge/chiso-ranking';` },
+  { name: 'chiso core+progress (lit included)', code: `export * from '@chiso/gauge/chiso-progress';` },
   {
     name: 'ECharts gauge (tree-shaken, canvas)',
     // Only what the page calls is exported, so tree-shaking keeps no more than a gauge needs.

@@ -36,7 +36,7 @@ async function buildEntry(name, code, file) {
 
 const files = {
   'lit (reference)': 'lit', 'chiso core+gauge (lit included)': 'chiso-core-gauge',
-  'chiso core+stat (lit included)': 'chiso-core-stat', 'chiso core+ranking (lit included)': 'chiso-core-ranking',
+  'chiso core+stat (lit included)': 'chiso-core-stat', 'chiso core+ranking (lit included)': 'chiso-core-ranking', 'chiso core+progress (lit included)': 'chiso-core-progress',
   'ECharts bar chart (tree-shaken, canvas)': 'echarts-bar',
   'ECharts gauge (tree-shaken, canvas)': 'echarts-gauge', 'ECharts geo map (tree-shaken, canvas)': 'echarts-map',
 };
@@ -48,7 +48,7 @@ const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
 const peer = sizes.find((s) => s.name.startsWith('ECharts'));
 console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 const lit = sizes.find((s) => s.name.startsWith('lit'));
-for (const n of ['stat', 'ranking']) {
+for (const n of ['stat', 'ranking', 'progress']) {
   const el = sizes.find((s) => s.name.startsWith(`chiso core+${n}`));
   console.log(`core+${n}: ${kb(el.gz)} KB min+gzip; ${kb(el.gz - ours.gz)} KB more or less than core+gauge; ${kb(el.gz - lit.gz)} KB over lit.`);
 }

@@ -35,7 +35,7 @@ test('the all-in-one bundle and its chunks import nothing but each other (no bar
   assert.doesNotMatch(entry, /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']/, 'chiso.js imports nothing statically');
   const { loaderPages } = await import('../../scripts/chunk-closure.mjs');
   const { tags } = await loaderPages(fileURLToPath(dist));
-  assert.deepEqual(Object.keys(tags).sort(), ['chiso-bts-layer', 'chiso-case-layer', 'chiso-choropleth', 'chiso-choropleth-layer', 'chiso-gauge', 'chiso-gauge-group', 'chiso-legend', 'chiso-map', 'chiso-ranking', 'chiso-stat', 'chiso-trend']);
+  assert.deepEqual(Object.keys(tags).sort(), ['chiso-bts-layer', 'chiso-case-layer', 'chiso-choropleth', 'chiso-choropleth-layer', 'chiso-gauge', 'chiso-gauge-group', 'chiso-legend', 'chiso-map', 'chiso-progress', 'chiso-ranking', 'chiso-stat', 'chiso-trend']);
   for (const [tag, files] of Object.entries(tags)) {
     for (const f of files) assert.doesNotMatch(readFileSync(new URL(f, dist), 'utf8'), /from\s*["'][^"']*(maplibre|d3-scale-chromatic|topojson)/, `${f} is loaded with <${tag}>`);
   }

@@ -26,6 +26,7 @@ const gauge: Loader = () => import('@chiso/gauge/chiso-gauge');
 const gaugeGroup: Loader = () => import('@chiso/gauge/chiso-gauge-group');
 const stat: Loader = () => import('@chiso/gauge/chiso-stat');
 const ranking: Loader = () => import('@chiso/gauge/chiso-ranking');
+const progress: Loader = () => import('@chiso/gauge/chiso-progress');
 const map: Loader = () => import('@chiso/map');
 const bts: Loader = () => import('@chiso/bts');
 const cases: Loader = () => import('@chiso/cases');
@@ -37,6 +38,7 @@ export const TAGS: Readonly<Record<string, Loader>> = Object.freeze({
   'chiso-gauge-group': gaugeGroup,
   'chiso-stat': stat,
   'chiso-ranking': ranking,
+  'chiso-progress': progress,
   'chiso-map': map,
   'chiso-choropleth-layer': map,
   'chiso-legend': map,

@@ -55,6 +55,8 @@ function readDim(id: string, raw: unknown): Dim {
   };
 }
 
+/** A dimension of task statuses: `status`, `trạng thái`, `tình trạng`, `tiến độ` (with or without diacritics). */
+const STATUS_NAME = /^\s*(status|task[ _-]?status|tr[aạ]ng[ _-]?th[aá]i|t[iì]nh[ _-]?tr[aạ]ng|ti[eế]n[ _-]?[dđ][oộ])\s*$/i;
 const TIME_NAME = /^(time|tid|year|years|nam|năm|period|periode|ky|kỳ|date|quarter|month|thang|tháng|quy|quý|ar|år)$/i;
 const GEO_NAME = /(geo|area|region|province|provinces|tinh|tỉnh|địa|dia ?ban|locality|city|cities|reporting unit)/i;
 
@@ -146,7 +148,9 @@ function readDataset(name: string, ds: Obj, model: FeedModel): void {
   }
   if (time === geo) time = undefined;
   const rest = dims.filter((d) => d !== time && d !== geo);
-  const metric = byId(roleOf('metric')[0]) ?? (rest.length === 1 ? rest[0] : rest.find((d) => d.keys.length > 1) ?? rest[0]);
+  // A task-status dimension (<chiso-progress>) is a dimension of one indicator's counts, never the indicator itself.
+  const candidates = rest.filter((d) => !STATUS_NAME.test(d.id) && !STATUS_NAME.test(d.label));
+  const metric = byId(roleOf('metric')[0]) ?? (candidates.length === 1 ? candidates[0] : candidates.find((d) => d.keys.length > 1) ?? candidates[0]);
   const extra = rest.filter((d) => d !== metric);
 
   const dsLabel = typeof ds.label === 'string' ? ds.label : name;

@@ -21,7 +21,10 @@ const COLUMN: Record<string, string[]> = {
   level: ['level', 'cap'],
   numerator: ['numerator', 'tuso'],
   denominator: ['denominator', 'mauso'],
-  status: ['status', 'flag'],
+  status: ['status', 'flag', 'trangthai', 'tinhtrang', 'tiendo'],
+  // What a figure is about when it is not an area (a department), and a task's deadline (<chiso-progress>).
+  subject: ['subject', 'coquan', 'donvithuchien', 'department', 'agency'],
+  deadline: ['deadline', 'han', 'thoihan', 'hanhoanthanh', 'duedate'],
 };
 
 function findColumn(columns: string[], kind: string): string | undefined {
@@ -53,6 +56,13 @@ function detectDecimalComma(cells: unknown[]): boolean {
   return comma > 0 && dot === 0;
 }
 
+/** A date as ISO: `2025-06-30` stays, the Vietnamese `30/6/2025` is turned round; anything else is kept as written. */
+function isoDate(text: string): string {
+  const t = text.trim();
+  const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  return vi ? `${vi[3]}-${vi[2].padStart(2, '0')}-${vi[1].padStart(2, '0')}` : t;
+}
+
 export interface TabularOptions {
   format: FeedFormat;
   indicator?: string;
@@ -72,6 +82,8 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   const numCol = findColumn(columns, 'numerator');
   const denCol = findColumn(columns, 'denominator');
   const statusCol = findColumn(columns, 'status');
+  const subjectCol = findColumn(columns, 'subject');
+  const deadlineCol = findColumn(columns, 'deadline');
   // Wide: several columns whose headers are periods (2020, 2021… or 2021-05-23…).
   const periodColumns = columns.filter((c) => periodFromLabel(c));
   const wide = !valueCol && periodColumns.length >= 1;
@@ -80,7 +92,7 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   let valueColumn = valueCol;
   if (!wide && !valueColumn) {
     // One numeric column that is not a known one: take it as the value.
-    const known = new Set([areaCol, nameCol, periodCol, indicatorCol, levelCol, numCol, denCol, statusCol]);
+    const known = new Set([areaCol, nameCol, periodCol, indicatorCol, levelCol, numCol, denCol, statusCol, subjectCol, deadlineCol]);
     const numeric = columns.filter((c) => !known.has(c) && rows.slice(0, 50).every((r) => readNumber(r[c], decimalComma).ok));
     if (numeric.length === 1) valueColumn = numeric[0];
     else throw new FeedError('schema', { path: 'columns', detail: 'no value column (expected "value", or one column per period)' });
@@ -159,6 +171,10 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
         if (r.ok && r.value !== null) obs[key] = r.value;
       }
       if (statusCol && row[statusCol]) obs.status = String(row[statusCol]);
+      const subject = subjectCol ? String(row[subjectCol] ?? '').trim() : '';
+      if (subject) obs.subject = { id: subject, name: subject };
+      const deadline = deadlineCol ? isoDate(String(row[deadlineCol] ?? '')) : '';
+      if (deadline) obs.dims = { ...obs.dims, deadline };
       model.observations.push(obs);
     }
   });
