@@ -1,5 +1,7 @@
 // <chiso-trend>: the series picked from a feed, drawn in order with its text alternative and table, the
-// last value and its change, and the states (empty, error, stale with the last series kept).
+// last value and its change, and the states (empty, error, stale with the last series kept); series that compare
+// (Bắc Kạn's published total and online dossiers) as lines or bars at true time spacing, a target line, a part of
+// a year compared with the same months of the year before, and series of different units refused.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@chiso/chart';
 import type { ChisoTrend, TrendDetail } from '@chiso/chart';
@@ -87,5 +89,109 @@ describe('<chiso-trend>', () => {
     expect(el.points.length).to.equal(3);
     expect(el.shadowRoot!.querySelectorAll('circle.dot').length).to.equal(3);
     expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('số liệu cũ');
+  });
+
+  // Bắc Kạn's published dossiers, total and online, 2018–2020 and the first five months of 2021.
+  const bkBoth = {
+    ...bkPublished,
+    indicators: [...bkPublished.indicators, ...publishedFeed('dvc.online_dossiers', '06').indicators],
+    observations: [...bkPublished.observations, ...publishedFeed('dvc.online_dossiers', '06').observations],
+  };
+  const chartOf = (el: ChisoTrend) => el.shadowRoot!.querySelector('[part="chart"]')!;
+
+  it('compares: total and online dossiers as two lines, told apart by colour and dash, with a legend, a table column each and chiso-ready of both', async () => {
+    const el = document.createElement('chiso-trend') as ChisoTrend;
+    el.indicator = 'dvc.dossiers,dvc.online_dossiers';
+    const ready = nextEvent<TrendDetail>(el, 'chiso-ready');
+    el.data = bkBoth;
+    document.body.append(el);
+    try {
+      const detail = (await ready).detail;
+      expect(detail.series.map((s) => [s.indicator, s.points.length])).to.deep.equal([['dvc.dossiers', 4], ['dvc.online_dossiers', 4]]);
+      expect(detail.series[1].points.map((p) => p.value)).to.deep.equal([7654, 21957, 32483, 9784]);
+      const root = el.shadowRoot!;
+      expect([...root.querySelectorAll('[part="legend"] li')].map(text)).to.deep.equal(['Hồ sơ thủ tục hành chính tiếp nhận', 'Hồ sơ nộp trực tuyến']);
+      const lines = [...chartOf(el).querySelectorAll<SVGPathElement>('path.line')];
+      expect(lines).to.have.length(2);
+      const [a, b] = lines.map((l) => getComputedStyle(l));
+      expect(a.stroke).to.equal('rgb(9, 105, 218)');
+      expect(b.stroke).to.equal('rgb(188, 76, 0)');
+      expect(a.strokeDasharray).to.equal('none');
+      expect(b.strokeDasharray).to.not.equal('none');
+      // On one axis: each online count sits below the total of its year.
+      const ys = (cls: string) => [...chartOf(el).querySelectorAll(`g.${cls} circle`)].map((c) => Number(c.getAttribute('cy')));
+      ys('s2').forEach((y, i) => expect(y).to.be.greaterThan(ys('s1')[i]));
+      expect(chartOf(el).querySelectorAll('circle.dot.partial')).to.have.length(2);
+      expect(chartOf(el).getAttribute('aria-label')!.replace(/\u00a0/g, ' ')).to.contain('Hồ sơ nộp trực tuyến: từ 2018 (7.654 hồ sơ)');
+      (root.querySelector('[part="table-toggle"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect([...root.querySelectorAll('[part="table"] thead th')].map(text)).to.deep.equal(['Kỳ', 'Hồ sơ thủ tục hành chính tiếp nhận', 'Hồ sơ nộp trực tuyến']);
+      expect([...root.querySelectorAll('[part="table"] tbody tr')].map((r) => [...r.children].map(text)).at(-1))
+        .to.deep.equal(['5 tháng đầu năm 2021', '59.234 hồ sơ', '9.784 hồ sơ']);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('bars: side by side per period, heights in proportion, the part of a year outlined apart; true time spacing (2016, 2018, 2019, 2020)', async () => {
+    const el = await fixture<ChisoTrend>(html`<chiso-trend chart="bar" indicator="dvc.dossiers,dvc.online_dossiers" .data=${bkBoth}></chiso-trend>`);
+    await waitUntil(() => el.state === 'ready');
+    const rects = [...chartOf(el).querySelectorAll<SVGRectElement>('rect.bar')];
+    expect(rects).to.have.length(8);
+    expect(chartOf(el).querySelectorAll('rect.bar.partial')).to.have.length(2);
+    const box = (r: SVGRectElement) => ({ x: +r.getAttribute('x')!, w: +r.getAttribute('width')!, h: +r.getAttribute('height')! });
+    const total = [...chartOf(el).querySelectorAll<SVGRectElement>('g.s1 rect')].map(box);
+    const online = [...chartOf(el).querySelectorAll<SVGRectElement>('g.s2 rect')].map(box);
+    expect(total[2].h / total[0].h).to.be.closeTo(166049 / 73138, 0.02);
+    // The online bar stands right beside its year's total, not on top of it.
+    online.forEach((o, i) => expect(o.x).to.be.closeTo(total[i].x + total[i].w + 1, 0.01));
+    expect(getComputedStyle(chartOf(el).querySelector('rect.bar.partial')!).fill).to.equal('rgb(255, 255, 255)');
+    // SYNTHETIC counts in 2016, 2018, 2019, 2020: the two-year gap is twice as wide as a one-year one.
+    const gappy = { chiso: 1, indicators: [{ id: 'n', unit: 'hồ sơ' }], observations: ['2016', '2018', '2019', '2020'].map((period, i) => ({ area: '99', period, value: 100 + i * 10 })) };
+    const lines = await fixture<ChisoTrend>(html`<chiso-trend .data=${gappy}></chiso-trend>`);
+    await waitUntil(() => lines.state === 'ready');
+    const cx = [...chartOf(lines).querySelectorAll('circle.dot')].map((c) => Number(c.getAttribute('cx')));
+    expect((cx[1] - cx[0]) / (cx[2] - cx[1])).to.be.closeTo(2, 0.01);
+    expect((cx[3] - cx[2]) / (cx[2] - cx[1])).to.be.closeTo(1, 0.01);
+  });
+
+  it('the indicator\'s target as a line at its value, in the legend and the text alternative (synthetic Tỉnh Mẫu, target 80 %)', async () => {
+    const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${sampleFeed} area="99" level="province"></chiso-trend>`);
+    await waitUntil(() => el.state === 'ready');
+    const target = chartOf(el).querySelector('line.target')!;
+    const dots = [...chartOf(el).querySelectorAll('circle.dot')].map((c) => Number(c.getAttribute('cy')));
+    // 71,25 % and 84,53 %: 80 % sits between them, in proportion.
+    const y80 = Number(target.getAttribute('y1'));
+    expect((y80 - dots[1]) / (dots[0] - dots[1])).to.be.closeTo((84.53 - 80) / (84.53 - 71.25), 0.01);
+    expect(text(el.shadowRoot!.querySelector('[part="legend"]'))).to.contain('Chỉ tiêu 80 %');
+    expect(chartOf(el).getAttribute('aria-label')!.replace(/\u00a0/g, ' ')).to.contain('Chỉ tiêu 80 %.');
+    el.target = 90;
+    await el.updateComplete;
+    expect(Number(chartOf(el).querySelector('line.target')!.getAttribute('y1'))).to.be.lessThan(dots[1], '90 % above the highest value');
+  });
+
+  it('a part of a year is compared with the same months of the year before, never with a whole year (synthetic counts)', async () => {
+    const feed = { chiso: 1, indicators: [{ id: 'n', unit: 'hồ sơ' }], observations: [
+      { area: '99', period: '2019', value: 1000 }, { area: '99', period: '2020', value: 1200 },
+      { area: '99', period: '2020-01/2020-05', value: 400 }, { area: '99', period: '2021-01/2021-05', value: 520 }] };
+    const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${feed}></chiso-trend>`);
+    await waitUntil(() => el.state === 'ready');
+    expect(text(el.shadowRoot!.querySelector('.delta'))).to.equal('▲ 120 hồ sơ so với cùng kỳ 5 tháng đầu năm 2020');
+  });
+
+  it('series of different units on one axis are refused with a clear error and chiso-error', async () => {
+    const el = document.createElement('chiso-trend') as ChisoTrend;
+    el.indicator = 'dvc.online_rate,dvc.online_dossiers';
+    const error = nextEvent<{ code: string }>(el, 'chiso-error');
+    el.data = { ...publishedFeed('dvc.online_rate', '25'), indicators: [...publishedFeed('dvc.online_rate').indicators, ...publishedFeed('dvc.online_dossiers').indicators],
+      observations: [...publishedFeed('dvc.online_rate', '25').observations, ...publishedFeed('dvc.online_dossiers', '25').observations] };
+    document.body.append(el);
+    try {
+      expect((await error).detail.code).to.equal('schema');
+      await waitUntil(() => el.state === 'error');
+      expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('đơn vị khác nhau (%, hồ sơ)');
+    } finally {
+      el.remove();
+    }
   });
 });

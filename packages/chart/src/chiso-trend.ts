@@ -1,82 +1,64 @@
-import { css, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, isPartYear, localize, normalizeAreaCode,
-  periodBounds, resolveIndicator, sameTimeYearBefore,
-  type FeedError, type FeedModel, type Indicator, type LoadedFeed, type Observation,
+  comparePeriods, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
+  type FeedModel, type LoadedFeed,
 } from '@chiso/core';
-import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer, tokens } from '@chiso/core/element';
+import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer } from '@chiso/core/element';
+import { line as d3line } from 'd3-shape';
 import { chartLayout } from './chart-geometry.js';
+import { trendStyles } from './chiso-trend.styles.js';
+import { comparedPoint, listOf, pickSeries, type TrendPoint, type TrendSeries } from './trend-model.js';
+
+export type { TrendPoint, TrendSeries } from './trend-model.js';
 
 const msg = {
-  vi: { loading: 'Đang tải số liệu…', empty: 'Chưa có số liệu theo thời gian.', showTable: 'Xem bảng số liệu', hideTable: 'Ẩn bảng số liệu', period: 'Kỳ', value: 'Giá trị', since: 'so với kỳ trước', summary: '{label}: từ {first} ({firstValue}) đến {last} ({lastValue}); cao nhất {max} ({peak}).', stale: 'Đang hiển thị số liệu cũ.' },
-  en: { loading: 'Loading data…', empty: 'No data over time yet.', showTable: 'Show data table', hideTable: 'Hide data table', period: 'Period', value: 'Value', since: 'since the previous period', summary: '{label}: from {first} ({firstValue}) to {last} ({lastValue}); highest {max} ({peak}).', stale: 'Showing earlier data.' },
+  vi: { loading: 'Đang tải số liệu…', empty: 'Chưa có số liệu theo thời gian.', showTable: 'Xem bảng số liệu', hideTable: 'Ẩn bảng số liệu', period: 'Kỳ', value: 'Giá trị', since: 'so với kỳ trước', sameTime: 'so với cùng kỳ {period}', summary: '{label}: từ {first} ({firstValue}) đến {last} ({lastValue}); cao nhất {max} ({peak}).', stale: 'Đang hiển thị số liệu cũ.', target: 'Chỉ tiêu', targetSummary: 'Chỉ tiêu {value}.', series: 'Các chuỗi số liệu', units: 'các chuỗi có đơn vị khác nhau ({units}); một biểu đồ chỉ vẽ các chuỗi cùng đơn vị' },
+  en: { loading: 'Loading data…', empty: 'No data over time yet.', showTable: 'Show data table', hideTable: 'Hide data table', period: 'Period', value: 'Value', since: 'since the previous period', sameTime: 'vs the same period of {period}', summary: '{label}: from {first} ({firstValue}) to {last} ({lastValue}); highest {max} ({peak}).', stale: 'Showing earlier data.', target: 'Target', targetSummary: 'Target {value}.', series: 'Series', units: 'the series have different units ({units}); one chart draws series of one unit only' },
 };
 type Key = keyof typeof msg.vi;
 const t = (lang: string, key: Key, params: Record<string, string> = {}) =>
   (lang.startsWith('en') ? msg.en : msg.vi)[key].replace(/\{(\w+)\}/g, (_, p: string) => params[p] ?? '');
 
-/** One point of the series. */
-export interface TrendPoint {
-  period: string;
-  value: number;
-  /** A part of a year (`2021-01/2021-05`) among whole periods: drawn apart, never joined to them or compared with them. */
-  partial?: boolean;
-}
-
-/** Detail of `chiso-ready`: the series drawn. */
+/** Detail of `chiso-ready`: the series drawn (the first one's `indicator`, `area` and `points` at the top, as before). */
 export interface TrendDetail {
   indicator: string;
   area?: string;
   points: TrendPoint[];
+  series: Array<{ indicator: string; area?: string; label: string; points: TrendPoint[] }>;
 }
 
+/** Series drawn at most: more lines than this on one small chart cannot be told apart. */
+const MAX_SERIES = 4;
+
 /**
- * An indicator over time as a small line chart: dossiers received per year, the online rate per quarter.
- * Reads any feed chiso reads; picks one indicator, area and level, orders the periods, and draws the line,
- * the last value and its change. The chart has a text alternative and a data table.
+ * An indicator over time, or a few that compare: dossiers received against those filed online, a rate against its
+ * target, two provinces side by side. Lines or bars at true time spacing (2016, 2018, 2019, 2020 are not evenly
+ * spaced), a part of a year (`2021-01/2021-05`) drawn as such and compared only with the same months of the year
+ * before, never with a whole year. The chart has a text alternative, a legend and a data table.
  *
- * @summary An indicator over time, as an accessible line chart.
+ * @summary Indicators over time, as an accessible line or bar chart that compares.
  * @tag chiso-trend
  *
- * @fires chiso-ready - When a series is drawn. Detail: `{ indicator, area, points }`.
+ * @fires chiso-ready - When the series are drawn. Detail: `{ indicator, area, points, series }`.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
  *
  * @csspart title - The label.
  * @csspart value - The last value and its change.
+ * @csspart legend - The series and the target line, when there are several.
  * @csspart chart - The SVG chart.
  * @csspart table-toggle - The button showing the data table.
  * @csspart table - The data table.
  * @csspart error - An error message.
  *
- * @cssprop --chiso-trend-color - Colour of the line (default the accent colour).
+ * @cssprop --chiso-trend-color - Colour of the first series (default the accent colour).
+ * @cssprop --chiso-trend-color-2 - Colour of the second series.
+ * @cssprop --chiso-trend-color-3 - Colour of the third series.
+ * @cssprop --chiso-trend-color-4 - Colour of the fourth series.
+ * @cssprop --chiso-color-target - Colour of the target line.
  */
 export class ChisoTrend extends ChisoElement {
-  static override styles = [tokens, css`
-    :host { display: block; container-type: inline-size; font-size: var(--chiso-font-size, 1rem); overflow-wrap: anywhere; --_line: var(--chiso-trend-color, var(--_accent)); }
-    :host([theme='contrast']) { --_line: var(--chiso-trend-color, #ffff00); }
-    [part='title'] { margin: 0; font-weight: 600; font-size: 1em; }
-    [part='value'] { margin: 0.15rem 0 0; font-size: clamp(1em, 9cqi, 1.5em); font-weight: 700; font-variant-numeric: tabular-nums; }
-    .table-wrap { overflow-x: auto; max-width: 100%; }
-    .delta { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
-    svg { display: block; width: 100%; height: auto; }
-    .span { stroke: var(--_line); stroke-width: 2; stroke-dasharray: 3 2; }
-    .area { fill: var(--_line); fill-opacity: 0.15; }
-    .line { fill: none; stroke: var(--_line); stroke-width: 2; }
-    .dot { fill: var(--_bg); stroke: var(--_line); stroke-width: 2; }
-    .dot.partial { stroke-dasharray: 2 2; fill: var(--_bg); }
-    .period { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
-    .tick { stroke: var(--_border); }
-    text { fill: var(--_muted); font-family: var(--_font); }
-    button { font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; cursor: pointer; }
-    button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
-    table { border-collapse: collapse; margin-top: 0.5rem; font-size: 0.875em; }
-    th, td { padding: 0.2rem 0.6rem; border-top: 1px solid var(--_border); text-align: start; }
-    td { text-align: end; font-variant-numeric: tabular-nums; }
-    [part='error'], .note { margin: 0.4rem 0 0; font-size: 0.875em; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    [part='error'] { border-inline-start: 4px solid var(--_bad); padding-inline-start: 0.5rem; }
-  `];
+  static override styles = trendStyles;
 
   /** Feed URL (any format chiso reads). */
   @property() src?: string;
@@ -84,16 +66,16 @@ export class ChisoTrend extends ChisoElement {
   /** The feed as a value (object, JSON or CSV text, or a parsed model), instead of `src`. */
   @property({ attribute: false }) data?: unknown;
 
-  /** Indicator id; the feed's first when empty. */
+  /** Indicator id, or several separated by commas (one series each, of one unit); the feed's first when empty. */
   @property() indicator?: string;
 
-  /** Area code; the widest area of the feed when empty. */
+  /** Area code, or several separated by commas (one series each); the first area of the feed when empty. */
   @property() area?: string;
 
   /** Level (`province`, `district`, `commune`); any when empty. */
   @property() level?: string;
 
-  /** Title; the indicator's name when empty. */
+  /** Title; the first indicator's name when empty. */
   @property() label?: string;
 
   /** Unit, overriding the feed's. */
@@ -101,6 +83,12 @@ export class ChisoTrend extends ChisoElement {
 
   /** Decimals shown, overriding the feed's. */
   @property({ type: Number }) decimals?: number;
+
+  /** `line` (default) or `bar` (bars side by side per period). */
+  @property() chart: 'line' | 'bar' = 'line';
+
+  /** A target drawn as a line across the chart; the first indicator's `target` by default. */
+  @property({ type: Number }) target?: number;
 
   /** Seconds between refreshes of `src`; 0: none. */
   @property({ type: Number }) refresh = 0;
@@ -114,20 +102,27 @@ export class ChisoTrend extends ChisoElement {
   /** The width the chart is drawn at: its text stays at the element's font size. */
   private readonly size = new SizeController(this);
 
-  /** The series drawn (read-only). */
+  /** The first series drawn (read-only). */
   get points(): TrendPoint[] {
-    return [...(this.series?.points ?? [])];
+    return [...(this.drawn?.[0]?.points ?? [])];
+  }
+
+  /** Every series drawn (read-only): `[{ indicator, area, label, points }]`. */
+  get series(): Array<{ indicator: string; area?: string; label: string; points: TrendPoint[] }> {
+    return (this.drawn ?? []).map((s) => ({ indicator: s.indicator.id, ...(s.area ? { area: s.area } : {}), label: s.label, points: [...s.points] }));
   }
 
   protected readonly feed = new FeedController(this);
   private readonly parser = new DataParser(this);
   private model?: FeedModel;
   private feedError?: FeedError;
-  private series?: { indicator: Indicator; area?: string; points: TrendPoint[] };
+  private pickError?: FeedError;
+  private drawn?: TrendSeries[];
   private readyKey?: string;
+  private reportedError?: FeedError;
 
   feedLoading(): void {
-    if (!this.series) this.setState('loading');
+    if (!this.drawn) this.setState('loading');
   }
 
   feedLoaded(loaded: LoadedFeed): void {
@@ -138,113 +133,152 @@ export class ChisoTrend extends ChisoElement {
 
   feedFailed(error: FeedError): void {
     this.feedError = error;
-    this.emitError(error);
     this.requestUpdate();
+  }
+
+  private get error(): FeedError | undefined {
+    return (this.data != null ? this.parser.error : this.feedError) ?? this.pickError;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.parser.read(this.data);
     const model = this.data != null ? this.parser.model : this.model;
-    if (this.data != null && this.parser.error && this.parser.error !== this.reportedParseError) {
-      this.reportedParseError = this.parser.error;
-      this.emitError(this.parser.error);
+    const pickError = this.pickError;
+    this.pickError = undefined;
+    let series: TrendSeries[] | undefined;
+    if (model) {
+      series = pickSeries(model, { indicators: listOf(this.indicator), areas: listOf(this.area), level: this.level, lang: this.lang }).slice(0, MAX_SERIES);
+      // One axis: series of different units (a count and a rate) would be read against the wrong scale.
+      const units = [...new Set(series.map((s) => s.indicator.unit ?? ''))];
+      if (!this.unit && units.length > 1) {
+        const detail = t(this.lang, 'units', { units: units.map((u) => u || '—').join(', ') });
+        // The same error as the last update's stays the same object: chiso-error fires once for it.
+        this.pickError = pickError?.detail === detail ? pickError : new FeedError('schema', { path: 'indicator', detail });
+        series = undefined;
+      }
     }
-    const error = this.data != null ? this.parser.error : this.feedError;
-    const series = model ? this.pick(model) : undefined;
-    if (series?.points.length) this.series = series;
-    else if (model && !error) this.series = undefined;
-    if (error) this.setState(this.series ? 'stale' : 'error');
-    else if (this.series) this.setState('ready');
+    const error = this.error;
+    if (series?.length) this.drawn = series;
+    else if (model && !error) this.drawn = undefined;
+    if (error) this.setState(this.drawn ? 'stale' : 'error');
+    else if (this.drawn) this.setState('ready');
     else if (model) this.setState('empty');
     else if (this.src || this.data != null) this.setState('loading');
   }
 
-  private reportedParseError?: FeedError;
-
   protected override updated(): void {
-    if (this.state !== 'ready' || !this.series) return;
-    const key = JSON.stringify([this.series.indicator.id, this.series.area, this.series.points]);
+    const error = this.error;
+    if (error && error !== this.reportedError) {
+      this.reportedError = error;
+      this.emitError(error);
+    }
+    if (!error) this.reportedError = undefined;
+    if (this.state !== 'ready' || !this.drawn) return;
+    const series = this.series;
+    const key = JSON.stringify(series);
     if (key === this.readyKey) return;
     this.readyKey = key;
-    this.emit<TrendDetail>('ready', { indicator: this.series.indicator.id, area: this.series.area, points: this.points });
-  }
-
-  /** The observations of one indicator, area and level, one per period, oldest first. */
-  private pick(model: FeedModel) {
-    const indicator = resolveIndicator(model, this.indicator);
-    if (!indicator) return undefined;
-    let rows = model.observations.filter((o) => o.indicator === indicator.id && o.value !== null && Number.isFinite(o.value));
-    if (this.level) rows = rows.filter((o) => o.level === this.level);
-    let area = this.area;
-    if (area) rows = rows.filter((o) => o.area === area || normalizeAreaCode(o.area, o.level) === normalizeAreaCode(area!, o.level));
-    else if (rows.length) {
-      area = rows[0].area;
-      rows = rows.filter((o) => o.area === area);
-    }
-    const byPeriod = new Map<string, Observation>();
-    for (const o of rows) if (!byPeriod.has(o.period)) byPeriod.set(o.period, o);
-    const points: TrendPoint[] = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period))
-      .map((o) => (isPartYear(o.period) ? { period: o.period, value: o.value!, partial: true } : { period: o.period, value: o.value! }));
-    return { indicator, area, points };
+    this.emit<TrendDetail>('ready', { indicator: series[0].indicator, area: series[0].area, points: series[0].points, series });
   }
 
   private fmt(v: number): string {
-    const ind = this.series?.indicator;
+    const ind = this.drawn?.[0]?.indicator;
     return formatValue(v, this.unit ?? ind?.unit, this.lang, this.decimals ?? ind?.decimals);
+  }
+
+  private summaryOf(s: TrendSeries, lang: string): string {
+    const last = s.points[s.points.length - 1];
+    let peak = s.points[0];
+    for (const p of s.points) if (p.value > peak.value) peak = p;
+    return t(lang, 'summary', {
+      label: s.label, first: formatPeriod(s.points[0].period, lang), firstValue: this.fmt(s.points[0].value),
+      last: formatPeriod(last.period, lang), lastValue: this.fmt(last.value), max: this.fmt(peak.value), peak: formatPeriod(peak.period, lang),
+    });
   }
 
   override render() {
     const lang = this.lang;
-    const s = this.series;
-    const error = (this.data != null ? this.parser.error : this.feedError)?.localizedMessage(lang);
-    if (!s) {
+    const all = this.drawn;
+    const error = this.error?.localizedMessage(lang);
+    if (!all) {
       return html`${error ? html`<p part="error" role="alert">${error}</p>`
         : html`<p class="note" role="status">${t(lang, this.state === 'empty' ? 'empty' : 'loading')}</p>`}`;
     }
-    const label = this.label || localize(s.indicator.name, lang) || s.indicator.id;
-    const values = s.points.map((p) => p.value);
+    const first = all[0];
+    const label = this.label || localize(first.indicator.name, lang) || first.indicator.id;
+    const target = this.target ?? first.indicator.target;
+    const bars = this.chart === 'bar';
     // Laid out at the width it is drawn at, text at the element's own size: nothing shrinks with the chart.
-    const style = getComputedStyle(this);
-    const fontPx = parseFloat(style.fontSize) || 16;
+    const fontPx = parseFloat(getComputedStyle(this).fontSize) || 16;
     const axisPx = Math.round(fontPx * 0.8125);
     const width = Math.max(160, this.size.widthOr(600));
     const height = Math.round(fontPx * 10);
-    // True time: a year sits at its middle, a part of a year across its own months.
-    const bounds = s.points.map((p) => periodBounds(p.period));
-    const timed = bounds.every(Boolean);
-    const xs = s.points.map((_, i) => (timed ? (bounds[i]![0] + bounds[i]![1]) / 2 : i));
-    const xDomain: [number, number] = timed ? [Math.min(...bounds.map((b) => b![0])), Math.max(...bounds.map((b) => b![1]))] : [-0.5, s.points.length - 0.5];
+    // Every period of every series, in order: the x axis and the table.
+    const periods = [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods);
+    // True time: a year sits at its middle, a part of a year across its own months; without dates, evenly.
+    const bounds = new Map(periods.map((p) => [p, periodBounds(p)] as const));
+    const timed = [...bounds.values()].every(Boolean);
+    const xOf = (p: string) => (timed ? (bounds.get(p)![0] + bounds.get(p)![1]) / 2 : periods.indexOf(p));
+    const centres = periods.map(xOf);
+    let xDomain: [number, number] = timed ? [Math.min(...[...bounds.values()].map((b) => b![0])), Math.max(...[...bounds.values()].map((b) => b![1]))] : [-0.5, periods.length - 0.5];
+    // Bars need half a slot of room at each end.
+    const gaps = centres.slice(1).map((c, i) => c - centres[i]).filter((g) => g > 0);
+    const slot = gaps.length ? Math.min(...gaps) : (xDomain[1] - xDomain[0]) || 1;
+    if (bars) xDomain = [Math.min(xDomain[0], centres[0] - slot / 2), Math.max(xDomain[1], centres[centres.length - 1] + slot / 2)];
     const g = chartLayout({
-      width, height, xs, values, xDomain, joined: (i) => !s.points[i].partial, fontPx: axisPx,
-      measure: textMeasurer(this, axisPx), formatTick: (v) => formatNumber(v, lang, 0),
-      labels: s.points.map((p, i) => ({ x: xs[i], text: formatPeriod(p.period, lang), short: formatPeriodShort(p.period, lang) })),
+      width, height, xs: first.points.map((p) => xOf(p.period)), values: first.points.map((p) => p.value), xDomain,
+      joined: (i) => !first.points[i].partial, fontPx: axisPx, measure: textMeasurer(this, axisPx), formatTick: (v) => formatNumber(v, lang, 0),
+      labels: periods.map((p) => ({ x: xOf(p), text: formatPeriod(p, lang), short: formatPeriodShort(p, lang) })),
+      extra: [...all.slice(1).flatMap((s) => s.points.map((p) => p.value)), ...(target !== undefined ? [target] : [])],
     });
-    const last = s.points[s.points.length - 1];
-    // The change is against the period before of the same kind: a part of a year only against the same part of the year before.
-    const prev = last.partial ? s.points.find((p) => p.period === sameTimeYearBefore(last.period))
-      : [...s.points].reverse().find((p) => p !== last && !p.partial);
-    const summary = t(lang, 'summary', {
-      label, first: formatPeriod(s.points[0].period, lang), firstValue: this.fmt(s.points[0].value),
-      last: formatPeriod(last.period, lang), lastValue: this.fmt(last.value),
-      max: this.fmt(g.max), peak: formatPeriod(s.points[g.peak].period, lang),
-    });
+    const last = first.points[first.points.length - 1];
+    const prev = comparedPoint(first.points);
+    const summary = [...all.map((s) => this.summaryOf(s, lang)), target !== undefined ? t(lang, 'targetSummary', { value: this.fmt(target) }) : ''].filter(Boolean).join(' ');
+    const dotR = Math.max(3, axisPx * 0.3);
+    const barGroup = Math.max(4, (g.x(centres[0] + slot) - g.x(centres[0])) * 0.8);
+    const barW = barGroup / all.length;
+    const legend = all.length > 1 || target !== undefined;
+    const cls = (i: number) => `s${i + 1}`;
+    const drawSeries = (s: TrendSeries, i: number) => {
+      const title = (p: TrendPoint) => svg`<title>${all.length > 1 ? `${s.label}, ` : ''}${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title>`;
+      if (bars) {
+        return svg`<g class=${cls(i)}>${s.points.map((p) => {
+          const x0 = g.x(xOf(p.period)) - barGroup / 2 + i * barW;
+          const y = g.y(p.value);
+          return svg`<rect class=${p.partial ? 'bar partial' : 'bar'} x=${x0 + 0.5} width=${Math.max(1, barW - 1)} y=${Math.min(y, g.y(0))} height=${Math.abs(g.y(0) - y)}>${title(p)}</rect>`;
+        })}</g>`;
+      }
+      const joined = s.points.filter((p) => !p.partial);
+      const path = d3line<TrendPoint>().x((p) => g.x(xOf(p.period))).y((p) => g.y(p.value))(joined) ?? '';
+      return svg`<g class=${cls(i)}>
+        ${i === 0 && all.length === 1 ? svg`<path class="area" d=${g.area}></path>` : nothing}<path class="line" d=${path}></path>
+        ${s.points.map((p) => (p.partial && timed ? svg`<line class="span" x1=${g.x(bounds.get(p.period)![0])} x2=${g.x(bounds.get(p.period)![1])} y1=${g.y(p.value)} y2=${g.y(p.value)}></line>` : nothing))}
+        ${s.points.map((p) => svg`<circle class=${p.partial ? 'dot partial' : 'dot'} cx=${g.x(xOf(p.period))} cy=${g.y(p.value)} r=${dotR}>${title(p)}</circle>`)}</g>`;
+    };
+    const valueOf = (s: TrendSeries, period: string) => s.points.find((p) => p.period === period);
     return html`
       <p part="title">${label}</p>
-      <p part="value">${this.fmt(last.value)}<span class="period">${formatPeriod(last.period, lang)}</span>${prev ? html`<span class="delta">${formatDelta(last.value - prev.value, this.unit ?? s.indicator.unit, lang, this.decimals ?? s.indicator.decimals)} ${t(lang, 'since')}</span>` : nothing}</p>
+      <p part="value">${this.fmt(last.value)}<span class="period">${formatPeriod(last.period, lang)}</span>${prev ? html`<span class="delta">${formatDelta(last.value - prev.value, this.unit ?? first.indicator.unit, lang, this.decimals ?? first.indicator.decimals)} ${last.partial ? t(lang, 'sameTime', { period: formatPeriod(prev.period, lang) }) : t(lang, 'since')}</span>` : nothing}</p>
+      ${legend ? html`<ul part="legend" aria-label=${t(lang, 'series')}>${all.map((s, i) => html`<li class=${cls(i)}><svg viewBox="0 0 28 12" aria-hidden="true">${bars
+        ? svg`<rect class="bar" x="6" y="1" width="16" height="10"></rect>` : svg`<line class="line" x1="1" x2="27" y1="6" y2="6"></line>`}</svg>${s.label}</li>`)}${target !== undefined
+        ? html`<li><svg viewBox="0 0 28 12" aria-hidden="true"><line class="target" x1="1" x2="27" y1="6" y2="6"></line></svg>${t(lang, 'target')} ${this.fmt(target)}</li>` : nothing}</ul>` : nothing}
       <svg part="chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${summary} style="font-size:${axisPx}px">
         ${svg`${g.ticks.map((tk) => svg`<line class="tick" x1=${g.plot.left} x2=${g.plot.right} y1=${tk.y} y2=${tk.y}></line>
           <text x=${g.plot.left - axisPx * 0.4} y=${tk.y + axisPx * 0.35} text-anchor="end">${tk.text}</text>`)}
-          <path class="area" d=${g.area}></path><path class="line" d=${g.line}></path>
-          ${s.points.map((p, i) => (p.partial && timed ? svg`<line class="span" x1=${g.x(bounds[i]![0])} x2=${g.x(bounds[i]![1])} y1=${g.y(p.value)} y2=${g.y(p.value)}></line>` : nothing))}
-          ${s.points.map((p, i) => svg`<circle class=${p.partial ? 'dot partial' : 'dot'} cx=${g.x(xs[i])} cy=${g.y(p.value)} r=${Math.max(3, axisPx * 0.3)}><title>${formatPeriod(p.period, lang)}: ${this.fmt(p.value)}</title></circle>`)}
+          ${all.map(drawSeries)}
+          ${target !== undefined ? svg`<line class="target" x1=${g.plot.left} x2=${g.plot.right} y1=${g.y(target)} y2=${g.y(target)}></line>
+            <text class="target-label" x=${g.plot.right} y=${g.y(target) - axisPx * 0.35} text-anchor="end">${t(lang, 'target')} ${this.fmt(target)}</text>` : nothing}
           ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}
       <button type="button" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
         ${t(lang, this.tableOpen ? 'hideTable' : 'showTable')}</button>
       ${this.tableOpen ? html`<div class="table-wrap"><table part="table"><caption class="visually-hidden">${label}</caption>
-        <thead><tr><th scope="col">${t(lang, 'period')}</th><th scope="col">${t(lang, 'value')}</th></tr></thead>
-        <tbody>${s.points.map((p) => html`<tr><th scope="row">${formatPeriod(p.period, lang)}</th><td>${this.fmt(p.value)}</td></tr>`)}</tbody></table></div>` : nothing}
+        <thead><tr><th scope="col">${t(lang, 'period')}</th>${all.length > 1 ? all.map((s) => html`<th scope="col">${s.label}</th>`) : html`<th scope="col">${t(lang, 'value')}</th>`}</tr></thead>
+        <tbody>${periods.map((p) => html`<tr><th scope="row">${formatPeriod(p, lang)}</th>${all.map((s) => {
+          const v = valueOf(s, p);
+          return html`<td>${v ? this.fmt(v.value) : '—'}</td>`;
+        })}</tr>`)}</tbody></table></div>` : nothing}
     `;
   }
 }
