@@ -113,4 +113,13 @@ test('the stat card and the ranking document their attributes, members, events, 
   for (const m of ['data', 'rows', 'state']) assert.ok(r.members.some((x) => x.name === m), `ranking member ${m}`);
   assert.deepEqual(r.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready', 'chiso-select']);
   for (const part of ['list', 'row', 'gap', 'details']) assert.ok(r.cssParts.some((x) => x.name === part), `ranking part ${part}`);
+  const p = decl('chiso-progress');
+  assert.ok(p, 'chiso-progress in the manifest');
+  for (const a of ['src', 'indicator', 'area', 'period', 'status-dim', 'complete', 'planned', 'unit', 'by-unit', 'as-of', 'label', 'refresh', 'timeout', 'lang', 'theme']) {
+    assert.ok(p.attributes.some((x) => x.name === a), `progress attribute ${a}`);
+  }
+  for (const m of ['data', 'summary', 'state']) assert.ok(p.members.some((x) => x.name === m), `progress member ${m}`);
+  assert.deepEqual(p.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  for (const part of ['summary', 'bar', 'legend', 'units', 'unit', 'deadline', 'note', 'details']) assert.ok(p.cssParts.some((x) => x.name === part), `progress part ${part}`);
+  assert.ok(p.cssProperties.some((x) => x.name === '--chiso-progress-bar-height'));
 });

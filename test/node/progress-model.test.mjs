@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { parseFeed } from '@chiso/core';
 import { buildProgress, normalizeTaskStatus } from '../../packages/gauge/src/progress-model.ts';
 
@@ -108,4 +109,13 @@ test('the same plan from CSV (trạng thái, cơ quan, hạn as dd/mm/yyyy colum
 test('nothing to show: no feed, no indicator, no counts', () => {
   assert.equal(buildProgress(undefined), undefined);
   assert.equal(buildProgress(parseFeed({ chiso: 1, observations: [{ area: '08', value: null }] })), undefined);
+});
+
+test('a plan feed with statuses and deadlines is valid chiso feed v1 (JSON Schema); a deadline that is not a date is not', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../packages/core/schema/feed-v1.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(plan), JSON.stringify(validate.errors?.slice(0, 3)));
+  const bad = structuredClone(plan);
+  bad.observations[0].dims.deadline = 'next spring';
+  assert.equal(validate(bad), false);
 });

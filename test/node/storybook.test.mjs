@@ -45,7 +45,7 @@ async function checkStory(page, base, story, problems) {
     }), story.id).catch(() => false);
     if (!switched) await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
     const state = await page.waitForFunction(() => {
-      const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group, #storybook-root chiso-stat, #storybook-root chiso-ranking, #storybook-root chiso-map, #storybook-root chiso-choropleth, #storybook-root chiso-trend');
+      const chiso = document.querySelector('#storybook-root chiso-gauge, #storybook-root chiso-gauge-group, #storybook-root chiso-stat, #storybook-root chiso-ranking, #storybook-root chiso-progress, #storybook-root chiso-map, #storybook-root chiso-choropleth, #storybook-root chiso-trend');
       return chiso && chiso.state !== 'idle' && chiso.shadowRoot?.childElementCount ? chiso.state : false;
     }, { timeout: 15000 }).then((h) => h.jsonValue()).catch(() => 'not rendered');
     if (state === 'not rendered') return problems.push(`${story.id}: not rendered ${errors.join('; ')}`);

@@ -26,7 +26,6 @@ export const trendStyles = [tokens, css`
   /* A part of a year is drawn as such: an outlined, hatched bar, never one like the whole years'. */
   .bar.partial { fill: var(--_bg); stroke: var(--_c); stroke-width: 2; stroke-dasharray: 4 2; }
   .target { stroke: var(--_target); stroke-width: 1.5; stroke-dasharray: 6 4; }
-  text.target-label { fill: var(--_fg); }
   .period { font-size: 0.6em; font-weight: 400; color: var(--_muted); margin-inline-start: 0.5em; }
   .tick { stroke: var(--_border); }
   text { fill: var(--_muted); font-family: var(--_font); }

@@ -237,6 +237,7 @@ export class ChisoTrend extends ChisoElement {
     const dotR = Math.max(3, axisPx * 0.3);
     const barGroup = Math.max(4, (g.x(centres[0] + slot) - g.x(centres[0])) * 0.8);
     const barW = barGroup / all.length;
+    // The target line is named in the legend, not on the plot, where its words would sit on the data.
     const legend = all.length > 1 || target !== undefined;
     const cls = (i: number) => `s${i + 1}`;
     const drawSeries = (s: TrendSeries, i: number) => {
@@ -266,8 +267,7 @@ export class ChisoTrend extends ChisoElement {
         ${svg`${g.ticks.map((tk) => svg`<line class="tick" x1=${g.plot.left} x2=${g.plot.right} y1=${tk.y} y2=${tk.y}></line>
           <text x=${g.plot.left - axisPx * 0.4} y=${tk.y + axisPx * 0.35} text-anchor="end">${tk.text}</text>`)}
           ${all.map(drawSeries)}
-          ${target !== undefined ? svg`<line class="target" x1=${g.plot.left} x2=${g.plot.right} y1=${g.y(target)} y2=${g.y(target)}></line>
-            <text class="target-label" x=${g.plot.right} y=${g.y(target) - axisPx * 0.35} text-anchor="end">${t(lang, 'target')} ${this.fmt(target)}</text>` : nothing}
+          ${target !== undefined ? svg`<line class="target" x1=${g.plot.left} x2=${g.plot.right} y1=${g.y(target)} y2=${g.y(target)}></line>` : nothing}
           ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}

@@ -56,6 +56,7 @@ export interface ProgressSummary {
  * @csspart note - A remark on the figures (a plan smaller than its counts).
  * @csspart units - The breakdown by unit.
  * @csspart unit - One unit's row.
+ * @csspart unit-bar - One unit's stacked bar.
  * @csspart source - Where the figures were published.
  * @csspart details - The data table.
  * @csspart error - The error message.
