@@ -29,6 +29,7 @@ const units = {
   ]),
   source: { name: 'Dữ liệu mẫu sinh tự động (không phải số liệu thật)' },
 };
+const topUnits = { ...published, indicators: published.indicators.filter((i) => i.id === 'dx.top_units'), observations: published.observations.filter((o) => o.indicator === 'dx.top_units') };
 const ict = { ...published, indicators: published.indicators.filter((i) => i.id === 'ict.rank'), observations: published.observations.filter((o) => o.indicator === 'ict.rank') };
 
 const render = (a: RankingArgs, ctx: { globals: Record<string, string> }) => {
@@ -59,6 +60,8 @@ export const Departments: Story = {};
 export const Provinces: Story = { args: { data: pxweb, limit: 10, highlight: '06', label: 'Theo tỉnh (dữ liệu mẫu)' } };
 /** Ranks as published: Bắc Kạn 16th of 63 in the ICT index (2019), up 10 places. */
 export const PublishedRank: Story = { args: { data: ict, highlight: '06' } };
+/** Published: Tuyên Quang's three leading units of 2023, named without values or ranks: listed as published, not ranked. */
+export const LeadingUnits: Story = { args: { data: topUnits, highlight: undefined } };
 export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const HighContrast: Story = { args: { theme: 'contrast' } };

@@ -93,4 +93,26 @@ describe('<chiso-ranking>', () => {
     expect(h.shadowRoot!.querySelector('img')).to.equal(null);
     expect(text(rowsOf(h)[0].querySelector('.name'))).to.equal('<img src=x onerror=alert(1)>');
   });
+
+  it('published: Tuyên Quang\'s three leading units listed as published, not ranked (no numbers, no made-up values), with their source from .data', async () => {
+    const el = await fixture<ChisoRanking>(html`<chiso-ranking .data=${publishedFeed('dx.top_units', '08')}></chiso-ranking>`);
+    await waitUntil(() => el.state === 'ready', 'ready');
+    const rows = rowsOf(el);
+    expect(rows.map((r) => text(r.querySelector('.name')))).to.deep.equal(['Sở Tư pháp', 'Thành phố Tuyên Quang', 'Xã Tràng Đà']);
+    expect(rows.map((r) => text(r.querySelector('.rank')))).to.deep.equal(['•', '•', '•']);
+    expect(rows.map((r) => text(r.querySelector('.value')))).to.deep.equal(['', '', '']);
+    expect(rows[0].getAttribute('aria-label')).to.equal('Sở Tư pháp');
+    expect(text(el.shadowRoot!.querySelector('[part="subtitle"]'))).to.equal('2023 · Danh sách 3, không xếp hạng');
+    expect(text(el.shadowRoot!.querySelector('[part="source"]'))).to.match(/^Nguồn: Tỉnh Tuyên Quang, báo cáo công khai năm 2024/);
+    expect([...el.shadowRoot!.querySelectorAll('[part="details"] thead th')].map(text)).to.deep.equal(['Tên']);
+  });
+
+  it('highlight is matched as the feed keys areas: "6" marks Bắc Kạn\'s 06', async () => {
+    const el = await fixture<ChisoRanking>(html`<chiso-ranking src=${PXWEB} limit="3" highlight="6"></chiso-ranking>`);
+    await waitUntil(() => el.state === 'ready', 'ready', { timeout: 10000 });
+    const own = rowsOf(el).at(-1)!;
+    expect(own.dataset.key).to.equal('06');
+    expect(own.getAttribute('aria-current')).to.equal('true');
+  });
 });
+

@@ -60,3 +60,26 @@ test('top rows and the page\'s own area: "… 55. Bắc Kạn" after the top ten
   assert.equal(visibleRows(rows, undefined, '55').rows.length, 63);
   assert.equal(visibleRows(rows, -3, '55').rows.length, 63, 'a limit under 1 shows every row');
 });
+
+test('published: Tuyên Quang\'s three leading units of 2023, named with neither values nor ranks, are listed in the feed\'s order, not ranked; their source kept', () => {
+  const r = buildRanking(published, { indicator: 'dx.top_units' });
+  assert.equal(r.by, 'listed');
+  assert.equal(r.period, '2023');
+  assert.deepEqual(r.rows.map((x) => x.name), ['Sở Tư pháp', 'Thành phố Tuyên Quang', 'Xã Tràng Đà']);
+  assert.ok(r.rows.every((x) => x.value === null && x.band === 'none'));
+  assert.match(r.source.name.vi, /Tuyên Quang/);
+});
+
+test('values with published ranks: the publisher\'s ranks stand (a score and its rank); values without ranks are ranked here', () => {
+  // SYNTHETIC scores whose published ranks differ from their order (a tie broken by the publisher).
+  const feed = { chiso: 1, indicators: [{ id: 'par' }], observations: [
+    { area: '06', period: '2024', value: 80, rank: 2, rankOf: 63 }, { area: '08', period: '2024', value: 80, rank: 1, rankOf: 63 },
+    { area: '25', period: '2024', value: 70, rank: 3, rankOf: 63 }] };
+  const r = buildRanking(parseFeed(feed));
+  assert.equal(r.by, 'published');
+  assert.deepEqual(r.rows.map((x) => [x.key, x.rank, x.rankOf]), [['08', 1, 63], ['06', 2, 63], ['25', 3, 63]]);
+  feed.observations[2] = { area: '25', period: '2024', value: 70 };
+  const mixed = buildRanking(parseFeed(feed));
+  assert.equal(mixed.by, 'value');
+  assert.deepEqual(mixed.rows.map((x) => x.rank), [1, 1, 3]);
+});

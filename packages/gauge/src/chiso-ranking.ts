@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatDate, formatPeriod, formatValue, localize } from '@chiso/core';
+import { formatDate, formatPeriod, formatValue, localize, normalizeAreaCode } from '@chiso/core';
 import type { Direction, FeedModel } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
@@ -10,8 +10,8 @@ import { buildRanking, visibleRows, type Ranking, type RankingRow } from './rank
 import { rankChangeSpoken, rankChangeText, rankText } from './stat-model.js';
 
 const WORDS = {
-  vi: { rank: 'Hạng', name: 'Tên', value: 'Giá trị', change: 'Thay đổi', table: 'Bảng số liệu', source: 'Nguồn', updated: 'cập nhật', ranked: 'Xếp hạng {n} {what}', gap: 'Các hạng khác không hiển thị' },
-  en: { rank: 'Rank', name: 'Name', value: 'Value', change: 'Change', table: 'Data table', source: 'Source', updated: 'updated', ranked: 'Ranking of {n} {what}', gap: 'Other ranks not shown' },
+  vi: { rank: 'Hạng', name: 'Tên', value: 'Giá trị', change: 'Thay đổi', table: 'Bảng số liệu', source: 'Nguồn', updated: 'cập nhật', ranked: 'Xếp hạng {n} {what}', listed: 'Danh sách {n}, không xếp hạng', gap: 'Các hạng khác không hiển thị' },
+  en: { rank: 'Rank', name: 'Name', value: 'Value', change: 'Change', table: 'Data table', source: 'Source', updated: 'updated', ranked: 'Ranking of {n} {what}', listed: 'A list of {n}, not ranked', gap: 'Other ranks not shown' },
 };
 type Word = keyof typeof WORDS.vi;
 const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
@@ -93,6 +93,7 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
   }
 
   private spoken(r: Ranking, row: RankingRow, lang: string): string {
+    if (r.by === 'listed') return row.name;
     const parts = [`${word(lang, 'rank')} ${row.rank}: ${row.name}`];
     if (row.value !== null) parts.push(this.valueText(r, row.value, lang));
     if (row.change !== undefined && r.previousPeriod) parts.push(rankChangeSpoken(row.change, r.previousPeriod, lang));
@@ -101,19 +102,22 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
 
   protected renderView(r: Ranking, lang: string): TemplateResult {
     const label = this.label ?? (localize(r.indicator?.name, lang) || r.indicator?.id || '');
-    const { rows, gap } = visibleRows(r.rows, this.limit, this.highlight);
+    // The page's own area as the feed keys it: `highlight="6"` is Bắc Kạn's `06`.
+    const own = this.highlight ? r.rows.find((x) => x.key === this.highlight || x.key === normalizeAreaCode(this.highlight!, r.level))?.key : undefined;
+    const { rows, gap } = visibleRows(r.rows, this.limit, own);
     const max = Math.max(0, ...r.rows.map((x) => Math.abs(x.value ?? 0)));
     const n = r.rows.length;
-    const subtitle = [r.period ? formatPeriod(r.period, lang) : '', word(lang, 'ranked', { n: String(n), what: '' }).trim()].filter(Boolean).join(' · ');
+    const listed = r.by === 'listed';
+    const subtitle = [r.period ? formatPeriod(r.period, lang) : '', word(lang, listed ? 'listed' : 'ranked', { n: String(n), what: '' }).trim()].filter(Boolean).join(' · ');
     const focusKey = rows.some((x) => x.key === this.focusKey) ? this.focusKey : rows[0]?.key;
-    const source = this.feedModel?.source;
-    const row = (x: RankingRow) => html`<li part=${x.key === this.highlight ? 'row highlight' : 'row'} data-key=${x.key} tabindex=${x.key === focusKey ? 0 : -1}
-        aria-current=${x.key === this.highlight ? 'true' : nothing} aria-label=${this.spoken(r, x, lang)}
+    const source = r.source ?? this.feedModel?.source;
+    const row = (x: RankingRow) => html`<li part=${x.key === own ? 'row highlight' : 'row'} data-key=${x.key} tabindex=${x.key === focusKey ? 0 : -1}
+        aria-current=${x.key === own ? 'true' : nothing} aria-label=${this.spoken(r, x, lang)}
         @keydown=${(e: KeyboardEvent) => this.key(e, rows, x)} @click=${() => this.select(x)} @focus=${() => (this.focusKey = x.key)}>
-      <span class="rank" aria-hidden="true">${x.rank}</span>
+      <span class="rank" aria-hidden="true">${listed ? '•' : x.rank}</span>
       <span class="name" aria-hidden="true">${x.name}</span>
       <span class="bar-cell" aria-hidden="true">${x.value !== null && max > 0 ? html`<div class="bar band-${x.band}" style=${`width:${(Math.abs(x.value) / max) * 100}%`}></div>` : nothing}</span>
-      <span class="value" aria-hidden="true">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang, r.level)}${x.change !== undefined && x.change !== 0
+      <span class="value" aria-hidden="true">${x.value !== null ? this.valueText(r, x.value, lang) : listed ? '' : rankText(x.rank, x.rankOf, lang, r.level)}${x.change !== undefined && x.change !== 0
         ? html`<span class="change ${x.change > 0 ? 'up' : 'down'}">${rankChangeText(x.change, lang).replace(/ (bậc|places?)$/, '')}</span>` : nothing}</span>
     </li>`;
     return html`<figure part="base">
@@ -126,9 +130,9 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
       ${this.staleError(lang)}
       <details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${label}</caption>
-          <thead><tr><th scope="col">${word(lang, 'rank')}</th><th scope="col">${word(lang, 'name')}</th><th scope="col">${word(lang, 'value')}</th>${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>
-          <tbody>${r.rows.map((x) => html`<tr class=${x.key === this.highlight ? 'highlight' : ''}><td class="num">${x.rank}</td><th scope="row">${x.name}</th>
-            <td class="num">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang, r.level)}</td>${r.previousPeriod
+          <thead><tr>${listed ? nothing : html`<th scope="col">${word(lang, 'rank')}</th>`}<th scope="col">${word(lang, 'name')}</th>${listed ? nothing : html`<th scope="col">${word(lang, 'value')}</th>`}${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>
+          <tbody>${r.rows.map((x) => html`<tr class=${x.key === own ? 'highlight' : ''}>${listed ? nothing : html`<td class="num">${x.rank}</td>`}<th scope="row">${x.name}</th>
+            ${listed ? nothing : html`<td class="num">${x.value !== null ? this.valueText(r, x.value, lang) : rankText(x.rank, x.rankOf, lang, r.level)}</td>`}${r.previousPeriod
               ? html`<td>${x.change !== undefined ? rankChangeText(x.change, lang) : '—'}</td>` : nothing}</tr>`)}</tbody>
         </table></details>
     </figure>`;

@@ -6,7 +6,7 @@
  */
 import {
   bandIndexOf, bandOf, comparePeriods, isAggregateLevel, localize, parsePeriod, rankValues, resolveIndicator, sameTimeYearBefore, tierOf,
-  type Band, type Direction, type FeedModel, type Indicator, type Observation,
+  type Band, type Direction, type FeedModel, type FeedSource, type Indicator, type Observation,
 } from '@chiso/core';
 
 export interface RankingRow {
@@ -42,23 +42,31 @@ export interface Ranking {
   period?: string;
   previousPeriod?: string;
   direction: Direction;
-  /** Ranked by value here, or as published. */
-  by: 'value' | 'published';
+  /**
+   * Ranked by value here, or as published; `listed`: the publisher named the units with neither values nor ranks
+   * (Tuyên Quang's three leading units of 2023), kept in the feed's order, `rank` being only their place in the list.
+   */
+  by: 'value' | 'published' | 'listed';
   /** The level ranked (`province`: a rank of 63 or 34 is a national one). */
   level?: string;
   rows: RankingRow[];
   /** Keys left out as aggregates (the whole country, regions) or unmatched labels. */
   excluded: string[];
+  /** Where the figures were published: the rows' own source, else the feed's. */
+  source?: FeedSource;
 }
 
 const keyOf = (o: Observation) => o.subject?.id ?? o.area;
 const nameOf = (o: Observation, lang: string) => (o.subject ? localize(o.subject.name, lang) || o.subject.id : o.areaName || o.area);
 const rankable = (o: Observation) => !isAggregateLevel(o.level) && !o.area.startsWith('x:');
 
-/** Ranks of one period: by value when the period has values, else as published (`rank`). */
+/**
+ * Ranks of one period: as published (`rank`) when every row with a value has one (a PAR score and its published
+ * rank: the publisher's rank stands), else by value, else as published.
+ */
 function ranksOf(pool: Observation[], direction: Direction): { ranks: Map<string, number>; of: number; by: 'value' | 'published' } {
   const valued = pool.filter((o) => o.value !== null);
-  if (valued.length) {
+  if (valued.length && !valued.every((o) => typeof o.rank === 'number')) {
     const ranks = rankValues(valued.map((o) => [keyOf(o), o.value] as const), direction);
     return { ranks, of: ranks.size, by: 'value' };
   }
@@ -85,6 +93,7 @@ export function buildRanking(model: FeedModel | undefined, o: RankingOptions = {
   if (level !== undefined) pool = pool.filter((x) => (tierOf(x) ?? '') === level);
   const shown = (x: Observation) => x.value !== null || typeof x.rank === 'number';
   const periods = [...new Set(pool.filter(shown).map((x) => x.period))].sort(comparePeriods);
+  if (!periods.length) return withSource(listed(pool, o.period, indicator, direction, excluded, level, lang), pool, model);
   const period = o.period ?? periods.at(-1);
   if (period === undefined) return { ...empty, excluded };
   // One row per area or unit: a key given twice in a period keeps its first row.
@@ -109,7 +118,25 @@ export function buildRanking(model: FeedModel | undefined, o: RankingOptions = {
   });
   const collator = new Intl.Collator('vi');
   rows.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name));
-  return { indicator, period, ...(previousPeriod && before.size ? { previousPeriod } : {}), direction, by, rows, excluded, ...(level ? { level } : {}) };
+  return withSource({ indicator, period, ...(previousPeriod && before.size ? { previousPeriod } : {}), direction, by, rows, excluded, ...(level ? { level } : {}) }, current, model);
+}
+
+/** The source of the rows shown (a feed gathering several reports gives each figure its own), else the feed's. */
+function withSource(r: Ranking, rows: Observation[], model: FeedModel): Ranking {
+  const keys = new Set(r.rows.map((x) => x.key));
+  const source = rows.find((x) => keys.has(keyOf(x)) && x.period === r.period && x.source)?.source ?? model.source;
+  return source ? { ...r, source } : r;
+}
+
+/** Units named with neither values nor ranks: a list in the feed's order, never ranked here. */
+function listed(pool: Observation[], asked: string | undefined, indicator: Indicator, direction: Direction, excluded: string[], level: string | undefined, lang: string): Ranking {
+  const period = asked ?? [...new Set(pool.map((x) => x.period))].sort(comparePeriods).at(-1);
+  const seen = new Set<string>();
+  const rows = pool.filter((x) => x.period === period && !seen.has(keyOf(x)) && !!seen.add(keyOf(x)));
+  return {
+    indicator, ...(period !== undefined ? { period } : {}), direction, by: 'listed', excluded, ...(level ? { level } : {}),
+    rows: rows.map((x, i) => ({ key: keyOf(x), name: nameOf(x, lang), value: null, rank: i + 1, rankOf: rows.length, band: 'none' as Band })),
+  };
 }
 
 /**
