@@ -98,7 +98,7 @@ test('the trend chart documents its attributes, events and parts', () => {
 test('the stat card and the ranking document their attributes, members, events, parts and CSS properties', () => {
   const s = decl('chiso-stat');
   assert.ok(s, 'chiso-stat in the manifest');
-  for (const a of ['src', 'indicator', 'area', 'level', 'subject', 'period', 'value', 'unit', 'label', 'qualifier', 'target', 'decimals', 'compact', 'no-sparkline', 'refresh', 'timeout', 'lang', 'theme']) {
+  for (const a of ['src', 'indicator', 'area', 'level', 'subject', 'period', 'value', 'unit', 'label', 'qualifier', 'direction', 'target', 'decimals', 'compact', 'no-sparkline', 'refresh', 'timeout', 'lang', 'theme']) {
     assert.ok(s.attributes.some((x) => x.name === a), `stat attribute ${a}`);
   }
   for (const m of ['data', 'current', 'state']) assert.ok(s.members.some((x) => x.name === m), `stat member ${m}`);

@@ -59,6 +59,8 @@ test('Bắc Kạn dossiers: the first five months of 2021 are compared with the 
   assert.equal(y2020.delta, 166049 - 133802);
   assert.ok(Math.abs(y2020.deltaPct - ((166049 - 133802) / 133802) * 100) < 1e-9);
   assert.equal(y2020.deltaImproves, true);
+  // Read the other way (`direction="lower-is-better"`, e.g. dossiers still on paper): the same rise is for the worse.
+  assert.equal(resolveStat(published, { indicator: 'dvc.dossiers', area: '06', period: '2020' }, { direction: 'lower-is-better' }).view.deltaImproves, false);
   assert.deepEqual(y2020.series.map((p) => p.period), ['2018', '2019', '2020'], 'the years, not the part-year');
 });
 

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate, formatDelta, formatNumber, formatPeriod, formatValue, localize, msg, parsePeriod } from '@chiso/core';
-import type { FeedModel, Qualifier } from '@chiso/core';
+import type { Direction, FeedModel, Qualifier } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
 import { feedFigureStyles } from './feed-figure.styles.js';
@@ -72,6 +72,8 @@ export class ChisoStat extends FeedFigureElement<StatView> {
   @property() unit?: string;
   /** How the source words the value (`nearly`, `over`, `about`, `under`); the feed's by default. */
   @property() qualifier?: Qualifier;
+  /** Which way is better (`higher-is-better`, `lower-is-better`), over the indicator's: colours the change. */
+  @property() direction?: Direction;
   /** A target: shows progress to it. */
   @property({ type: Number }) target?: number;
   /** Decimals shown; the indicator's by default. */
@@ -87,12 +89,12 @@ export class ChisoStat extends FeedFigureElement<StatView> {
   }
 
   protected selection(): unknown[] {
-    return [this.indicator, this.area, this.level, this.subject, this.period];
+    return [this.indicator, this.area, this.level, this.subject, this.period, this.direction];
   }
 
   protected viewOf(model: FeedModel | undefined): StatView | undefined {
     const r = resolveStat(model, { indicator: this.indicator, area: this.area, level: this.level, subject: this.subject, period: this.period }, {
-      value: this.value, label: this.label, unit: this.unit, target: this.target, decimals: this.decimals, qualifier: this.qualifier,
+      value: this.value, label: this.label, unit: this.unit, target: this.target, decimals: this.decimals, qualifier: this.qualifier, direction: this.direction,
     }, this.lang);
     return r.kind === 'view' ? r.view : undefined;
   }

@@ -85,7 +85,7 @@ const point = (o: Observation): StatPoint => ({
 });
 
 /** One figure from a feed (or none: `empty`), with everything around it the feed gives. Throws a FeedError for an inline value that is not a number. */
-export function resolveStat(model: FeedModel | undefined, s: StatSelector, o: { value?: unknown; label?: string; unit?: string; target?: number; decimals?: number; qualifier?: Qualifier } = {}, lang = 'vi'): StatResolution {
+export function resolveStat(model: FeedModel | undefined, s: StatSelector, o: { value?: unknown; label?: string; unit?: string; target?: number; decimals?: number; qualifier?: Qualifier; direction?: Direction } = {}, lang = 'vi'): StatResolution {
   const indicator = model ? resolveIndicator(model, s.indicator) : undefined;
   const pool = model && indicator ? poolOf(model, indicator, s) : [];
   const candidates = pool.filter(shown).sort((a, b) => comparePeriods(a.period, b.period));
@@ -99,7 +99,7 @@ export function resolveStat(model: FeedModel | undefined, s: StatSelector, o: { 
   const value = inline?.ok ? inline.value : obs?.value ?? null;
   if (!obs && (inline === undefined || !inline.ok || inline.value === null)) return { kind: 'empty' };
   const ind: Indicator = indicator ?? { id: '' };
-  const direction: Direction = ind.direction ?? 'higher-is-better';
+  const direction: Direction = o.direction ?? ind.direction ?? 'higher-is-better';
   const view: StatView = {
     label: o.label ?? (localize(ind.name, lang) || ind.id),
     value,
