@@ -83,3 +83,12 @@ test('values with published ranks: the publisher\'s ranks stand (a score and its
   assert.equal(mixed.by, 'value');
   assert.deepEqual(mixed.rows.map((x) => x.rank), [1, 1, 3]);
 });
+
+test('CSV carries ranks and wording too: hạng, trong số and từ chỉnh columns read as rank, rankOf and qualifier', () => {
+  // Bắc Kạn's published ICT-index ranks (2018: 26/63, 2019: 16/63) typed as a CSV, with a made-up wording column.
+  const model = parseFeed('ma_tinh,nam,gia_tri,hang,trong_so,tu_chinh\n06,2018,,26,63,\n06,2019,,16,63,gần\n');
+  assert.deepEqual(model.observations.map((o) => [o.period, o.rank, o.rankOf, o.qualifier]), [['2018', 26, 63, undefined], ['2019', 16, 63, 'nearly']]);
+  const r = buildRanking(model);
+  assert.equal(r.by, 'published');
+  assert.deepEqual(r.rows.map((x) => [x.key, x.rank, x.rankOf, x.change]), [['06', 16, 63, 10]]);
+});

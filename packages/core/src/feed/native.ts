@@ -97,9 +97,14 @@ const QUALIFIERS: Record<string, Qualifier> = {
   under: 'under', 'less-than': 'under', 'dưới': 'under', 'less than': 'under',
 };
 
+/** The qualifier a source's word stands for (`gần` → `nearly`), or undefined. */
+export function qualifierOf(word: string): Qualifier | undefined {
+  return QUALIFIERS[word.trim().toLowerCase()];
+}
+
 function readQualifier(v: unknown, path: string): Qualifier | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  const q = QUALIFIERS[String(v).trim().toLowerCase()];
+  const q = qualifierOf(String(v));
   return q ?? fail(path, 'expected nearly, over, about or under (gần, hơn, trên, khoảng, dưới)');
 }
 

@@ -7,6 +7,7 @@ import { csvParse, dsvFormat, tsvParse } from 'd3-dsv';
 import { FeedError } from './errors.js';
 import type { AreaMismatch, FeedFormat, FeedModel, Observation, UnmatchedArea } from './model.js';
 import { periodFromLabel } from './jsonstat.js';
+import { qualifierOf } from './native.js';
 import { normalizeAreaCode, readNumber } from './values.js';
 import { knownEraOfPeriod, matchAreaName, matchProvinceCode, nameKey, unmatchedKey, type AreaMatch } from '../geo/gazetteer.js';
 
@@ -25,6 +26,10 @@ const COLUMN: Record<string, string[]> = {
   // What a figure is about when it is not an area (a department), and a task's deadline (<chiso-progress>).
   subject: ['subject', 'coquan', 'donvithuchien', 'department', 'agency'],
   deadline: ['deadline', 'han', 'thoihan', 'hanhoanthanh', 'duedate'],
+  // A published rank ("16" of "63") and the source's wording ("gần", "hơn").
+  rank: ['rank', 'hang', 'thuhang', 'xephang'],
+  rankOf: ['rankof', 'tongsoxephang', 'trongso'],
+  qualifier: ['qualifier', 'tuchinh', 'dinhtinh'],
 };
 
 function findColumn(columns: string[], kind: string): string | undefined {
@@ -84,6 +89,9 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   const statusCol = findColumn(columns, 'status');
   const subjectCol = findColumn(columns, 'subject');
   const deadlineCol = findColumn(columns, 'deadline');
+  const rankCol = findColumn(columns, 'rank');
+  const rankOfCol = findColumn(columns, 'rankOf');
+  const qualifierCol = findColumn(columns, 'qualifier');
   // Wide: several columns whose headers are periods (2020, 2021… or 2021-05-23…).
   const periodColumns = columns.filter((c) => periodFromLabel(c));
   const wide = !valueCol && periodColumns.length >= 1;
@@ -92,7 +100,7 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
   let valueColumn = valueCol;
   if (!wide && !valueColumn) {
     // One numeric column that is not a known one: take it as the value.
-    const known = new Set([areaCol, nameCol, periodCol, indicatorCol, levelCol, numCol, denCol, statusCol, subjectCol, deadlineCol]);
+    const known = new Set([areaCol, nameCol, periodCol, indicatorCol, levelCol, numCol, denCol, statusCol, subjectCol, deadlineCol, rankCol, rankOfCol, qualifierCol]);
     const numeric = columns.filter((c) => !known.has(c) && rows.slice(0, 50).every((r) => readNumber(r[c], decimalComma).ok));
     if (numeric.length === 1) valueColumn = numeric[0];
     else throw new FeedError('schema', { path: 'columns', detail: 'no value column (expected "value", or one column per period)' });
@@ -175,6 +183,13 @@ export function rowsToModel(rows: Row[], options: TabularOptions): FeedModel {
       if (subject) obs.subject = { id: subject, name: subject };
       const deadline = deadlineCol ? isoDate(String(row[deadlineCol] ?? '')) : '';
       if (deadline) obs.dims = { ...obs.dims, deadline };
+      // Ranks are whole numbers from 1; anything else in the column is not a rank and is left out.
+      for (const [col, key] of [[rankCol, 'rank'], [rankOfCol, 'rankOf']] as const) {
+        const r = col ? readNumber(row[col], decimalComma) : undefined;
+        if (r?.ok && r.value !== null && Number.isInteger(r.value) && r.value >= 1) obs[key] = r.value;
+      }
+      const qualifier = qualifierCol ? qualifierOf(String(row[qualifierCol] ?? '')) : undefined;
+      if (qualifier) obs.qualifier = qualifier;
       model.observations.push(obs);
     }
   });
