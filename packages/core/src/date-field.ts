@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
-import { addDays, formatDate, parseDate } from './dates.js';
+import { formatDate } from './dates.js';
+import { addDays, parseDate } from './date-input.js';
 
 /** What {@link dateField} draws: a labelled day within `min`–`max`, reported as an ISO date. */
 export interface DateFieldOptions {

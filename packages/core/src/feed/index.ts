@@ -1,6 +1,7 @@
 export * from './model.js';
 export * from './errors.js';
 export * from './period.js';
+export * from './period-axis.js';
 export * from './values.js';
 export * from './parse.js';
 export * from './lazy.js';
@@ -9,4 +10,5 @@ export * from './tabular.js';
 export * from './geojson.js';
 export * from '../geo/gazetteer.js';
 export * from './select.js';
+export * from './select-group.js';
 export * from './load.js';

@@ -24,7 +24,7 @@ export const LEVEL_ORDER = ['country', 'region', 'province', 'district', 'commun
 /** What a gauge group lays out and a `level` selector picks: the tier of government when the feed gives one, else the area's level. */
 export const tierOf = (o: Observation): string | undefined => o.tier ?? o.level;
 
-const levelRank = (level: string | undefined) => {
+export const levelRank = (level: string | undefined) => {
   const i = LEVEL_ORDER.indexOf(level ?? '');
   return i < 0 ? LEVEL_ORDER.length : i;
 };
@@ -37,12 +37,12 @@ export function resolveIndicator(model: FeedModel, id?: string): Indicator | und
   return first ? { id: first } : undefined;
 }
 
-function sameArea(a: string, b: string, level?: string) {
+export function sameArea(a: string, b: string, level?: string) {
   return a === b || normalizeAreaCode(a, level) === normalizeAreaCode(b, level) || a.toLowerCase() === b.toLowerCase();
 }
 
 /** The latest period among observations, preferring those with a value. */
-function pickPeriod(candidates: Observation[]): string | undefined {
+export function pickPeriod(candidates: Observation[]): string | undefined {
   const withValue = candidates.filter((o) => o.value !== null);
   const pool = withValue.length ? withValue : candidates;
   let best: string | undefined;
@@ -91,34 +91,3 @@ export function selectObservation(model: FeedModel, selector: Selector = {}): Se
   return previous ? { indicator, observation, previous } : { indicator, observation };
 }
 
-/**
- * One observation per level (or per area) for a group of charts, widest level first. Levels the feed lacks
- * (no `district` after July 2025) are simply absent.
- */
-export function selectGroup(model: FeedModel, selector: Selector & { by?: 'level' | 'area' } = {}): Selected[] {
-  const indicator = resolveIndicator(model, selector.indicator);
-  if (!indicator) return [];
-  let pool = model.observations.filter((o) => o.indicator === indicator.id);
-  if (selector.area) pool = pool.filter((o) => sameArea(o.area, selector.area!, o.level));
-  if (selector.level) pool = pool.filter((o) => tierOf(o) === selector.level);
-  const groups = new Map<string, Observation[]>();
-  for (const o of pool) {
-    const key = selector.by === 'area' ? `${tierOf(o) ?? ''}|${o.area}` : tierOf(o) ?? '';
-    const list = groups.get(key);
-    if (list) list.push(o);
-    else groups.set(key, [o]);
-  }
-  const result: Selected[] = [];
-  for (const list of groups.values()) {
-    // Within one level, the first area listed (the province itself in a province's feed).
-    const area = list[0].area;
-    const same = selector.by === 'area' ? list : list.filter((o) => o.area === area);
-    const period = selector.period ?? pickPeriod(same);
-    const observation = same.find((o) => o.period === period);
-    if (!observation) continue;
-    const previous = previousObservation(same, observation);
-    result.push(previous ? { indicator, observation, previous } : { indicator, observation });
-  }
-  if (selector.by !== 'area') result.sort((a, b) => levelRank(tierOf(a.observation)) - levelRank(tierOf(b.observation)));
-  return result;
-}
