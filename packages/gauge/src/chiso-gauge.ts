@@ -4,7 +4,7 @@ import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
   selectObservation, formatDate,
 } from '@chiso/core';
-import type { Direction, LoadedFeed, LocalizedText, Selected } from '@chiso/core';
+import type { Direction, LoadedFeed, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import { gaugeStyles } from './chiso-gauge.styles.js';
 import { arcPath, tickPath } from './geometry.js';
@@ -75,6 +75,9 @@ const ARC_TO = 120;
  * @cssprop --chiso-gauge-padding - Inner padding.
  * @cssprop --chiso-gauge-border-color - Border colour of the gauge.
  */
+/** The settings an attribute (or a `{ value, … }` data object) may give over the feed's. */
+const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'label', 'direction', 'decimals', 'countUnit'] as const;
+
 export class ChisoGauge extends ChisoElement implements FeedHost {
   static override styles = [tokens, gaugeStyles];
 
@@ -159,32 +162,15 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
   }
 
   private overrides(extra: Record<string, unknown> = {}): GaugeOverrides {
-    const o: GaugeOverrides = {};
-    const pick = <K extends keyof GaugeOverrides>(k: K, v: GaugeOverrides[K] | undefined) => {
-      if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isNaN(v))) o[k] = v;
-    };
-    pick('value', (extra.value as GaugeOverrides['value']) ?? undefined);
-    pick('min', extra.min as number);
-    pick('max', extra.max as number);
-    pick('unit', extra.unit as string);
-    pick('target', extra.target as number);
-    pick('thresholds', extra.thresholds as number[]);
-    pick('label', extra.label as string);
-    pick('direction', extra.direction as Direction);
-    pick('decimals', extra.decimals as number);
-    pick('countUnit', extra.countUnit as LocalizedText);
-    // Inline attributes win over the data's own settings.
-    pick('value', this.value === '' ? undefined : this.value);
-    pick('min', this.min);
-    pick('max', this.max);
-    pick('unit', this.unit);
-    pick('target', this.target);
-    pick('thresholds', this.thresholds);
-    pick('label', this.label);
-    pick('direction', this.direction);
-    pick('decimals', this.decimals);
-    pick('countUnit', this.countUnit);
-    return o;
+    const o: Record<string, unknown> = {};
+    // The data's own settings, then the inline attributes, which win; unset, empty and NaN ones count for nothing.
+    for (const from of [extra, this as unknown as Record<string, unknown>]) {
+      for (const k of OVERRIDE_KEYS) {
+        const v = from[k];
+        if (v !== undefined && v !== null && v !== '' && !(typeof v === 'number' && Number.isNaN(v))) o[k] = v;
+      }
+    }
+    return o as GaugeOverrides;
   }
 
   /** Works out view, error and state from data, feed and attributes. */
