@@ -259,6 +259,32 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     await waitUntil(() => layer.date! < '2021-07-10', 'restarted from the range start', { timeout: 3000 });
     layer.pause();
   });
+
+  it('time without a date: the first move from the last day shown is told (chiso-date)', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const { layer } = await mount({ countData: csv }, { mode: 'bubbles', from: '2021-07-01', to: '2021-07-31' });
+    expect(layer.date, 'no date given').to.not.be.ok;
+    const moved = nextEvent<CaseDateDetail>(layer, 'chiso-date');
+    layer.step(-1);
+    expect((await moved).detail.date).to.equal('2021-07-30');
+  });
+
+  it('play asked before the data is read starts from the range\'s first day once it is', async function () {
+    await provincesOrSkip(this);
+    const csv = (await dailyCsv())!;
+    const { el } = await mountMap(PROVINCES, html`<chiso-case-layer mode="bubbles" from="2021-07-01" to="2021-07-31" speed="16"></chiso-case-layer>`, { label: 'Ca bệnh', style: SIZE });
+    const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
+    layer.play();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(layer.playing, 'still playing with nothing to play yet').to.equal(true);
+    const dates: string[] = [];
+    layer.addEventListener('chiso-date', (e) => dates.push((e as CustomEvent<CaseDateDetail>).detail.date));
+    layer.countData = csv;
+    await waitUntil(() => dates.length >= 3, 'playback runs once the days are read', { timeout: 20000 });
+    layer.pause();
+    expect(dates[0] <= '2021-07-03', `from the range's start (${dates[0]})`).to.equal(true);
+  });
   it('dates read dd/mm/yyyy in Vietnamese and 1 Jul 2021 in English, typed or stepped with the keyboard, whatever the browser locale', async function () {
     await provincesOrSkip(this);
     const csv = (await dailyCsv())!;

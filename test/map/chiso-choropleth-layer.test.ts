@@ -327,4 +327,25 @@ describe('<chiso-choropleth-layer> with bad input', function () {
     expect(renderedCodes(fresh).size).to.equal(0); // nothing coloured; the boundaries still drawn
     expect(fresh.map!.queryRenderedFeatures({ layers: ['chiso-land'] }).length).to.be.greaterThan(0);
   });
+
+  it('a refresh with a newer period shows it when the latest was shown; a period the reader chose stays', async function () {
+    const features = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${MAP_SIZE} eager boundaries=${THAI_NGUYEN_COMMUNES}>
+      <chiso-choropleth-layer .data=${densityFeed(features, { periods: ['2024', '2025'] })}></chiso-choropleth-layer></chiso-map>`);
+    await el.ready;
+    const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+    expect(layer.period).to.equal('2025');
+    const newer = nextEvent(layer, 'chiso-change');
+    layer.data = densityFeed(features, { periods: ['2024', '2025', '2026'] });
+    await newer;
+    expect(layer.period, 'the newest period of the refreshed feed').to.equal('2026');
+    layer.period = '2024';
+    await layer.updateComplete;
+    layer.data = densityFeed(features, { periods: ['2024', '2025', '2026', '2027'] });
+    await layer.updateComplete;
+    await layer.updateComplete;
+    expect(layer.period, 'the reader\'s choice stays').to.equal('2024');
+    expect(layer.periods.at(-1)).to.equal('2027');
+  });
 });
+

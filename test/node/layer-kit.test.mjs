@@ -107,3 +107,25 @@ test('BTS text: skipped sites by reason, cluster counts by operator, a village w
   assert.match(lines[0], /12/);
   assert.deepEqual(villageLines(w, { id: 'v', name: 'Thôn Nà', lon: 105, lat: 22 }, true, '08001').slice(0, 2), ['Thôn Nà', 'Xã A']);
 });
+
+test('TimelineController: an interval that is not a number plays at a second a step, not as fast as it can; play before the data waits for it', async (t) => {
+  const { TimelineController } = await import('../../packages/map/src/kit/timeline.ts');
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let dates = [];
+  let shown;
+  const host = { isConnected: true, addController() {}, requestUpdate() {} };
+  const tl = new TimelineController(host, { dates: () => dates, current: () => shown, show: (d) => (shown = d), interval: () => Number('nhanh') });
+  tl.start();
+  t.mock.timers.tick(5000);
+  assert.equal(tl.playing, true, 'still playing while there is nothing to play');
+  dates = ['2025-Q1', '2025-Q2', '2025-Q3'];
+  shown = '2025-Q1';
+  t.mock.timers.tick(999);
+  assert.equal(shown, '2025-Q1', 'not faster than a second a step');
+  t.mock.timers.tick(1);
+  assert.equal(shown, '2025-Q2');
+  t.mock.timers.tick(1000);
+  assert.equal(shown, '2025-Q3');
+  t.mock.timers.tick(1000);
+  assert.equal(tl.playing, false, 'stops at the last');
+});

@@ -102,14 +102,18 @@ export class ChisoCaseLayer extends CaseLayerProperties {
     return this.read.index ? [...this.read.index.dates] : [];
   }
 
-  /** Starts playback (from the range's first day when at its end). */
+  /** Starts playback (from the range's first day when at its end); asked before the data is read, it starts once it is. */
   play(): void {
-    if (!this.read.index) return;
-    if (this.timeline.atEnd()) this.timeline.showIndex(this.timeline.range()[0]);
+    if (!this.read.index) this.playWhenRead = true;
+    else if (this.timeline.atEnd()) this.timeline.showIndex(this.timeline.range()[0]);
     this.playing = true;
   }
 
+  /** play() was asked before the data was read: the first days come from the range's start, not its end. */
+  private playWhenRead = false;
+
   pause(): void {
+    this.playWhenRead = false;
     this.playing = false;
   }
 
@@ -289,6 +293,10 @@ export class ChisoCaseLayer extends CaseLayerProperties {
       }
       this.frame = areasOnDay(this.read.index, this.dayIdx(), { measure: this.measure, rangeStart: this.rangeIdx()[0], population: this.read.population, riskLevels: this.read.riskLevels });
     }
+    if (this.playWhenRead && this.read.index) {
+      this.playWhenRead = false;
+      if (this.timeline.atEnd()) this.timeline.showIndex(this.timeline.range()[0]);
+    }
     if (changed.has('playing') || changed.has('speed')) {
       if (this.playing && this.isConnected) this.timeline.start();
       else this.timeline.stop();
@@ -423,7 +431,8 @@ export class ChisoCaseLayer extends CaseLayerProperties {
       this.settleFirst();
       return;
     }
-    if (changed.has('date') && changed.get('date') !== undefined) {
+    // Every move after the first drawing is told, the first one from the default last day included.
+    if (changed.has('date') && this.drawnOnce) {
       const total = this.frame.reduce((t, f) => t + f.value, 0);
       this.emit<CaseDateDetail>('date', { date: this.read.index.dates[this.dayIdx()], value: total });
     }

@@ -312,6 +312,9 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     }
   }
 
+  /** The period last shown because it was the latest, not because it was asked for. */
+  private autoPeriod?: string;
+
   private rebuild(model: FeedModel | undefined): void {
     this.viewModel = model;
     this.viewCtx = this.ctx;
@@ -328,9 +331,12 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     if (need === 'wait') return;
     this.carry = need === 'carry' ? carryOldUnits(model!, known!, this.crosswalks.data!) : undefined;
     const color = (name: string) => themeColor(this, name);
+    // A period the layer chose itself (the latest) follows the data: a refresh with a newer period shows that one.
+    // A period the page or the reader chose stays.
+    const latest = this.period === undefined || this.period === this.autoPeriod;
     this.view = this.engine.buildChoropleth(this.carry?.model ?? model, {
       indicator: this.indicator,
-      period: this.period,
+      period: latest ? undefined : this.period,
       // Unset: the indicator's thresholds when it has them (as its gauge), else quantiles.
       classes: this.classes?.trim() ? spec : undefined,
       bands: { good: color('--_good'), fair: color('--_fair'), bad: color('--_bad') },
@@ -342,6 +348,7 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     });
     if (!model) return;
     const v = this.view;
+    if (latest) this.autoPeriod = v.period;
     if (v.period !== this.period) this.period = v.period; // reflects the period shown
     // The crosswalk was needed and could not be loaded: the old codes are off the map, and the reason is said.
     const trouble = { badClasses: spec ? undefined : this.classes ?? '', crosswalkMissing: need === 'missing', boundaries: !!known, model };

@@ -116,13 +116,16 @@ export class TimelineController implements ReactiveController {
   private schedule(): void {
     clearTimeout(this.timer);
     if (!this.host.isConnected) return this.stop();
+    // An interval that is not a number (`play-interval="nhanh"`) plays at a second a step, never as fast as the page can.
+    const ms = Number(this.o.interval());
     this.timer = setTimeout(() => {
       if (!this.running) return;
-      if (!this.o.dates().length) return this.stop();
+      // Asked to play before the data is read: it waits for the dates, playing, rather than stopping at once.
+      if (!this.o.dates().length) return this.schedule();
       if (!this.atEnd()) this.step(1);
       else if (this.o.loop?.()) this.showIndex(this.range()[0]);
       else return this.stop();
       this.schedule();
-    }, Math.max(1, this.o.interval()));
+    }, Number.isFinite(ms) && ms > 0 ? ms : 1000);
   }
 }
