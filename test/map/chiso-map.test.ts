@@ -54,6 +54,17 @@ describe('<chiso-map> on the atlas\'s commune boundaries', function () {
     const canvas = map.getCanvas();
     expect(canvas.getAttribute('tabindex')).to.equal('0');
     expect(canvas.getAttribute('aria-label')).to.equal('Bản đồ mật độ dân số');
+    // A new label reaches the canvas's name, a new language with it.
+    el.label = 'Mật độ dân số theo xã';
+    await el.updateComplete;
+    expect(canvas.getAttribute('aria-label')).to.equal('Mật độ dân số theo xã');
+    el.label = '';
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(canvas.getAttribute('aria-label')).to.not.equal('Mật độ dân số theo xã');
+    el.label = 'Bản đồ mật độ dân số';
+    el.lang = 'vi';
+    await el.updateComplete;
     canvas.focus();
     const before = map.getCenter();
     await sendKeys({ press: 'ArrowRight' });

@@ -376,6 +376,9 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
   private scheduleDraw(): void {
     const ctx = this.ctx;
     if (!ctx || !this.viewModel || this.drawnView === this.view) return;
+    // A view built before this map and its classing engine were there is the empty placeholder: drawing it would
+    // report the layer ready (and empty) before its data is on the map. The engine's arrival builds the real one.
+    if (!this.engine || this.viewCtx !== ctx || this.viewEngine !== this.engine) return;
     const view = this.view;
     this.drawnView = view;
     try {

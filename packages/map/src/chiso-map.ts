@@ -243,10 +243,10 @@ export class ChisoMap extends MapProperties {
     } else if (this.map && changed.has('area') && this.boundaryAreas) {
       this.initialBounds = (this.area && this.runtime?.bboxOfArea(this.boundaryAreas, this.area)) || this.boundaryAreas.bbox;
       this.resetView();
-    } else if (this.map && changed.has('lang')) {
-      this.map.getCanvas().setAttribute('aria-label', this.accessibleName());
-      this.placeArchipelagoLabels();
     }
+    // The canvas's name follows the label and the language, whatever else changed with them.
+    if (this.map && (changed.has('lang') || changed.has('label'))) this.map.getCanvas().setAttribute('aria-label', this.accessibleName());
+    if (this.map && changed.has('lang')) this.placeArchipelagoLabels();
   }
 
   private rebuild(): void {
