@@ -5,12 +5,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '@chiso/cases';
+import '@chiso/bts';
 import type { ChisoCaseLayer, CaseDateDetail, CaseSummary } from '@chiso/cases';
 import { riskLevel } from '@chiso/cases/model';
 import type { ChisoMap } from '@chiso/map';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
-import { inPolygon } from '../../scripts/synthetic-bts.mjs';
-import { loadAtlas, loadShared, mountWithoutCrosswalk, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
+import { inPolygon, syntheticSites } from '../../scripts/synthetic-bts.mjs';
+import { loadAtlas, loadShared, mountWithoutCrosswalk, PHU_THO_COMMUNES, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
 import { mountMap } from '../helpers/map-fixture.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
@@ -622,6 +623,27 @@ describe('<chiso-case-layer>: counts keyed by pre-2025 codes on the 2025 units (
     const onMap = new Set(rows.map((r) => r.newCode));
     const drawnOld = Object.keys(layer.summary?.byArea ?? {}).filter((c) => !onMap.has(c));
     expect(drawnOld.length, 'the old codes stay as they are').to.be.greaterThan(0);
+  });
+
+  it('layer order: the area fill goes under a BTS layer\'s coverage and sites added before it, as the choropleth does', async () => {
+    const communes = (await loadAtlas(PHU_THO_COMMUNES))!.features;
+    const sites = syntheticSites(communes, { n: 60, seed: 5 });
+    const observations = communes.map((f, i) => ({ indicator: 'cases', area: f.properties.code, level: 'commune', period: '2021-08-01', value: i % 9 }));
+    const { el, map } = await mountMap(PHU_THO_COMMUNES, html`<chiso-bts-layer .data=${sites}></chiso-bts-layer>`, { label: 'BTS và ca bệnh (mẫu)', style: SIZE });
+    await waitUntil(() => map.getStyle().layers.some((l) => l.id.startsWith('chiso-bts') && l.type === 'raster'), 'coverage drawn', { timeout: 30000 });
+    // The case layer comes after the BTS layer is on the map: added last, its fill must still go under it.
+    const layer = document.createElement('chiso-case-layer') as ChisoCaseLayer;
+    layer.setAttribute('mode', 'area');
+    layer.setAttribute('k', '1');
+    layer.countData = { chiso: 1, indicators: [{ id: 'cases', unit: 'ca' }], observations };
+    el.append(layer);
+    await waitUntil(() => layer.state === 'ready', 'cases drawn', { timeout: 30000 });
+    const ids = map.getStyle().layers.map((l) => l.id);
+    const fill = ids.findIndex((id) => id.startsWith('chiso-cases-') && id.endsWith('-fill'));
+    const bts = ids.findIndex((id) => id.startsWith('chiso-bts'));
+    expect(fill, 'the case fill is drawn').to.be.greaterThan(-1);
+    expect(bts, 'the BTS layers are drawn').to.be.greaterThan(-1);
+    expect(fill, `fill at ${fill}, BTS from ${bts}: ${ids.join(' ')}`).to.be.lessThan(bts);
   });
 
   it('palette: the class colours of area mode come from the palette asked for (YlOrRd by default), on the legend and the map', async () => {

@@ -4,7 +4,7 @@
  * The element decides what to draw; this draws it.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
-import type { MapContext } from '@chiso/map';
+import { areaLayerBefore, type MapContext } from '@chiso/map';
 import { CASE_STATUSES, type AreaDay, type CasePoint } from './case-model.js';
 
 export type CaseMode = 'area' | 'bubbles' | 'cluster' | 'heat';
@@ -100,7 +100,7 @@ export class CaseDrawing {
       map.addLayer({
         id: ids.fill, type: 'fill', source: ctx.sourceId, ...(ctx.sourceLayer ? { 'source-layer': ctx.sourceLayer } : {}),
         paint: { 'fill-color': ['coalesce', ['feature-state', this.colorKey], 'rgba(0,0,0,0)'], 'fill-opacity': 0.85 },
-      }, ctx.beforeId);
+      }, areaLayerBefore(ctx)); // under another layer's coverage or sites, as the choropleth goes
     } else {
       const cluster = s.mode === 'cluster';
       map.addSource(ids.anchors, {

@@ -20,6 +20,7 @@ export { addImageMaker } from './image-makers.js';
 export { MapBindings } from './kit/map-bindings.js';
 export { pointLayerUnder } from './kit/pointer-rule.js';
 export { themeColor } from './kit/theme-color.js';
+export { areaLayerBefore } from './kit/area-layer-order.js';
 export { CrosswalkLoader, type CrosswalkNeed } from './kit/crosswalk-loader.js';
 export { TimelineController, rangeIndexes, indexWithin, type TimelineOptions } from './kit/timeline.js';
 export { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';

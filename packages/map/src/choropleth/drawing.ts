@@ -6,6 +6,7 @@ import { colorOfValue } from '@chiso/core/colors';
 import { classIndex } from '../classify.js';
 import type { ChoroplethView } from '../choropleth-model.js';
 import type { MapContext } from '../layer-api.js';
+import { areaLayerBefore } from '../kit/area-layer-order.js';
 
 export class ChoroplethDrawing {
   readonly colorKey: string;
@@ -39,7 +40,7 @@ export class ChoroplethDrawing {
       map.addLayer({
         id: this.layerId, type: 'fill', source: ctx.sourceId, ...(ctx.sourceLayer ? { 'source-layer': ctx.sourceLayer } : {}),
         paint: { 'fill-color': fill as never, 'fill-opacity': fillOpacity as never, 'fill-antialias': false },
-      }, this.beforeId(ctx));
+      }, areaLayerBefore(ctx));
       added = true;
     } else if (paint !== this.drawnPaint) {
       map.setPaintProperty(this.layerId, 'fill-color', fill as never);
@@ -79,10 +80,5 @@ export class ChoroplethDrawing {
       this.drawnPaint = undefined;
       this.drawnStates.clear();
     }
-  }
-
-  private beforeId(ctx: MapContext): string {
-    const overlay = (ctx.map.getStyle().layers ?? []).find((l) => ctx.host.overlayLayerIds.has(l.id));
-    return overlay?.id ?? ctx.beforeId;
   }
 }
