@@ -4,11 +4,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys, resetMouse } from '@web/test-runner-commands';
 import '@chiso/map';
+import '@chiso/bts';
 import type { ChisoMap, ChisoChoroplethLayer } from '@chiso/map';
 import { readBoundaries } from '@chiso/map';
 import { densityFeed, PHU_THO_COMMUNES, PROVINCES_2025, THAI_NGUYEN_COMMUNES } from '../helpers/geo.js';
 import { MAP_SIZE, atlasFeatures, contrast, mountChoropleth, renderedCodes, snapshot } from '../helpers/map-fixture.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
+import { syntheticSites } from '../../scripts/synthetic-bts.mjs';
 
 describe('<chiso-map> on the atlas\'s commune boundaries', function () {
   this.timeout(60000);
@@ -290,4 +292,35 @@ describe('<chiso-map> with bad input', function () {
     expect(layer.classCounts.noData).to.equal(148); // …without data: the Thái Nguyên feed matches none of them
     expect(el.boundaryAreas!.areas.size).to.equal(148);
   });
+
+  it('new boundaries on a live map: ready again only once its layers have drawn on the new map', async function () {
+    const tn = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+    const pt = await atlasFeatures(PHU_THO_COMMUNES);
+    const sites = syntheticSites([...tn, ...pt], { n: 300, seed: 3 });
+    const el = await fixture<ChisoMap>(html`<chiso-map style=${MAP_SIZE} eager boundaries=${THAI_NGUYEN_COMMUNES}>
+      <chiso-bts-layer .data=${sites}></chiso-bts-layer></chiso-map>`);
+    const first = await el.ready;
+    const layer = el.querySelector('chiso-bts-layer')!;
+    let layerDrawn = false;
+    layer.addEventListener('chiso-ready', () => (layerDrawn = true), { once: true });
+    el.boundaries = PHU_THO_COMMUNES;
+    await waitUntil(() => el.map && el.map !== first, 'a new map', { timeout: 20000 });
+    const map = await el.ready;
+    // The map's ready waits for the layer's first drawing on the new map: its chiso-ready came first, its layers are there.
+    expect(layerDrawn, 'the layer drew on the new map before the map said ready').to.equal(true);
+    expect(map.getStyle().layers.some((l) => l.id.startsWith('chiso-bts') && l.type === 'raster'), 'coverage on the new map').to.equal(true);
+    // The contract behind it: a first drawing once settled is not the next map's; that one waits for its own.
+    const probe = layer as unknown as { firstDrawing(): Promise<void>; settleFirst(): void };
+    const once = probe.firstDrawing();
+    probe.settleFirst();
+    await once;
+    const next = probe.firstDrawing();
+    expect(next).to.not.equal(once);
+    let settled = false;
+    void next.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled, 'a new map waits for a new drawing').to.equal(false);
+    probe.settleFirst();
+  });
 });
+

@@ -10,7 +10,7 @@ import type { ChisoMapLayer, MapContext } from './layer-api.js';
 export abstract class ChisoLayerElement extends ChisoElement implements ChisoMapLayer {
   /** The map this layer is in, while connected. */
   protected mapHost?: ChisoMap;
-  private firstDrawn?: { promise: Promise<void>; resolve: () => void };
+  private firstDrawn?: { promise: Promise<void>; resolve: () => void; settled: boolean };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -27,12 +27,15 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
   abstract mapAttached(ctx: MapContext): Promise<void> | void;
   abstract mapDetached(): void;
 
-  /** The promise `mapAttached` returns; the same one until the layer is connected again. */
+  /**
+   * The promise `mapAttached` returns: settled by the first drawing on that map. A map made again (new
+   * boundaries, a context given back) waits for a new first drawing, never for the last map's.
+   */
   protected firstDrawing(): Promise<void> {
-    if (!this.firstDrawn) {
+    if (!this.firstDrawn || this.firstDrawn.settled) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
-      this.firstDrawn = { promise, resolve };
+      this.firstDrawn = { promise, resolve, settled: false };
     }
     return this.firstDrawn.promise;
   }
@@ -77,7 +80,9 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
 
   /** The first drawing is done, or has failed: the map may report ready. */
   protected settleFirst(): void {
-    this.firstDrawn?.resolve();
+    if (!this.firstDrawn) return;
+    this.firstDrawn.settled = true;
+    this.firstDrawn.resolve();
   }
 }
 
