@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
+import ts_ from 'typescript';
 
 /** Sources import `./x.js` as TypeScript does; point those at `./x.ts`. */
 const tsExtensions = () => ({
@@ -110,6 +111,41 @@ export const atlasBeside = () => ({
 const ATLAS_TOKEN = '__chiso_atlas_dir__';
 
 /**
+ * The markup in lit's html`…` and svg`…` literals, with each run of white space that holds a line break made one
+ * space (terser keeps template text as written, indentation included). HTML reads such a run as one space
+ * anyway, outside `<pre>` and `white-space: pre`, which no chiso template uses. The literals are found with
+ * TypeScript's parser, so text inside `${…}` (nested templates included) is never mistaken for markup.
+ */
+export const minifyHtmlLiterals = () => ({
+  name: 'minify-html-literals',
+  transform(code, id) {
+    if (!/\/packages\/[\w-]+\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+    const file = ts_.createSourceFile(id, code, ts_.ScriptTarget.Latest, false, ts_.ScriptKind.TS);
+    const edits = [];
+    const visit = (node) => {
+      if (ts_.isTaggedTemplateExpression(node) && ts_.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'svg')) {
+        const t = node.template;
+        const parts = ts_.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+        for (const p of parts) {
+          // The literal's text between its delimiters: ` or } before, ` or ${ after.
+          const start = p.getStart(file) + 1;
+          const end = p.getEnd() - (p.kind === ts_.SyntaxKind.TemplateHead || p.kind === ts_.SyntaxKind.TemplateMiddle ? 2 : 1);
+          const text = code.slice(start, end);
+          const min = text.replace(/[ \t]*\n\s*/g, ' ');
+          if (min !== text) edits.push([start, end, min]);
+        }
+      }
+      ts_.forEachChild(node, visit);
+    };
+    visit(file);
+    if (!edits.length) return null;
+    let out = code;
+    for (const [s, e, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, s) + text + out.slice(e);
+    return { code: out, map: null };
+  },
+});
+
+/**
  * The CSS in lit's css`…` literals, minified (terser leaves template text alone): comments out, runs of white
  * space to one, none around braces, semicolons and commas. Interpolations (`${…}`) and quoted strings are kept
  * as they are.
@@ -147,6 +183,7 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
     atlasBeside(),
     tsExtensions(),
     minifyCssLiterals(),
+    minifyHtmlLiterals(),
     nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     // Production builds of dependencies that read NODE_ENV (ECharts in the bench); lit picks its own by condition.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
@@ -171,7 +208,7 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
 });
 
 export default [
-  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', colors: 'packages/core/src/colors.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts' }, ['lit', 'd3-dsv']),
+  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', colors: 'packages/core/src/colors.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts', download: 'packages/core/src/download.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts', 'define-gauge': 'packages/gauge/src/define-gauge.ts', 'define-gauge-group': 'packages/gauge/src/define-gauge-group.ts', 'define-stat': 'packages/gauge/src/define-stat.ts', 'stat-model': 'packages/gauge/src/stat-model.ts', 'define-ranking': 'packages/gauge/src/define-ranking.ts', 'ranking-model': 'packages/gauge/src/ranking-model.ts', 'define-progress': 'packages/gauge/src/define-progress.ts', 'progress-model': 'packages/gauge/src/progress-model.ts' }, ['lit', '@chiso/core']),
   pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', palette: 'packages/map/src/palette.ts', model: 'packages/map/src/choropleth-model.ts' },

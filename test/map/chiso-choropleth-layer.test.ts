@@ -124,6 +124,19 @@ describe('<chiso-choropleth-layer> in a map', function () {
     expect(text(first.cells[0])).to.equal('1');
     expect(text(rows[147].cells[2])).to.equal('Không có dữ liệu');
     expect(text(first.cells[3])).to.contain(layer.classLabel(layer.classFor(code)!).replace(/\u00a0/g, ' '));
+    // The CSV: one row per area, in the table's order, with its values as plain numbers and the names intact.
+    const csv = await layer.toCSV();
+    expect(csv.charCodeAt(0)).to.equal(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+    expect(lines[0].slice(0, 4)).to.deep.equal(['Hạng', 'Mã địa bàn', 'Tên', 'Giá trị']);
+    expect(lines.length - 1).to.equal(rows.length);
+    lines.slice(1).forEach((cells, i) => {
+      expect(cells[1], `row ${i}`).to.equal(rows[i].dataset.code);
+      expect(cells[2]).to.equal(text(rows[i].querySelector('th')));
+      const value = layer.valueFor(cells[1]);
+      expect(cells[3]).to.equal(value === null || value === undefined ? '' : String(value));
+    });
+    expect(layer.shadowRoot!.querySelector('[part="download"]')!.textContent!.trim()).to.equal('Tải dữ liệu (CSV)');
     // Focus on a row outlines the area on the map and shows its tooltip.
     first.focus();
     await waitUntil(() => el.shadowRoot!.querySelector('.tooltip'), 'tooltip on focus');

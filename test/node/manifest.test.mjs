@@ -15,7 +15,8 @@ test('chiso-gauge: attributes, properties, events, parts and CSS custom properti
   }
   const members = g.members.map((m) => m.name);
   for (const m of ['data', 'state', 'current']) assert.ok(members.includes(m), `member ${m}`);
-  assert.deepEqual(g.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  assert.deepEqual(g.events.map((e) => e.name).sort(), ['chiso-download', 'chiso-error', 'chiso-ready']);
+  assert.ok(members.includes('toCSV'), 'toCSV');
   for (const p of ['base', 'meter', 'indicator', 'target', 'value', 'delta', 'ratio', 'details', 'error', 'empty', 'skeleton', 'stale']) {
     assert.ok(g.cssParts.some((c) => c.name === p), `part ${p}`);
   }
@@ -50,7 +51,7 @@ test('map elements: attributes, properties, events, parts and CSS custom propert
     assert.ok(l.attributes.some((x) => x.name === a), `layer attribute ${a}`);
   }
   for (const p of ['legend', 'colorFor', 'classCounts', 'highlightClass', 'play', 'stop']) assert.ok(l.members.some((x) => x.name === p), `layer member ${p}`);
-  assert.deepEqual(l.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  assert.deepEqual(l.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-download', 'chiso-error', 'chiso-ready', 'chiso-select']);
   assert.ok(decl('chiso-legend').attributes.some((a) => a.name === 'for'));
   assert.ok(decl('chiso-choropleth').attributes.some((a) => a.name === 'boundaries'));
   const own = JSON.parse(readFileSync(new URL('../../packages/map/custom-elements.json', import.meta.url), 'utf8'));
@@ -91,7 +92,7 @@ test('the trend chart documents its attributes, events and parts', () => {
   assert.ok(t, 'chiso-trend in the manifest');
   for (const a of ['src', 'indicator', 'area', 'level', 'label', 'unit', 'decimals', 'refresh', 'table-open', 'lang', 'theme']) assert.ok(t.attributes.some((x) => x.name === a), `trend attribute ${a}`);
   for (const p of ['data', 'points']) assert.ok(t.members.some((x) => x.name === p), `trend member ${p}`);
-  assert.deepEqual(t.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  assert.deepEqual(t.events.map((e) => e.name).sort(), ['chiso-download', 'chiso-error', 'chiso-ready']);
   for (const part of ['title', 'value', 'chart', 'table']) assert.ok(t.cssParts.some((x) => x.name === part), `part ${part}`);
 });
 
@@ -102,7 +103,7 @@ test('the stat card and the ranking document their attributes, members, events, 
     assert.ok(s.attributes.some((x) => x.name === a), `stat attribute ${a}`);
   }
   for (const m of ['data', 'current', 'state']) assert.ok(s.members.some((x) => x.name === m), `stat member ${m}`);
-  assert.deepEqual(s.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  assert.deepEqual(s.events.map((e) => e.name).sort(), ['chiso-download', 'chiso-error', 'chiso-ready']);
   for (const part of ['value', 'rank', 'delta', 'year-before', 'progress', 'sparkline', 'source', 'details']) assert.ok(s.cssParts.some((x) => x.name === part), `stat part ${part}`);
   assert.ok(s.cssProperties.some((x) => x.name === '--chiso-stat-value-size'));
   const r = decl('chiso-ranking');
@@ -111,7 +112,7 @@ test('the stat card and the ranking document their attributes, members, events, 
     assert.ok(r.attributes.some((x) => x.name === a), `ranking attribute ${a}`);
   }
   for (const m of ['data', 'rows', 'state']) assert.ok(r.members.some((x) => x.name === m), `ranking member ${m}`);
-  assert.deepEqual(r.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready', 'chiso-select']);
+  assert.deepEqual(r.events.map((e) => e.name).sort(), ['chiso-download', 'chiso-error', 'chiso-ready', 'chiso-select']);
   for (const part of ['list', 'row', 'gap', 'details']) assert.ok(r.cssParts.some((x) => x.name === part), `ranking part ${part}`);
   const p = decl('chiso-progress');
   assert.ok(p, 'chiso-progress in the manifest');
@@ -119,7 +120,8 @@ test('the stat card and the ranking document their attributes, members, events, 
     assert.ok(p.attributes.some((x) => x.name === a), `progress attribute ${a}`);
   }
   for (const m of ['data', 'summary', 'state']) assert.ok(p.members.some((x) => x.name === m), `progress member ${m}`);
-  assert.deepEqual(p.events.map((e) => e.name).sort(), ['chiso-error', 'chiso-ready']);
+  assert.deepEqual(p.events.map((e) => e.name).sort(), ['chiso-download', 'chiso-error', 'chiso-ready']);
+  assert.ok(p.members.some((x) => x.name === 'toCSV'), 'progress toCSV');
   for (const part of ['summary', 'bar', 'legend', 'units', 'unit', 'deadline', 'note', 'details']) assert.ok(p.cssParts.some((x) => x.name === part), `progress part ${part}`);
   assert.ok(p.cssProperties.some((x) => x.name === '--chiso-progress-bar-height'));
 });

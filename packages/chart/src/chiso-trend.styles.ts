@@ -34,6 +34,7 @@ export const trendStyles = [tokens, css`
   [part='legend'] svg { width: 1.75em; height: 0.75em; flex: none; }
   [part='legend'] .line { stroke-width: 3; }
   button { font: inherit; font-size: 0.875em; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.3rem 0.6rem; min-height: 2rem; cursor: pointer; }
+  [part='download'] { margin-inline-end: 0.5rem; }
   button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
   table { border-collapse: collapse; margin-top: 0.5rem; font-size: 0.875em; }
   th, td { padding: 0.2rem 0.6rem; border-top: 1px solid var(--_border); text-align: start; }

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
+  comparePeriods, csvOf, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
   type FeedModel, type LoadedFeed,
 } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer } from '@chiso/core/element';
@@ -42,12 +42,14 @@ const MAX_SERIES = 4;
  *
  * @fires chiso-ready - When the series are drawn. Detail: `{ indicator, area, points, series }`.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart title - The label.
  * @csspart value - The last value and its change.
  * @csspart legend - The series and the target line, when there are several.
  * @csspart chart - The SVG chart.
  * @csspart table-toggle - The button showing the data table.
+ * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart table - The data table.
  * @csspart error - An error message.
  *
@@ -181,6 +183,22 @@ export class ChisoTrend extends ChisoElement {
     this.emit<TrendDetail>('ready', { indicator: series[0].indicator, area: series[0].area, points: series[0].points, series });
   }
 
+  /**
+   * The series shown as CSV (UTF-8 with BOM, figures as plain numbers, the period and source on every row), one
+   * row per series and period, the table's periods in its order. Empty before there is data.
+   */
+  async toCSV(): Promise<string> {
+    const all = this.drawn ?? [];
+    const lang = this.lang;
+    const model = this.data != null ? this.parser.model : this.model;
+    const s = model?.source;
+    const source = s ? { source: [localize(s.name, lang), s.url].filter(Boolean).join(' — ') || undefined, updated: s.updated } : {};
+    return all.length ? csvOf(['series', 'indicator', 'area', 'name', 'period', 'value', 'unit', 'source', 'updated'], all.flatMap((x) => x.points.map((p) => ({
+      series: all.length > 1 ? x.label : undefined, indicator: x.indicator.id, area: x.area, name: x.areaName, period: p.period, value: p.value,
+      unit: this.unit ?? x.indicator.unit, ...source,
+    }))), lang) : '';
+  }
+
   private fmt(v: number): string {
     const ind = this.drawn?.[0]?.indicator;
     return formatValue(v, this.unit ?? ind?.unit, this.lang, this.decimals ?? ind?.decimals);
@@ -271,6 +289,7 @@ export class ChisoTrend extends ChisoElement {
           ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}
+      ${this.noDownload ? nothing : html`<button type="button" part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, label))}>${this.lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>`}
       <button type="button" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
         ${t(lang, this.tableOpen ? 'hideTable' : 'showTable')}</button>
       ${this.tableOpen ? html`<div class="table-wrap"><table part="table"><caption class="visually-hidden">${label}</caption>

@@ -26,6 +26,9 @@ export class ChisoElement extends LitElement {
   /** Language of everything the element shows: `vi` (default) or `en`. */
   @property({ reflect: true }) override lang = 'vi';
 
+  /** Hides the download button (the data stays available to scripts through `toCSV()`). */
+  @property({ type: Boolean, attribute: 'no-download' }) noDownload = false;
+
   /** `dark` or `contrast` (high contrast); light when unset. */
   @property({ reflect: true }) theme?: 'dark' | 'contrast' | string;
 

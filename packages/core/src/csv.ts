@@ -36,3 +36,32 @@ export function fileNameOf(title: string, ext: string): string {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
   return `${base || 'chiso'}.${ext}`;
 }
+
+/** Column names of the CSVs, in the element's language (Vietnamese first). */
+const HEADERS = {
+  vi: {
+    area: 'Mã địa bàn', name: 'Tên', level: 'Cấp', tier: 'Cấp xử lý', indicator: 'Mã chỉ số', indicatorName: 'Chỉ số', series: 'Chuỗi số liệu',
+    period: 'Kỳ', value: 'Giá trị', unit: 'Đơn vị', numerator: 'Tử số', denominator: 'Mẫu số', target: 'Mục tiêu', rank: 'Hạng',
+    rankOf: 'Trong số', change: 'Thay đổi (bậc)', status: 'Tình trạng', count: 'Số lượng', deadline: 'Hạn', qualifier: 'Từ chỉnh',
+    subject: 'Đơn vị', class: 'Nhóm', source: 'Nguồn', updated: 'Cập nhật',
+  },
+  en: {
+    area: 'Area code', name: 'Name', level: 'Level', tier: 'Tier', indicator: 'Indicator id', indicatorName: 'Indicator', series: 'Series',
+    period: 'Period', value: 'Value', unit: 'Unit', numerator: 'Numerator', denominator: 'Denominator', target: 'Target', rank: 'Rank',
+    rankOf: 'Of', change: 'Change (places)', status: 'Status', count: 'Count', deadline: 'Deadline', qualifier: 'Qualifier',
+    subject: 'Unit', class: 'Class', source: 'Source', updated: 'Updated',
+  },
+};
+export type CsvColumn = keyof typeof HEADERS.vi;
+
+/** The headers of `columns` in `lang`. */
+export function csvHeaders(columns: readonly CsvColumn[], lang = 'vi'): string[] {
+  const h = lang.startsWith('en') ? HEADERS.en : HEADERS.vi;
+  return columns.map((c) => h[c]);
+}
+
+/** Rows of records as a table: the columns present in any record, in the order given. */
+export function csvOf(columns: readonly CsvColumn[], records: ReadonlyArray<Partial<Record<CsvColumn, CsvCell>>>, lang = 'vi'): string {
+  const used = columns.filter((c) => records.some((r) => r[c] !== undefined && r[c] !== null && r[c] !== ''));
+  return csvText({ columns: csvHeaders(used, lang), rows: records.map((r) => used.map((c) => r[c])) });
+}

@@ -4,7 +4,7 @@ import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
   selectObservation, formatDate,
 } from '@chiso/core';
-import type { Direction, LoadedFeed, Selected } from '@chiso/core';
+import type { Direction, LoadedFeed, MessageKey, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import { gaugeStyles } from './chiso-gauge.styles.js';
 import { arcPath, tickPath } from './geometry.js';
@@ -27,6 +27,9 @@ export type GaugeData = unknown;
 const ARC_FROM = -120;
 const ARC_TO = 120;
 
+/** The settings an attribute (or a `{ value, … }` data object) may give over the feed's. */
+const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'label', 'direction', 'decimals', 'countUnit'] as const;
+
 /**
  * A service-rate gauge: one indicator value against its range, thresholds and target, with the change
  * since the previous period and the numerator/denominator behind a rate. Vietnamese first.
@@ -36,6 +39,7 @@ const ARC_TO = 120;
  *
  * @fires chiso-ready - After the first render with new data. Detail: `{ value, label, area, period, band }`.
  * @fires chiso-error - When the feed or the value cannot be shown. Detail: `{ code, message, path?, status? }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -49,7 +53,9 @@ const ARC_TO = 120;
  * @csspart value - The formatted value.
  * @csspart delta - The change since the previous period.
  * @csspart ratio - Numerator / denominator.
+ * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart details - The details disclosure with a data table.
+ * @csspart download - The button in the details saving the figures as CSV (hidden by `no-download`).
  * @csspart stale - The "stale since" mark after a failed refresh.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -75,9 +81,6 @@ const ARC_TO = 120;
  * @cssprop --chiso-gauge-padding - Inner padding.
  * @cssprop --chiso-gauge-border-color - Border colour of the gauge.
  */
-/** The settings an attribute (or a `{ value, … }` data object) may give over the feed's. */
-const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'label', 'direction', 'decimals', 'countUnit'] as const;
-
 export class ChisoGauge extends ChisoElement implements FeedHost {
   static override styles = [tokens, gaugeStyles];
 
@@ -131,6 +134,12 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
   private readyKey?: string;
   private pendingReady = false;
   private selectionKey = '';
+
+  /** The figures shown as CSV (UTF-8 with BOM, plain numbers, period and source on each row); empty before data. */
+  async toCSV(): Promise<string> {
+    const v = this.current;
+    return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.feed.loaded?.model.source) : '';
+  }
 
   /** The view being shown, for tests and developers: value, band, delta… (read-only). */
   get current(): Readonly<GaugeView> | undefined {
@@ -335,22 +344,25 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const valueText = this.valueText(v, lang);
     // Its length sizes the value to the room it has (see the styles).
     const valueEl = html`<div part="value" aria-hidden="true" style=${`--_chars:${Math.max(4, valueText.length)}`}>${valueText}</div>`;
-    const rows: Array<[string, string]> = [[msg(lang, 'value'), valueText]];
-    if (v.target !== undefined) rows.push([msg(lang, 'target'), formatValue(v.target, v.unit, lang, v.decimals)]);
-    if (v.thresholds.length) rows.push([msg(lang, 'thresholds'), v.thresholds.map((t) => formatValue(t, v.unit, lang)).join(' · ')]);
-    if (v.band !== 'none') rows.push([msg(lang, 'status'), bandLabel(v.band, lang)]);
-    if (v.areaName || v.area) rows.push([msg(lang, 'area'), [v.areaName, v.area && v.area !== v.areaName ? `(${v.area})` : ''].filter(Boolean).join(' ')]);
-    if (v.level) rows.push([msg(lang, 'level'), levelLabel(v.level, lang)]);
-    if (v.period) rows.push([msg(lang, 'period'), formatPeriod(v.period, lang)]);
-    if (v.previous) rows.push([msg(lang, 'previous'), `${formatPeriod(v.previous.period, lang)}: ${formatValue(v.previous.value, v.unit, lang, v.decimals)}`]);
-    if (delta) rows.push([msg(lang, 'change'), delta]);
-    if (ratio) rows.push([msg(lang, v.denominator !== undefined ? 'ratio' : 'count'), ratio]);
     // The observation's own source (a file of figures from several reports) before the feed's.
     const shownSource = v.source ?? source;
-    if (shownSource?.name) rows.push([msg(lang, 'source'), localize(shownSource.name, lang)]);
-    if (shownSource?.published) rows.push([msg(lang, 'published'), formatPeriod(shownSource.published.slice(0, 10), lang)]);
-    if (shownSource?.updated) rows.push([msg(lang, 'updated'), this.formatTime(shownSource.updated, lang, true)]);
-    if (v.note) rows.push([msg(lang, 'note'), localize(v.note, lang)]);
+    // The details table: every figure there is, each row only when it has something to say.
+    const rows = ([
+      ['value', valueText],
+      ['target', v.target !== undefined && formatValue(v.target, v.unit, lang, v.decimals)],
+      ['thresholds', v.thresholds.map((t) => formatValue(t, v.unit, lang)).join(' · ')],
+      ['status', v.band !== 'none' && bandLabel(v.band, lang)],
+      ['area', [v.areaName, v.area && v.area !== v.areaName ? `(${v.area})` : ''].filter(Boolean).join(' ')],
+      ['level', v.level && levelLabel(v.level, lang)],
+      ['period', v.period && formatPeriod(v.period, lang)],
+      ['previous', v.previous && `${formatPeriod(v.previous.period, lang)}: ${formatValue(v.previous.value, v.unit, lang, v.decimals)}`],
+      ['change', delta],
+      [v.denominator !== undefined ? 'ratio' : 'count', ratio],
+      ['source', localize(shownSource?.name, lang)],
+      ['published', shownSource?.published && formatPeriod(shownSource.published.slice(0, 10), lang)],
+      ['updated', shownSource?.updated && this.formatTime(shownSource.updated, lang, true)],
+      ['note', localize(v.note, lang)],
+    ] as Array<[MessageKey, string | false | undefined]>).filter((r): r is [MessageKey, string] => !!r[1]);
     return html`<figure part="base" class="variant-${this.variant} band-${v.band}">
       <figcaption part="label">${v.label}</figcaption>
       ${subtitle ? html`<div part="subtitle">${subtitle}</div>` : nothing}
@@ -370,23 +382,22 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
         <summary>${msg(lang, 'details')}</summary>
         <table>
           <caption class="visually-hidden">${v.label}</caption>
-          <tbody>${rows.map(([k, val]) => html`<tr><th scope="row">${k}</th><td>${val}</td></tr>`)}</tbody>
+          <tbody>${rows.map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
         </table>
+        ${this.noDownload ? nothing : html`<button type="button" part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label))}>${msg(lang, 'download')}</button>`}
       </details>
     </figure>`;
   }
 
   private formatTime(t: number | string, lang: string, withDate = false): string {
-    const d = new Date(t);
-    if (Number.isNaN(d.getTime())) return String(t);
-    // Vietnam time whatever the reader's clock: the feeds and their publishers are in UTC+7.
-    const zone = 'Asia/Ho_Chi_Minh';
-    const time = d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: zone });
-    if (!withDate) return time;
-    // The day in the page's language (01/07/2021, or 1 Jul 2021 in English), whatever the browser's locale.
-    const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(d);
-    return `${time} ${formatDate(day, lang)}`;
+    const ms = new Date(t).getTime();
+    if (Number.isNaN(ms)) return String(t);
+    // Vietnam time whatever the reader's clock: the feeds and their publishers are in UTC+7, which has no summer
+    // time. Shifted by seven hours, the UTC fields of the ISO text are Vietnam's: "08:00", and the day.
+    const iso = new Date(ms + 252e5).toISOString();
+    return withDate ? `${iso.slice(11, 16)} ${formatDate(iso, lang)}` : iso.slice(11, 16);
   }
+
 }
 
 declare global {

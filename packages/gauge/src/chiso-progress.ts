@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate, formatNumber, formatPeriod, localize } from '@chiso/core';
-import type { FeedModel } from '@chiso/core';
+import type { CsvColumn, FeedModel } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
 import { feedFigureStyles } from './feed-figure.styles.js';
@@ -45,6 +45,7 @@ export interface ProgressSummary {
  *
  * @fires chiso-ready - After the first render with new data. Detail: `{ total, complete, byStatus, period }`.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -58,6 +59,7 @@ export interface ProgressSummary {
  * @csspart unit - One unit's row.
  * @csspart unit-bar - One unit's stacked bar.
  * @csspart source - Where the figures were published.
+ * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart details - The data table.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -133,6 +135,17 @@ export class ChisoProgress extends FeedFigureElement<ProgressView> {
       style=${`flex:${byStatus[s.key]} 1 0`} title=${`${s.label}: ${formatNumber(byStatus[s.key], lang, 0)}`}></span>`)}${total === 0 ? html`<span class="kind-unreported" style="flex:1 1 0"></span>` : nothing}</div>`;
   }
 
+  protected csvTable(v: ProgressView, lang: string) {
+    const source = this.sourceCells(v.source ?? this.feedModel?.source, lang);
+    const rowsOf = (name: string, byStatus: Record<string, number>, deadline?: string) => v.statuses
+      .filter((s) => byStatus[s.key] !== undefined).map((s) => ({ subject: name, status: s.label, count: byStatus[s.key], deadline, period: v.period, ...source }));
+    return {
+      columns: ['subject', 'status', 'count', 'deadline', 'period', 'source', 'updated'] as CsvColumn[],
+      // Each unit's counts, then the whole plan's (the table's order).
+      records: [...v.units.flatMap((u) => rowsOf(u.name, u.byStatus, u.deadline)), ...rowsOf(word(lang, 'total'), v.byStatus, v.deadline)],
+    };
+  }
+
   protected renderView(v: ProgressView, lang: string): TemplateResult {
     const label = this.label ?? (localize(v.indicator.name, lang) || v.indicator.id);
     const unit = this.unitWord(v, lang);
@@ -156,6 +169,7 @@ export class ChisoProgress extends FeedFigureElement<ProgressView> {
       </li>`)}</ul>` : nothing}
       ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${localize(source.name, lang)}</a>` : localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
       ${this.staleError(lang)}
+      ${this.downloadButton(lang, `${label} ${v.period ?? ''}`)}
       <details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${label}</caption>
           <thead><tr><th scope="col">${v.units.length ? word(lang, 'unit') : word(lang, 'status')}</th>${v.units.length

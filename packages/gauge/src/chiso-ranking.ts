@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate, formatPeriod, formatValue, localize, normalizeAreaCode } from '@chiso/core';
-import type { Direction, FeedModel } from '@chiso/core';
+import type { CsvColumn, Direction, FeedModel } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
 import { feedFigureStyles } from './feed-figure.styles.js';
@@ -31,6 +31,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @fires chiso-ready - After the first render with new data. Detail: `{ rows, period }`.
  * @fires chiso-select - On Enter or a click on a row. Detail: the row (`{ key, name, value, rank, change? }`).
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -39,6 +40,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @csspart row - One row (also `highlight` on the page's own area).
  * @csspart gap - The "…" between the top rows and the highlighted one.
  * @csspart source - Where the figures were published.
+ * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart details - The data table of every row.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -128,6 +130,7 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
       </ol>
       ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
       ${this.staleError(lang)}
+      ${this.downloadButton(lang, `${label} ${r.period ?? ''}`)}
       <details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${label}</caption>
           <thead><tr>${listed ? nothing : html`<th scope="col">${word(lang, 'rank')}</th>`}<th scope="col">${word(lang, 'name')}</th>${listed ? nothing : html`<th scope="col">${word(lang, 'value')}</th>`}${r.previousPeriod ? html`<th scope="col">${word(lang, 'change')}</th>` : nothing}</tr></thead>
@@ -136,6 +139,19 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
               ? html`<td>${x.change !== undefined ? rankChangeText(x.change, lang) : '—'}</td>` : nothing}</tr>`)}</tbody>
         </table></details>
     </figure>`;
+  }
+
+  protected csvTable(r: Ranking, lang: string) {
+    const listed = r.by === 'listed';
+    const source = this.sourceCells(r.source ?? this.feedModel?.source, lang);
+    return {
+      columns: ['rank', 'area', 'name', 'value', 'unit', 'rankOf', 'change', 'period', 'source', 'updated'] as CsvColumn[],
+      // Every row, in the table's order; a list that is not a ranking has no rank.
+      records: r.rows.map((x) => ({
+        rank: listed ? undefined : x.rank, area: x.key, name: x.name, value: x.value, unit: x.value !== null ? r.indicator?.unit : undefined,
+        rankOf: listed || x.value !== null ? undefined : x.rankOf, change: x.change, period: r.period, ...source,
+      })),
+    };
   }
 
   /** Arrow keys, Home and End move through the rows shown; Enter or Space selects one. */

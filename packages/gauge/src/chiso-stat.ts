@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDate, formatDelta, formatNumber, formatPeriod, formatValue, localize, msg, parsePeriod } from '@chiso/core';
-import type { Direction, FeedModel, Qualifier } from '@chiso/core';
+import type { CsvColumn, Direction, FeedModel, Qualifier } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
 import { feedFigureStyles } from './feed-figure.styles.js';
@@ -29,6 +29,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  *
  * @fires chiso-ready - After the first render with new data. Detail: the `current` view.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -40,6 +41,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @csspart progress - Progress to the target.
  * @csspart sparkline - The series as a small line.
  * @csspart source - Where the figure was published, and when it was updated.
+ * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart details - The data table of the series.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -132,6 +134,7 @@ export class ChisoStat extends FeedFigureElement<StatView> {
         ? html`<a href=${source.url} target="_blank" rel="noopener">${localize(source.name, lang) || source.url}</a>` : localize(source.name, lang)}${source.updated
         ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
       ${this.staleError(lang)}
+      ${this.downloadButton(lang, `${v.label} ${subtitle}`)}
       ${rows.length ? html`<details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${v.label}</caption>
           <thead><tr><th scope="col">${msg(lang, 'period')}</th>${v.value !== null || rows.some((r) => r.value !== null) ? html`<th scope="col">${msg(lang, 'value')}</th>` : nothing}${rows.some((r) => r.rank !== undefined) ? html`<th scope="col">${word(lang, 'rank')}</th>` : nothing}</tr></thead>
@@ -140,6 +143,20 @@ export class ChisoStat extends FeedFigureElement<StatView> {
             ? html`<td class="num">${r.rank !== undefined ? rankText(r.rank, r.rankOf, lang, v.level) : '—'}</td>` : nothing}</tr>`)}</tbody>
         </table></details>` : nothing}
     </figure>`;
+  }
+
+  protected csvTable(v: StatView, lang: string) {
+    const who = v.subject ? localize(v.subject.name, lang) || v.subject.id : v.areaName;
+    const rows = v.series.length ? v.series : [{ period: v.period ?? '', value: v.value, rank: v.rank, rankOf: v.rankOf }];
+    const source = this.sourceCells(v.source ?? this.feedModel?.source, lang);
+    return {
+      columns: ['area', 'name', 'indicatorName', 'period', 'value', 'unit', 'qualifier', 'rank', 'rankOf', 'source', 'updated'] as CsvColumn[],
+      records: rows.map((r) => ({
+        area: v.subject?.id ?? v.area, name: who, indicatorName: v.label, period: r.period, value: r.value, unit: v.unit,
+        // The source's wording is the current figure's; an earlier one has its own, or none.
+        qualifier: r.period === v.period && v.qualifier ? qualifierWord(v.qualifier, lang) : undefined, rank: r.rank, rankOf: r.rankOf, ...source,
+      })),
+    };
   }
 
   /** "▲ 12,3 %" of a count (per cent of the figure before), "▲ 2,1 điểm %" of a rate. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, msg, type FeedModel, type LoadedFeed } from '@chiso/core';
+import { csvOf, FeedError, localize, msg, type CsvCell, type CsvColumn, type FeedModel, type FeedSource, type LoadedFeed } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, type FeedHost } from '@chiso/core/element';
 
 /**
@@ -40,6 +40,32 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
   /** The detail of `chiso-ready`. */
   protected abstract readyDetail(view: View): unknown;
   protected abstract renderView(view: View, lang: string): TemplateResult;
+  /** The rows of the CSV of `view`: its columns (those no row fills are left out) and one record per row. */
+  protected abstract csvTable(view: View, lang: string): { columns: CsvColumn[]; records: Array<Partial<Record<CsvColumn, CsvCell>>> };
+
+  /**
+   * The data shown, as CSV text a spreadsheet opens with its Vietnamese intact (UTF-8 with BOM), figures as plain
+   * numbers, the period and source on every row; the same rows as the data table. Empty before there is data.
+   */
+  async toCSV(): Promise<string> {
+    const view = this.shownView;
+    if (view === undefined) return '';
+    const { columns, records } = this.csvTable(view, this.lang);
+    return csvOf(columns, records, this.lang);
+  }
+
+  /** The "Tải dữ liệu (CSV)" button (none with `no-download`); the code that saves the file loads on the first click. */
+  protected downloadButton(lang: string, title: string): TemplateResult | typeof nothing {
+    return this.noDownload ? nothing : html`<button type="button" part="download"
+      @click=${() => void import('@chiso/core/download').then((m) => m.downloadCsv(this, title))}>${msg(lang, 'download')}</button>`;
+  }
+
+  /** A source as two CSV cells: who published it (and where), and when it was updated. */
+  protected sourceCells(source: FeedSource | undefined, lang: string): { source?: string; updated?: string } {
+    if (!source) return {};
+    const name = [localize(source.name, lang), source.url].filter(Boolean).join(' — ');
+    return { ...(name ? { source: name } : {}), ...(source.updated ? { updated: source.updated } : {}) };
+  }
   /** Whether anything is asked for besides a feed (an inline value): without a feed, the figure is not `empty` for lack of one. */
   protected hasInline(): boolean {
     return false;

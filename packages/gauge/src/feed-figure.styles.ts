@@ -7,6 +7,12 @@ export const feedFigureStyles = css`
   [part='source'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
   [part='source'] a { color: var(--_accent); }
   [part='details'] summary { cursor: pointer; font-size: 0.875em; }
+  [part='download'] {
+    justify-self: start; font: inherit; font-size: 0.875em; color: var(--_accent); background: none; cursor: pointer;
+    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.125rem 0.5rem; min-height: 1.75rem;
+  }
+  [part='download']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  @media print { [part='download'] { display: none; } }
   [part='details'] summary:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   table { border-collapse: collapse; font-size: 0.875em; width: 100%; }
   th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); }

@@ -57,6 +57,12 @@ export type GaugeResolution = { kind: 'view'; view: GaugeView } | { kind: 'empty
 
 const finite = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
+/** A value that cannot be drawn: the schema error saying why, in both languages. */
+const invalid = (key: 'invalidValue' | 'outOfRange', detail: string, vi: string, en: string): GaugeResolution => ({
+  kind: 'error',
+  error: new FeedError('schema', { path: 'value', detail, text: { vi: msg('vi', key, { value: vi }), en: msg('en', key, { value: en }) } }),
+});
+
 /**
  * Merges a feed selection and inline overrides into one view. `selected` is null when a feed was read and
  * nothing matched; undefined when there is no feed.
@@ -64,37 +70,19 @@ const finite = (n: number | undefined): n is number => typeof n === 'number' && 
 export function resolveGauge(selected: Selected | null | undefined, o: GaugeOverrides, lang = 'vi'): GaugeResolution {
   const ind: Indicator = selected?.indicator ?? { id: '' };
   const obs: Observation | undefined = selected?.observation;
-  let raw: unknown = obs?.value ?? null;
-  if (o.value !== undefined && o.value !== null && o.value !== '') raw = o.value;
-  if (selected === null && (o.value === undefined || o.value === null || o.value === '')) return { kind: 'empty' };
+  const inline = o.value != null && o.value !== '';
+  const raw: unknown = inline ? o.value : obs?.value ?? null;
+  if (selected === null && !inline) return { kind: 'empty' };
   const reading = readNumber(raw);
   if (!reading.ok) {
     const shown = String(raw).slice(0, 40);
-    return {
-      kind: 'error',
-      error: new FeedError('schema', {
-        path: 'value',
-        detail: shown,
-        text: { vi: msg('vi', 'invalidValue', { value: shown }), en: msg('en', 'invalidValue', { value: shown }) },
-      }),
-    };
+    return invalid('invalidValue', shown, shown, shown);
   }
   if (reading.value === null) return { kind: 'empty' };
   const value = reading.value;
   const unit = o.unit ?? ind.unit;
   const isRate = unit === '%';
-  if (isRate && (value < 0 || value > 100)) {
-    const vi = formatValue(value, unit, 'vi');
-    const en = formatValue(value, unit, 'en');
-    return {
-      kind: 'error',
-      error: new FeedError('schema', {
-        path: 'value',
-        detail: String(value),
-        text: { vi: msg('vi', 'outOfRange', { value: vi }), en: msg('en', 'outOfRange', { value: en }) },
-      }),
-    };
-  }
+  if (isRate && (value < 0 || value > 100)) return invalid('outOfRange', String(value), formatValue(value, unit, 'vi'), formatValue(value, unit, 'en'));
   let min = finite(o.min) ? o.min : finite(ind.min) ? ind.min : 0;
   let max = finite(o.max) ? o.max : finite(ind.max) ? ind.max : 100;
   if (!(max > min)) {
@@ -134,7 +122,7 @@ export function resolveGauge(selected: Selected | null | undefined, o: GaugeOver
     if (obs.note) view.note = obs.note;
   }
   const prev = selected?.previous;
-  if (prev && finite(prev.value ?? undefined) && (o.value === undefined || o.value === null || o.value === '')) {
+  if (prev && finite(prev.value ?? undefined) && !inline) {
     view.previous = { value: prev.value as number, period: prev.period };
     view.delta = value - (prev.value as number);
     if (view.delta !== 0) view.deltaImproves = direction === 'lower-is-better' ? view.delta < 0 : view.delta > 0;

@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { FeedError, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
+import { csvOf, FeedError, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, loadFailure, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent } from 'maplibre-gl';
 import type { CarryResult } from '@chiso/atlas';
@@ -66,11 +66,13 @@ export interface ChoroplethDetail extends Legend {
  * @fires chiso-change - When another period or classing is drawn. Same detail.
  * @fires chiso-select - On click, or Enter on a focused area. Detail: `{ area, name, value }`.
  * @fires chiso-error - When the feed fails, or names codes the map does not have. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart controls - The bar with the time slider and the table toggle.
  * @csspart timeline - The time slider group.
  * @csspart play - The play/pause button.
  * @csspart table-toggle - The button showing the data table.
+ * @csspart download - The button saving the table as CSV (hidden by `no-download`).
  * @csspart table - The data table.
  * @csspart error - An error or warning message.
  */
@@ -283,6 +285,29 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
 
   private get wording(): ChoroplethWording {
     return { lang: this.lang, view: this.view, nameOf: (c) => this.nameOf(c), carry: this.carry };
+  }
+
+  /**
+   * The table as CSV: one row per area, in the table's order, with the same values (UTF-8 with BOM, figures as
+   * plain numbers, the period and source on every row). Empty before there is data.
+   */
+  async toCSV(): Promise<string> {
+    const v = this.view;
+    if (!this.viewModel || !v.indicator) return '';
+    const w = this.wording;
+    const s = this.lastGoodModel?.source;
+    const source = s ? { source: [localize(s.name, this.lang), s.url].filter(Boolean).join(' — ') || undefined, updated: s.updated } : {};
+    return csvOf(['rank', 'area', 'name', 'value', 'unit', 'class', 'period', 'source', 'updated'], this.rows().map((r) => ({
+      rank: r.rank, area: r.code, name: r.name, value: r.value, unit: r.value !== null ? v.indicator?.unit : undefined,
+      class: r.cls !== undefined ? classLabel(w, r.cls) : undefined, period: v.period, ...source,
+    })), this.lang);
+  }
+
+  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
+  download(): void {
+    const v = this.view;
+    const title = [localize(v.indicator?.name, this.lang) || v.indicator?.id || 'chiso', v.period].filter(Boolean).join(' ');
+    void import('@chiso/core/download').then((m) => m.downloadCsv(this, title));
   }
 
   /** One row per map area (or per feed area on a vector source), best rank first. */
