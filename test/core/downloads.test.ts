@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@chiso/gauge';
 import '@chiso/chart';
-import type { ChisoGauge, ChisoProgress, ChisoRanking, ChisoStat } from '@chiso/gauge';
+import type { ChisoGauge, ChisoGaugeGroup, ChisoProgress, ChisoRanking, ChisoStat } from '@chiso/gauge';
 import type { ChisoTrend } from '@chiso/chart';
 import { nextEvent, phuThoFeed, publishedFeed } from '../helpers/feeds.js';
 
@@ -41,6 +41,19 @@ describe('downloads (CSV)', () => {
     el.noDownload = true;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="download"]')).to.equal(null);
+  });
+
+  it('<chiso-gauge-group>: one CSV of Phú Thọ\'s three published tiers (87.86, 34.1, 16.55) and one button, none on each gauge', async () => {
+    const el = await fixture<ChisoGaugeGroup>(html`<chiso-gauge-group .data=${phuThoFeed}></chiso-gauge-group>`);
+    await waitUntil(() => el.state === 'ready', 'ready');
+    const rows = rowsOf(await el.toCSV());
+    const value = rows[0].indexOf('Giá trị');
+    const level = rows[0].indexOf('Cấp');
+    expect(rows.slice(1).map((r) => [r[level], r[value]])).to.deep.equal([['Cấp tỉnh', '87.86'], ['Cấp huyện', '34.1'], ['Cấp xã', '16.55']]);
+    expect(el.shadowRoot!.querySelectorAll('[part="download"]')).to.have.length(1);
+    const gauges = [...el.shadowRoot!.querySelectorAll('chiso-gauge')];
+    await Promise.all(gauges.map((g) => g.updateComplete));
+    expect(gauges.every((g) => !g.shadowRoot!.querySelector('[part="download"]'))).to.equal(true);
   });
 
   it('<chiso-ranking>: every row in the table\'s order, ranks and keys as in rows; English headers in English', async () => {

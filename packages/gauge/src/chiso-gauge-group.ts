@@ -13,12 +13,14 @@ import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from 
  *
  * @fires chiso-ready - When the gauges are drawn. Detail: `{ count, levels, areas }`.
  * @fires chiso-error - When the feed cannot be shown. Detail: `{ code, message, path?, status? }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart base - The grid of gauges.
  * @csspart title - The group's heading.
  * @csspart gauge - Each `<chiso-gauge>` (style it further through its own parts with `::part`).
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
+ * @csspart download - The button saving every gauge's figures as one CSV (hidden by `no-download`).
  *
  * @cssprop --chiso-gauge-group-min - Smallest width of one gauge before the grid wraps (default 12rem).
  * @cssprop --chiso-gauge-group-gap - Gap between gauges (default 1rem).
@@ -35,6 +37,12 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
         list-style: none; margin: 0; padding: 0;
       }
       [part='title'] { font-size: 1.125rem; margin: 0 0 0.5rem; }
+      [part='download'] {
+        margin-top: 0.5rem; font: inherit; font-size: 0.875em; color: var(--_accent); background: none; cursor: pointer;
+        border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.125rem 0.5rem; min-height: 1.75rem;
+      }
+      [part='download']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+      @media print { [part='download'] { display: none; } }
       chiso-gauge { max-width: none; }
       [part='error'] { color: var(--_bad); }
       .skeleton { display: block; height: 10rem; border-radius: var(--_radius); background: var(--_skeleton); }
@@ -76,6 +84,13 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
 
   /** The selections shown, one per gauge (read-only). */
   get selections(): readonly Selected[] { return this.items; }
+
+  /** Every gauge's figures as one CSV (a row per level or area, and its previous period); empty before data. */
+  async toCSV(): Promise<string> {
+    const [{ gaugeCsv }, { resolveGauge }] = await Promise.all([import('./gauge-csv.js'), import('./gauge-model.js')]);
+    const views = this.items.map((s) => resolveGauge(s, {}, this.lang)).flatMap((r) => (r.kind === 'view' ? [r.view] : []));
+    return views.length ? gaugeCsv(views, this.lang, this.feed.loaded?.model.source) : '';
+  }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     let model: FeedModel | undefined;
@@ -129,8 +144,10 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
         ${this.items.map((s) => html`<li><chiso-gauge exportparts="base,label,value,delta,ratio,meter" part="gauge"
           .data=${s} lang=${lang} variant=${this.variant} theme=${this.theme ?? nothing}
           label=${this.by === 'area' ? s.observation.areaName ?? s.observation.area : levelLabel(s.observation.tier ?? s.observation.level, lang) || (s.observation.areaName ?? s.observation.area)}
-        ></chiso-gauge></li>`)}
-      </ul>`;
+          no-download></chiso-gauge></li>`)}
+      </ul>
+      ${this.noDownload || !this.items.length ? nothing : html`<button type="button" part="download"
+        @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, heading || 'chiso'))}>${msg(lang, 'download')}</button>`}`;
   }
 }
 
