@@ -284,6 +284,18 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     const pcts = Object.values(stats.areas).map((a) => a.coveragePct).sort((x, y) => x - y);
     const first = stats.areas[rows[0].getAttribute('data-code')!];
     expect(first.coveragePct).to.equal(pcts[0]);
+    // The CSV: the same communes in the same order, the sites and villages counted as in the stats.
+    const csv = await layer.toCSV();
+    expect(csv.charCodeAt(0)).to.equal(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+    expect(lines[0]).to.deep.equal(['Mã địa bàn', 'Tên', 'Số trạm BTS', 'Diện tích (km²)', 'Diện tích có sóng (km²)', 'Tỷ lệ diện tích có sóng (%)', 'Thôn chưa có sóng', 'Tổng số thôn']);
+    expect(lines.slice(1).map((c) => c[0])).to.deep.equal(rows.map((r) => r.getAttribute('data-code')));
+    for (const c of lines.slice(1)) {
+      const a = stats.areas[c[0]];
+      expect(Number(c[2]), c[0]).to.equal(a.sites);
+      expect(Number(c[6])).to.equal(a.villages?.uncovered.length ?? 0);
+    }
+    expect(lines.slice(1).reduce((t, c) => t + Number(c[2]), 0)).to.equal(stats.sites);
     const gaps = [...layer.shadowRoot!.querySelectorAll('[part="gaps"] tbody tr')];
     expect(gaps.map((r) => r.getAttribute('data-village')).sort()).to.deep.equal([...stats.villages!.uncovered].sort());
     expect(text(layer.shadowRoot!.querySelector('[part="gaps"] caption'))).to.equal(`Thôn, bản chưa có sóng (${stats.villages!.uncovered.length})`);

@@ -408,6 +408,17 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
     expect(cells.length).to.be.greaterThan(20);
     for (const c of cells) expect(/^[1-4]$/.test(c), `cell "${c}"`).to.equal(false);
     expect(cells).to.include('< 5');
+    // The CSV a reader downloads: the table's rows in its order, and the same rule (no cell 1–4, "< 5" instead).
+    const csv = await layer.toCSV();
+    expect(csv.charCodeAt(0)).to.equal(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+    expect(lines[0].slice(0, 2)).to.deep.equal(['Địa bàn', 'Mã địa bàn']);
+    const tableCodes = [...root.querySelectorAll('[part="table"] tbody tr')].map((tr) => tr.getAttribute('data-code'));
+    expect(lines.slice(1).map((c) => c[1])).to.deep.equal(tableCodes);
+    const csvCells = lines.slice(1).flatMap((c) => c.slice(2));
+    for (const c of csvCells) expect(/^[1-4](\.0+)?$/.test(c), `CSV cell "${c}"`).to.equal(false);
+    expect(csvCells).to.include('< 5');
+    expect(root.querySelector('[part="download"]')).to.exist;
     // The map's summary line for screen readers.
     const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
     expect(countsOnly(line)).to.not.match(SMALL_COUNT);

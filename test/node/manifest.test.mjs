@@ -65,7 +65,7 @@ test('the BTS layer documents its attributes, members, events, parts and CSS pro
     assert.ok(b.attributes.some((x) => x.name === a), `bts attribute ${a}`);
   }
   for (const p of ['stats', 'sites', 'asFeed', 'data', 'villageData']) assert.ok(b.members.some((x) => x.name === p), `bts member ${p}`);
-  assert.deepEqual(b.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  assert.deepEqual(b.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-download', 'chiso-error', 'chiso-ready', 'chiso-select']);
   for (const part of ['legend', 'table', 'gaps', 'error']) assert.ok(b.cssParts.some((x) => x.name === part), `part ${part}`);
   for (const c of ['--chiso-bts-coverage', '--chiso-bts-gap', '--chiso-bts-viettel']) assert.ok(b.cssProperties.some((x) => x.name === c), `css property ${c}`);
   assert.ok(decl('chiso-choropleth-layer').attributes.some((a) => a.name === 'from'), 'choropleth from');
@@ -80,7 +80,7 @@ test('the case layer documents its attributes, members, events, parts and CSS pr
     assert.ok(c.attributes.some((x) => x.name === a), `case attribute ${a}`);
   }
   for (const p of ['summary', 'dates', 'play', 'pause', 'step', 'data', 'countData', 'populationData']) assert.ok(c.members.some((x) => x.name === p), `case member ${p}`);
-  assert.deepEqual(c.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-date', 'chiso-error', 'chiso-ready', 'chiso-select']);
+  assert.deepEqual(c.events.map((e) => e.name).sort(), ['chiso-change', 'chiso-date', 'chiso-download', 'chiso-error', 'chiso-ready', 'chiso-select']);
   for (const part of ['time', 'play', 'slider', 'chart', 'legend', 'table', 'error']) assert.ok(c.cssParts.some((x) => x.name === part), `part ${part}`);
   for (const v of ['--chiso-cases-bubble', '--chiso-cases-risk-1']) assert.ok(c.cssProperties.some((x) => x.name === v), `css property ${v}`);
   const own = JSON.parse(readFileSync(new URL('../../packages/cases/custom-elements.json', import.meta.url), 'utf8'));

@@ -17,6 +17,9 @@ const collator = new Intl.Collator('vi');
 /** What the panel controls on the layer. */
 export interface BtsControls extends HTMLElement {
   tableOpen: boolean;
+  noDownload: boolean;
+  /** Saves the table as CSV. */
+  download(): void;
 }
 
 export interface BtsPanel {
@@ -35,6 +38,13 @@ export interface BtsPanel {
   focusVillage(v: Village | null): void;
 }
 
+/** One row per commune, least covered first (then by name): the table's order, and the CSV's. */
+export function areaRows(w: BtsWording, s: BtsStats) {
+  return Object.entries(s.areas)
+    .map(([code, a]) => ({ code, name: w.nameOf(code), ...a }))
+    .sort((x, y) => x.coveragePct - y.coveragePct || collator.compare(x.name, y.name));
+}
+
 export function panel(host: BtsControls, p: BtsPanel) {
   const lang = p.w.lang;
   return html`
@@ -42,6 +52,7 @@ export function panel(host: BtsControls, p: BtsPanel) {
       ${legend(p)}
       <button type="button" part="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'} aria-controls="tables"
         @click=${() => (host.tableOpen = !host.tableOpen)}>${btsMsg(lang, host.tableOpen ? 'hideTable' : 'showTable')}</button>
+      ${host.noDownload || !p.stats ? nothing : html`<button type="button" part="download" @click=${() => host.download()}>${lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>`}
     </div>
     ${p.computing ? html`<p part="status" role="status">${btsMsg(lang, 'computing')}</p>` : nothing}
     ${[...new Set(p.alerts)].map((w) => html`<p part="error" role="alert">${w}</p>`)}
@@ -81,9 +92,7 @@ function tables(p: BtsPanel) {
   const lang = w.lang;
   const s = p.stats;
   if (!s) return nothing;
-  const rows = Object.entries(s.areas)
-    .map(([code, a]) => ({ code, name: w.nameOf(code), ...a }))
-    .sort((x, y) => x.coveragePct - y.coveragePct || collator.compare(x.name, y.name));
+  const rows = areaRows(w, s);
   return html`<div id="tables">
     <div class="table-wrap">
       <table part="table">

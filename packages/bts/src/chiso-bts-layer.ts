@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
+import { csvOf, FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
 import { BTS_COLORS } from '@chiso/core/colors';
 import { FeedController, tokens, loadFailure } from '@chiso/core/element';
 import { MapBindings, dataTableStyles, themeColor, type MapContext } from '@chiso/map';
@@ -16,7 +16,7 @@ import { BtsLayerProperties } from './bts-layer-properties.js';
 import { BtsDrawing, type BtsPaint } from './bts-drawing.js';
 import { bindBtsInteractions } from './bts-interaction.js';
 import { areaLines, clusterLines, rejectedText, siteLines, summaryText, unknownTechText, villageLines, type BtsWording } from './bts-text.js';
-import { panel } from './bts-view.js';
+import { areaRows, panel } from './bts-view.js';
 
 let layerCount = 0;
 /** Layers on the page: the coverage worker ends when the last one goes. */
@@ -57,9 +57,11 @@ export interface BtsStats {
  * @fires chiso-change - When a filter, radius or feed change has been drawn. Detail: the `stats`.
  * @fires chiso-select - On a click on a site. Detail: `{ site }` with the site's id, operator, technologies and position.
  * @fires chiso-error - When a feed fails, or sites are skipped as invalid. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart legend - The legend: coverage, gaps, operators and technologies.
  * @csspart table-toggle - The button showing the data tables.
+ * @csspart download - The button saving the per-commune table as CSV (hidden by `no-download`).
  * @csspart table - The coverage-by-area table.
  * @csspart gaps - The table of villages without signal.
  * @csspart operators - With `per-operator`: the coverage of each operator alone.
@@ -214,6 +216,24 @@ export class ChisoBtsLayer extends BtsLayerProperties {
 
   private nameOf(code: string): string {
     return this.ctx?.boundaries?.areas.get(code)?.name ?? code;
+  }
+
+  /**
+   * The per-commune table as CSV, in its order: sites, area, area with signal and its share, villages without signal
+   * (UTF-8 with BOM, plain numbers). Empty before coverage is computed.
+   */
+  async toCSV(): Promise<string> {
+    const s = this.currentStats;
+    if (!s) return '';
+    return csvOf(['area', 'name', 'sites', 'areaKm2', 'coveredKm2', 'coveragePct', 'villagesUncovered', 'villages'], areaRows(this.wording, s).map((r) => ({
+      area: r.code, name: r.name, sites: r.sites, areaKm2: Math.round(r.areaKm2 * 100) / 100, coveredKm2: Math.round(r.coveredKm2 * 100) / 100,
+      coveragePct: Math.round(r.coveragePct * 100) / 100, villagesUncovered: r.villages?.uncovered.length, villages: r.villages?.total,
+    })), this.lang);
+  }
+
+  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
+  download(): void {
+    void import('@chiso/core/download').then((m) => m.downloadCsv(this, btsMsg(this.lang, 'tableCaption')));
   }
 
   private get wording(): BtsWording {

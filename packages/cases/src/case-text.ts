@@ -27,6 +27,17 @@ export function countText(w: CaseWording, n: number): string {
   return n > 0 && n < w.k ? `< ${w.k}` : formatNumber(n, w.lang, 0);
 }
 
+/** A count in a CSV: the number itself, or "< k" for so few cases, as on screen (never the exact small count). */
+export function countCell(w: CaseWording, n: number): number | string {
+  return n > 0 && n < w.k ? `< ${w.k}` : n;
+}
+
+/** A derived figure in a CSV (average, rate), rounded to `decimals`: "< x" under the same rule as on screen. */
+export function derivedCell(w: CaseWording, cases: number, value: number, valueOfK: number, decimals = 1): number | string {
+  const round = (x: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
+  return cases > 0 && cases < w.k ? `< ${round(valueOfK)}` : round(value);
+}
+
 /** A figure derived from `cases` (average, rate): "< x" when so few cases are behind it, x being what k cases give. */
 export function derivedText(w: CaseWording, cases: number, value: number, valueOfK: number, decimals = 1): string {
   return cases > 0 && cases < w.k ? `< ${formatNumber(valueOfK, w.lang, decimals)}` : formatNumber(value, w.lang, decimals);

@@ -3,12 +3,12 @@
  * Templates only: what they show comes from the element, through `CaseView`.
  */
 import { html, nothing, svg } from 'lit';
-import { formatNumber } from '@chiso/core';
+import { csvText, formatNumber } from '@chiso/core';
 import { dateField, textMeasurer } from '@chiso/core/element';
 import { chartLayout } from '@chiso/chart/geometry';
 import { CASE_STATUSES, casesIn, chartSeries, measureValue, measureWindow, type AreaDay, type CaseStatus, type CaseSummary, type Measure } from './case-model.js';
 import type { CaseMessage } from './cases-i18n.js';
-import { countText, dayText, legendLabels, msgOf, rateText, valueText, type CaseDay, type CaseWording } from './case-text.js';
+import { countCell, countText, dayText, derivedCell, legendLabels, msgOf, rateText, valueText, type CaseDay, type CaseWording } from './case-text.js';
 import type { CaseMode } from './case-drawing.js';
 
 export type CaseValue = 'count' | 'rate' | 'risk';
@@ -20,6 +20,9 @@ const collator = new Intl.Collator('vi');
 /** What the element controls from its panel (its public surface, and the day shown). */
 export interface CaseControls extends HTMLElement {
   tableOpen: boolean;
+  noDownload: boolean;
+  /** Saves the table as CSV. */
+  download(): void;
   playing: boolean;
   speed: number;
   measure: Measure;
@@ -131,6 +134,50 @@ export function legend(v: CaseView) {
   </ul>`;
 }
 
+/** The areas with cases in the range (or a risk level), most cases first: the table's rows and the CSV's. */
+function tableRows(v: CaseView) {
+  const [a, b] = v.range;
+  return v.frame
+    .map((f) => {
+      const row = v.areaRow.get(f.code);
+      const total = row === undefined ? 0 : casesIn(v.index.prefix[row], [a, b]);
+      return { ...f, row, total, name: v.nameOf(f.code) };
+    })
+    .filter((r) => r.total > 0 || r.risk)
+    .sort((x, y) => y.total - x.total || collator.compare(x.name, y.name));
+}
+
+/**
+ * The table as CSV, under the same privacy rule as the screen: a count under k is written "< k", an average or rate
+ * from so few cases "< x", never the exact figure. One row per area in the table's order, the day and range on
+ * every row.
+ */
+export function tableCsv(v: CaseView): string {
+  const { index, w, day: i } = v;
+  const [a, b] = v.range;
+  const msg = (key: CaseMessage) => msgOf(w, key);
+  const statuses = ([...CASE_STATUSES, 'all'] as Array<CaseStatus | 'all'>).filter((s) => index.statusPrefix.some((p) => p[s]));
+  const win = measureWindow(i, w.measure, a);
+  const showRate = v.population.size > 0;
+  const showRisk = v.frame.some((f) => f.risk);
+  const header = [msg('area'), w.lang.startsWith('en') ? 'Area code' : 'Mã địa bàn', msg(w.measure), msg('inRange'), ...statuses.map((s) => msg(s)),
+    ...(showRate ? [msg('rate')] : []), ...(showRisk ? [msg('risk')] : []), msg('date'), msg('from'), msg('to')];
+  const rows = tableRows(v).map((r) => {
+    const value = w.measure === 'avg7' ? derivedCell(w, r.cases, r.value, w.k / (win[1] - win[0] + 1)) : countCell(w, r.cases);
+    const rate = () => {
+      const pop = v.population.get(r.code);
+      if (r.rate === undefined || !pop) return '';
+      const cases7 = casesIn(index.prefix[v.areaRow.get(r.code)!] ?? new Float64Array(1), measureWindow(i, 'avg7'));
+      return derivedCell(w, cases7, r.rate, (w.k * 100_000) / pop);
+    };
+    return [r.name, r.code, value, countCell(w, r.total),
+      ...statuses.map((s) => countCell(w, r.row === undefined || !index.statusPrefix[r.row][s] ? 0 : casesIn(index.statusPrefix[r.row][s]!, [a, b]))),
+      ...(showRate ? [rate()] : []), ...(showRisk ? [r.risk ? msg(`risk${r.risk}` as CaseMessage) : msg('riskUnknown')] : []),
+      index.dates[i], index.dates[a], index.dates[b]];
+  });
+  return csvText({ columns: header, rows });
+}
+
 /** Cases by area over the range, with the day's measure, statuses, rate and risk; rows focus their area on the map. */
 export function table(v: CaseView) {
   const { index, w, day: i } = v;
@@ -141,14 +188,7 @@ export function table(v: CaseView) {
   const statuses = ([...CASE_STATUSES, 'all'] as Array<CaseStatus | 'all'>).filter((s) => index.statusPrefix.some((p) => p[s]));
   const showRate = v.population.size > 0;
   const showRisk = v.frame.some((f) => f.risk);
-  const rows = v.frame
-    .map((f) => {
-      const row = v.areaRow.get(f.code);
-      const total = row === undefined ? 0 : casesIn(index.prefix[row], [a, b]);
-      return { ...f, row, total, name: v.nameOf(f.code) };
-    })
-    .filter((r) => r.total > 0 || r.risk)
-    .sort((x, y) => y.total - x.total || collator.compare(x.name, y.name));
+  const rows = tableRows(v);
   const caption = msg('tableCaption', { date: dayText(w, index.dates[i]), measure: msg(w.measure), from: dayText(w, index.dates[a]), to: dayText(w, index.dates[b]) });
   const totalCases = casesIn(index.totalPrefix, win);
   return html`<div id="tables" class="table-wrap">
@@ -201,6 +241,7 @@ export function panel(host: CaseControls, v: CaseView | undefined, p: { width: n
       ${v && p.legend ? legend(v) : nothing}
       <button type="button" part="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'} aria-controls="tables"
         ?disabled=${!v} @click=${() => (host.tableOpen = !host.tableOpen)}>${msg(host.tableOpen ? 'hideTable' : 'showTable')}</button>
+      ${v && !host.noDownload ? html`<button type="button" part="download" @click=${() => host.download()}>${host.lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>` : nothing}
     </div>
     ${v ? html`<p class="note">${msg('privacy', { k: String(v.w.k) })}</p>` : nothing}
     ${p.loading && !v ? html`<p part="status" role="status">${msg('loading')}</p>` : nothing}

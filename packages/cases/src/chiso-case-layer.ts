@@ -18,7 +18,7 @@ import { CaseLayerProperties } from './case-layer-properties.js';
 import { CaseDrawing, type CaseMode } from './case-drawing.js';
 import { bindCaseInteractions } from './case-interaction.js';
 import { areaLines, dayText, summaryText, warningLines, valueText, type CaseDay, type CaseWording } from './case-text.js';
-import { panel, type CaseValue, type CaseView } from './case-view.js';
+import { panel, tableCsv, type CaseValue, type CaseView } from './case-view.js';
 
 export type { CaseMode, CaseValue };
 
@@ -70,6 +70,7 @@ type Palettes = typeof import('@chiso/map/palette');
  * @fires chiso-date - When the day shown changes (playback, slider, chart, keys). Detail: `{ date, value }`.
  * @fires chiso-select - On a click on an area or its circle. Detail: `{ code, name, date, cases }`.
  * @fires chiso-error - When a feed fails or records are skipped. Detail: `{ code, message }`.
+ * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
  *
  * @csspart time - The playback controls.
  * @csspart play - The play/pause button.
@@ -77,6 +78,7 @@ type Palettes = typeof import('@chiso/map/palette');
  * @csspart chart - The time-series chart (click or drag to pick a day).
  * @csspart legend - The legend.
  * @csspart table-toggle - The button showing the data table.
+ * @csspart download - The button saving the table as CSV, counts under k as "< k" (hidden by `no-download`).
  * @csspart table - The table of cases by area.
  * @csspart error - An error or warning message.
  *
@@ -484,6 +486,20 @@ export class ChisoCaseLayer extends CaseLayerProperties {
   }
 
   // ---- render ----
+
+  /**
+   * The table as CSV (UTF-8 with BOM), one row per area in its order, under the screen's privacy rule: a count
+   * under k is "< k", never the exact figure. Empty before there is data.
+   */
+  async toCSV(): Promise<string> {
+    return this.read.index ? tableCsv(this.view) : '';
+  }
+
+  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
+  download(): void {
+    const title = `${this.lang.startsWith('en') ? 'cases' : 'ca benh'} ${this.read.index?.dates[this.dayIdx()] ?? ''}`;
+    void import('@chiso/core/download').then((m) => m.downloadCsv(this, title));
+  }
 
   private get view(): CaseView {
     return {

@@ -44,12 +44,16 @@ const HEADERS = {
     period: 'Kỳ', value: 'Giá trị', unit: 'Đơn vị', numerator: 'Tử số', denominator: 'Mẫu số', target: 'Mục tiêu', rank: 'Hạng',
     rankOf: 'Trong số', change: 'Thay đổi (bậc)', status: 'Tình trạng', count: 'Số lượng', deadline: 'Hạn', qualifier: 'Từ chỉnh',
     subject: 'Đơn vị', class: 'Nhóm', source: 'Nguồn', updated: 'Cập nhật',
+    sites: 'Số trạm BTS', areaKm2: 'Diện tích (km²)', coveredKm2: 'Diện tích có sóng (km²)', coveragePct: 'Tỷ lệ diện tích có sóng (%)',
+    villagesUncovered: 'Thôn chưa có sóng', villages: 'Tổng số thôn', date: 'Ngày', measure: 'Số đo', rate: 'Trên 100.000 dân', risk: 'Cấp độ dịch',
   },
   en: {
     area: 'Area code', name: 'Name', level: 'Level', tier: 'Tier', indicator: 'Indicator id', indicatorName: 'Indicator', series: 'Series',
     period: 'Period', value: 'Value', unit: 'Unit', numerator: 'Numerator', denominator: 'Denominator', target: 'Target', rank: 'Rank',
     rankOf: 'Of', change: 'Change (places)', status: 'Status', count: 'Count', deadline: 'Deadline', qualifier: 'Qualifier',
     subject: 'Unit', class: 'Class', source: 'Source', updated: 'Updated',
+    sites: 'BTS sites', areaKm2: 'Area (km²)', coveredKm2: 'Area with signal (km²)', coveragePct: 'Area with signal (%)',
+    villagesUncovered: 'Villages without signal', villages: 'Villages', date: 'Date', measure: 'Measure', rate: 'Per 100,000 people', risk: 'Risk level',
   },
 };
 export type CsvColumn = keyof typeof HEADERS.vi;
