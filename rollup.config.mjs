@@ -199,7 +199,8 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
       const own = /packages\/([\w-]+)\/src\/([\w-]+)\.ts$/;
       const indexes = chunk.moduleIds.filter((id) => /packages\/[\w-]+\/src\/index\.ts$/.test(id));
       const m = own.exec(chunk.facadeModuleId ?? '') ?? own.exec(indexes.at(-1) ?? '');
-      if (!m) return 'chunks/[name]-[hash].js';
+      // A chunk with no package entry of its own keeps rollup's name, an entry's without its define- prefix.
+      if (!m) return `chunks/${chunk.name.replace(/^define-/, '')}-[hash].js`;
       const name = m[2] === 'index' ? m[1] : m[2].replace(/^define-/, '');
       return `chunks/${name}-[hash].js`;
     },
