@@ -4,7 +4,7 @@
  * without signal; rows focus their place on the map).
  */
 import { html, nothing, svg } from 'lit';
-import { formatNumber } from '@chiso/core';
+import { csvOf, formatNumber } from '@chiso/core';
 import { btsMsg } from './bts-i18n.js';
 import { TECHNOLOGIES, type Operator, type Site, type Technology } from './coverage.js';
 import type { Village } from './points.js';
@@ -43,6 +43,15 @@ export function areaRows(w: BtsWording, s: BtsStats) {
   return Object.entries(s.areas)
     .map(([code, a]) => ({ code, name: w.nameOf(code), ...a }))
     .sort((x, y) => x.coveragePct - y.coveragePct || collator.compare(x.name, y.name));
+}
+
+/** The per-commune table as CSV, in its order: sites, area, area with signal and its share, villages without signal. */
+export function areaCsv(w: BtsWording, s: BtsStats): string {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return csvOf(['area', 'name', 'sites', 'areaKm2', 'coveredKm2', 'coveragePct', 'villagesUncovered', 'villages'], areaRows(w, s).map((r) => ({
+    area: r.code, name: r.name, sites: r.sites, areaKm2: r2(r.areaKm2), coveredKm2: r2(r.coveredKm2), coveragePct: r2(r.coveragePct),
+    villagesUncovered: r.villages?.uncovered.length, villages: r.villages?.total,
+  })), w.lang);
 }
 
 export function panel(host: BtsControls, p: BtsPanel) {

@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { csvOf, FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
+import { FeedError, formatNumber, requestJson, toFeedError, type LoadedJson } from '@chiso/core';
 import { BTS_COLORS } from '@chiso/core/colors';
 import { FeedController, tokens, loadFailure } from '@chiso/core/element';
 import { MapBindings, dataTableStyles, themeColor, type MapContext } from '@chiso/map';
@@ -16,7 +16,8 @@ import { BtsLayerProperties } from './bts-layer-properties.js';
 import { BtsDrawing, type BtsPaint } from './bts-drawing.js';
 import { bindBtsInteractions } from './bts-interaction.js';
 import { areaLines, clusterLines, rejectedText, siteLines, summaryText, unknownTechText, villageLines, type BtsWording } from './bts-text.js';
-import { areaRows, panel } from './bts-view.js';
+import { areaCsv, panel } from './bts-view.js';
+import { btsStatsOf } from './bts-stats.js';
 
 let layerCount = 0;
 /** Layers on the page: the coverage worker ends when the last one goes. */
@@ -218,17 +219,9 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     return this.ctx?.boundaries?.areas.get(code)?.name ?? code;
   }
 
-  /**
-   * The per-commune table as CSV, in its order: sites, area, area with signal and its share, villages without signal
-   * (UTF-8 with BOM, plain numbers). Empty before coverage is computed.
-   */
+  /** The per-commune table as CSV (UTF-8 BOM, plain numbers), in its order; empty before coverage is computed. */
   async toCSV(): Promise<string> {
-    const s = this.currentStats;
-    if (!s) return '';
-    return csvOf(['area', 'name', 'sites', 'areaKm2', 'coveredKm2', 'coveragePct', 'villagesUncovered', 'villages'], areaRows(this.wording, s).map((r) => ({
-      area: r.code, name: r.name, sites: r.sites, areaKm2: Math.round(r.areaKm2 * 100) / 100, coveredKm2: Math.round(r.coveredKm2 * 100) / 100,
-      coveragePct: Math.round(r.coveragePct * 100) / 100, villagesUncovered: r.villages?.uncovered.length, villages: r.villages?.total,
-    })), this.lang);
+    return this.currentStats ? areaCsv(this.wording, this.currentStats) : '';
   }
 
   /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
@@ -356,7 +349,7 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     this.result?.image?.close();
     this.result = result;
     this.computing = false;
-    this.currentStats = this.statsOf(result);
+    this.currentStats = btsStatsOf(this.rejected, result);
     this.draw(ctx, options);
   }
 
@@ -364,19 +357,6 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     if (this.coverageResolution > 0) return Math.min(8192, Math.round(this.coverageResolution));
     const canvas = ctx.map.getCanvas();
     return Math.max(512, Math.min(2048, Math.round(1.25 * Math.max(canvas.width, canvas.height))));
-  }
-
-  private statsOf(result: CoverageResult): BtsStats {
-    const { stats, villages } = result;
-    const areas: Record<string, BtsAreaStats> = {};
-    for (const [code, a] of Object.entries(stats.areas)) {
-      const v = villages?.byArea?.[code];
-      areas[code] = v ? { ...a, villages: v } : { ...a };
-    }
-    const out: BtsStats = { sites: stats.sites, coveredAreaKm2: stats.coveredAreaKm2, coveragePct: stats.coveragePct, areas, rejected: [...this.rejected] };
-    if (villages) out.villages = { total: villages.total, covered: villages.covered, uncovered: [...villages.uncovered] };
-    if (stats.byOperator) out.byOperator = stats.byOperator;
-    return out;
   }
 
   private operatorColor(op: Operator): string {

@@ -4,6 +4,7 @@
  * and the atlas level the data is at. Pure: no DOM, no map.
  */
 import { normalizeAreaCode, type FeedModel } from '@chiso/core';
+import type { CarryResult } from '@chiso/atlas';
 import { areaOfEachPoint, type AreaShape } from './case-areas.js';
 import { countPoints, indexCounts, mergeCounts, readCasePoints, readCountFeed, type CaseCounts, type CaseIndex, type CasePoint } from './case-model.js';
 
@@ -93,4 +94,9 @@ export function readCaseInputs(input: CaseInputs): CaseData {
     counts, index, areaRow: new Map(index?.areas.map((a, i) => [a, i])), population,
     unreadable: (!!points || countModels.length > 0) && !cases.length && !skipped && read.every((r) => !r.dated),
   };
+}
+
+/** Two carries of old units onto the map's (points and counts read apart) as one. */
+export function mergeCarry(a: CarryResult | undefined, b: CarryResult): CarryResult {
+  return a ? { observations: [...a.observations, ...b.observations], carried: [...a.carried, ...b.carried], notCarried: [...a.notCarried, ...b.notCarried], unmatched: [...new Set([...a.unmatched, ...b.unmatched])].sort() } : b;
 }

@@ -208,7 +208,8 @@ export function summarizeCases(counts: CaseCounts, range?: [string, string]): Ca
         if (!n) continue;
         out.total += n;
         out.byStatus[status as CaseStatus] = (out.byStatus[status as CaseStatus] ?? 0) + n;
-        out.byArea[area] = (out.byArea[area] ?? 0) + n;
+        // Cases with no area count in the total and by day, never as an area of their own.
+        if (area) out.byArea[area] = (out.byArea[area] ?? 0) + n;
         out.byDate[date] = (out.byDate[date] ?? 0) + n;
       }
     }

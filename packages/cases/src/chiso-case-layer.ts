@@ -1,13 +1,13 @@
 import type { PropertyValues } from 'lit';
 import { FeedError, formatNumber, requestFeed, type FeedModel, type LoadedFeed } from '@chiso/core';
-import { CASE_PALETTE, RISK_COLORS, colorOfValue } from '@chiso/core/colors';
+import { CASE_PALETTE, RISK_COLORS } from '@chiso/core/colors';
 import { DataParser, FeedController, SizeController, dateFieldStyles, loadFailure, tokens } from '@chiso/core/element';
 import {
   CrosswalkLoader, MapBindings, TimelineController, atlasLevelOf, carryOldUnits, dataTableStyles, themeColor, type MapContext,
 } from '@chiso/map';
 import type { CarryResult } from '@chiso/atlas';
 import { classifyQuantile } from '@chiso/map/classify';
-import { readCaseInputs, type CaseData } from './case-inputs.js';
+import { mergeCarry, readCaseInputs, type CaseData } from './case-inputs.js';
 import {
   RISK_INDICATOR, areasOnDay, measureWindow, rangeScales, summarizeCases,
   type AreaDay, type CaseIndex, type CaseSummary,
@@ -19,6 +19,7 @@ import { CaseDrawing, type CaseMode } from './case-drawing.js';
 import { bindCaseInteractions } from './case-interaction.js';
 import { areaLines, dayText, summaryText, warningLines, valueText, type CaseDay, type CaseWording } from './case-text.js';
 import { panel, tableCsv, type CaseValue, type CaseView } from './case-view.js';
+import { areaFill, shownCaseValue } from './case-colors.js';
 
 export type { CaseMode, CaseValue };
 
@@ -282,7 +283,7 @@ export class ChisoCaseLayer extends CaseLayerProperties {
       if (key !== this.summaryKey || changed.has('measure')) {
         this.summaryKey = key;
         const [a, b] = this.rangeIdx();
-        this.currentSummary = this.summarize([this.read.index.dates[a], this.read.index.dates[b]]);
+        this.currentSummary = summarizeCases(this.read.counts!, [this.read.index.dates[a], this.read.index.dates[b]]);
         // After the first drawing, every new summary is a change (the first one goes with chiso-ready).
         if (this.drawnOnce) this.emit<CaseSummary>('change', this.currentSummary);
       }
@@ -348,26 +349,13 @@ export class ChisoCaseLayer extends CaseLayerProperties {
     const counts = { ...model, observations: model.observations.filter((o) => !RISK_INDICATOR.test(o.indicator)) };
     const carried = carryOldUnits(counts, known!, this.crosswalks.data!);
     if (!carried) return model;
-    const r = carried.result;
-    this.carry = this.carry
-      ? { observations: [...this.carry.observations, ...r.observations], carried: [...this.carry.carried, ...r.carried], notCarried: [...this.carry.notCarried, ...r.notCarried], unmatched: [...new Set([...this.carry.unmatched, ...r.unmatched])].sort() }
-      : r;
+    this.carry = mergeCarry(this.carry, carried.result);
     return { ...carried.model, observations: [...carried.model.observations, ...risk] };
   }
 
-  private summarize(range: [string, string]): CaseSummary {
-    const s = summarizeCases(this.read.counts!, range);
-    delete s.byArea['']; // cases with no area count in the total, not as an area
-    return s;
-  }
-
-  private rangeIdx(): [number, number] {
-    return this.timeline.range();
-  }
-
-  private dayIdx(): number {
-    return this.timeline.index();
-  }
+  /** The range's and the day's indexes into the dates. */
+  private rangeIdx(): [number, number] { return this.timeline.range(); }
+  private dayIdx(): number { return this.timeline.index(); }
 
   // ---- colours ----
 
@@ -383,22 +371,12 @@ export class ChisoCaseLayer extends CaseLayerProperties {
 
   /** What colours the areas: `rate` and `risk` fall back to `count` when they cannot be computed. */
   private get shownValue(): CaseValue {
-    if (this.value === 'risk' && (this.read.population.size || this.read.riskLevels.size)) return 'risk';
-    if (this.value === 'rate' && this.read.population.size) return 'rate';
-    return 'count';
+    return shownCaseValue(this.value, this.read);
   }
 
   /** The "< k" class, then one per class between the breaks: five from the palette, lightest first. */
   private get classColors(): string[] {
     return this.palettes?.paletteColors(this.palette || CASE_PALETTE, 5) ?? [];
-  }
-
-  private colorOf(f: AreaDay): string | null {
-    if (this.shownValue === 'risk') return f.risk ? this.riskColor(f.risk) : null;
-    if (f.cases <= 0) return null;
-    const colors = this.classColors;
-    if (f.cases < this.kValue) return colors[0] ?? null;
-    return colorOfValue(this.shownValue === 'rate' ? f.rate : f.value, this.breaks, colors.slice(1), '') || null;
   }
 
   private riskColor(level: 1 | 2 | 3 | 4): string {
@@ -421,7 +399,7 @@ export class ChisoCaseLayer extends CaseLayerProperties {
         } : undefined,
         rescale: this.scalesChanged ? this.scaleMax : undefined, labels: structural || changed.has('playing') ? !this.playing : undefined,
         points: dataChanged || structural ? { cases: this.read.cases, dates: this.read.index.dates } : undefined,
-        areas: this.mode === 'area' ? this.frame.map((f) => [f.code, this.colorOf(f)] as [string, string | null]) : undefined,
+        areas: this.mode === 'area' ? this.frame.map((f) => [f.code, areaFill(f, { shown: this.shownValue, colors: this.classColors, k: this.kValue, breaks: this.breaks, risk: (l) => this.riskColor(l) })] as [string, string | null]) : undefined,
         frame: this.frame, window: measureWindow(this.dayIdx(), this.measure, this.rangeIdx()[0]),
       });
       if (structural) this.drawnMode = this.mode;
@@ -487,18 +465,14 @@ export class ChisoCaseLayer extends CaseLayerProperties {
 
   // ---- render ----
 
-  /**
-   * The table as CSV (UTF-8 with BOM), one row per area in its order, under the screen's privacy rule: a count
-   * under k is "< k", never the exact figure. Empty before there is data.
-   */
+  /** The table as CSV (UTF-8 BOM), its rows in order, under the screen's privacy rule ("< k"); empty before data. */
   async toCSV(): Promise<string> {
     return this.read.index ? tableCsv(this.view) : '';
   }
 
   /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
   download(): void {
-    const title = `${this.lang.startsWith('en') ? 'cases' : 'ca benh'} ${this.read.index?.dates[this.dayIdx()] ?? ''}`;
-    void import('@chiso/core/download').then((m) => m.downloadCsv(this, title));
+    void import('@chiso/core/download').then((m) => m.downloadCsv(this, `${this.lang.startsWith('en') ? 'cases' : 'ca benh'} ${this.read.index?.dates[this.dayIdx()] ?? ''}`));
   }
 
   private get view(): CaseView {
