@@ -46,7 +46,7 @@ console.log('\nSize: what a page downloads before it can draw (eager chunks only
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { 'min KB': +kb(s.min), 'min+gzip KB': +kb(s.gz) }])));
 const ours = sizes.find((s) => s.name.startsWith('chiso core+gauge'));
 const peer = sizes.find((s) => s.name.startsWith('ECharts'));
-console.log(`core+gauge: ${kb(ours.gz)} KB min+gzip (budget 20 KB: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
+console.log(`core+gauge: ${kb(ours.gz)} KB (${ours.gz} bytes) min+gzip (budget 20 KB = 20480 bytes: ${ours.gz <= 20 * 1024 ? 'within' : 'OVER'}); ECharts' gauge is ${(peer.gz / ours.gz).toFixed(1)}× that.`);
 const lit = sizes.find((s) => s.name.startsWith('lit'));
 for (const n of ['stat', 'ranking', 'progress']) {
   const el = sizes.find((s) => s.name.startsWith(`chiso core+${n}`));

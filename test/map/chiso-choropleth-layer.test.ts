@@ -337,6 +337,8 @@ describe('<chiso-choropleth-layer> with bad input', function () {
     expect(e2.detail.code).to.equal('http');
     await fresh.ready;
     expect(failed.state).to.equal('error');
+    expect(failed.shadowRoot!.querySelector('[part="download"]'), 'no empty file to download').to.equal(null);
+    expect(await failed.toCSV()).to.equal('');
     expect(renderedCodes(fresh).size).to.equal(0); // nothing coloured; the boundaries still drawn
     expect(fresh.map!.queryRenderedFeatures({ layers: ['chiso-land'] }).length).to.be.greaterThan(0);
   });

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, csvOf, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
+  comparePeriods, csvOf, csvSource, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
   type FeedModel, type LoadedFeed,
 } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer } from '@chiso/core/element';
@@ -192,7 +192,7 @@ export class ChisoTrend extends ChisoElement {
     const lang = this.lang;
     const model = this.data != null ? this.parser.model : this.model;
     const s = model?.source;
-    const source = s ? { source: [localize(s.name, lang), s.url].filter(Boolean).join(' — ') || undefined, updated: s.updated } : {};
+    const source = csvSource(s, lang);
     return all.length ? csvOf(['series', 'indicator', 'area', 'name', 'period', 'value', 'unit', 'source', 'updated'], all.flatMap((x) => x.points.map((p) => ({
       series: all.length > 1 ? x.label : undefined, indicator: x.indicator.id, area: x.area, name: x.areaName, period: p.period, value: p.value,
       unit: this.unit ?? x.indicator.unit, ...source,

@@ -7,6 +7,8 @@
  */
 
 /** A cell: text, a number, or empty (null, undefined). */
+import { localize, type FeedSource } from './feed/model.js';
+
 export type CsvCell = string | number | null | undefined;
 
 export interface CsvTable {
@@ -35,6 +37,13 @@ export function fileNameOf(title: string, ext: string): string {
   const base = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
   return `${base || 'chiso'}.${ext}`;
+}
+
+/** A source as two CSV cells: who published it (and where), and when it was updated; none without a source. */
+export function csvSource(source: FeedSource | undefined, lang = 'vi'): { source?: string; updated?: string } {
+  if (!source) return {};
+  const name = [localize(source.name, lang), source.url].filter(Boolean).join(' — ');
+  return { ...(name ? { source: name } : {}), ...(source.updated ? { updated: source.updated } : {}) };
 }
 
 /** Column names of the CSVs, in the element's language (Vietnamese first). */

@@ -69,7 +69,7 @@ export const gaugeStyles = css`
   [part='details'] summary, [part='download'] { cursor: pointer; color: var(--_accent); border-radius: 0.25rem; width: max-content; }
   [part='details'] summary:focus-visible, [part='download']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   /* A link-like button under the table: the gauge's words, not a second frame. */
-  [part='download'] { margin-top: 0.375rem; font: inherit; background: none; border: 0; padding: 0; }
+  [part='download'] { font: inherit; background: none; border: 0; padding: 0; }
   table { border-collapse: collapse; width: 100%; margin-top: 0.25rem; }
   th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
   th { font-weight: 600; color: var(--_muted); }

@@ -384,7 +384,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
           <caption class="visually-hidden">${v.label}</caption>
           <tbody>${rows.map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
         </table>
-        ${this.noDownload ? nothing : html`<button type="button" part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label))}>${msg(lang, 'download')}</button>`}
+        ${this.noDownload ? nothing : html`<button part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label))}>${msg(lang, 'download')}</button>`}
       </details>
     </figure>`;
   }
@@ -395,7 +395,8 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     // Vietnam time whatever the reader's clock: the feeds and their publishers are in UTC+7, which has no summer
     // time. Shifted by seven hours, the UTC fields of the ISO text are Vietnam's: "08:00", and the day.
     const iso = new Date(ms + 252e5).toISOString();
-    return withDate ? `${iso.slice(11, 16)} ${formatDate(iso, lang)}` : iso.slice(11, 16);
+    const time = iso.slice(11, 16);
+    return withDate ? `${time} ${formatDate(iso, lang)}` : time;
   }
 
 }

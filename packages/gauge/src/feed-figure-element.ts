@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { csvOf, FeedError, localize, msg, type CsvCell, type CsvColumn, type FeedModel, type FeedSource, type LoadedFeed } from '@chiso/core';
+import { csvOf, csvSource, FeedError, msg, type CsvCell, type CsvColumn, type FeedModel, type FeedSource, type LoadedFeed } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, type FeedHost } from '@chiso/core/element';
 
 /**
@@ -60,11 +60,9 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
       @click=${() => void import('@chiso/core/download').then((m) => m.downloadCsv(this, title))}>${msg(lang, 'download')}</button>`;
   }
 
-  /** A source as two CSV cells: who published it (and where), and when it was updated. */
+  /** A source as two CSV cells (see `csvSource`). */
   protected sourceCells(source: FeedSource | undefined, lang: string): { source?: string; updated?: string } {
-    if (!source) return {};
-    const name = [localize(source.name, lang), source.url].filter(Boolean).join(' — ');
-    return { ...(name ? { source: name } : {}), ...(source.updated ? { updated: source.updated } : {}) };
+    return csvSource(source, lang);
   }
   /** Whether anything is asked for besides a feed (an inline value): without a feed, the figure is not `empty` for lack of one. */
   protected hasInline(): boolean {

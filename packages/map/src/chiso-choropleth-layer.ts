@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { csvOf, FeedError, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
+import { csvOf, csvSource, FeedError, localize, type FeedModel, type Indicator, type LoadedFeed } from '@chiso/core';
 import { DataParser, FeedController, loadFailure, tokens, type FeedHost } from '@chiso/core/element';
 import type { MapLayerMouseEvent } from 'maplibre-gl';
 import type { CarryResult } from '@chiso/atlas';
@@ -295,8 +295,7 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     const v = this.view;
     if (!this.viewModel || !v.indicator) return '';
     const w = this.wording;
-    const s = this.lastGoodModel?.source;
-    const source = s ? { source: [localize(s.name, this.lang), s.url].filter(Boolean).join(' — ') || undefined, updated: s.updated } : {};
+    const source = csvSource(this.lastGoodModel?.source, this.lang);
     return csvOf(['rank', 'area', 'name', 'value', 'unit', 'class', 'period', 'source', 'updated'], this.rows().map((r) => ({
       rank: r.rank, area: r.code, name: r.name, value: r.value, unit: r.value !== null ? v.indicator?.unit : undefined,
       class: r.cls !== undefined ? classLabel(w, r.cls) : undefined, period: v.period, ...source,

@@ -58,7 +58,7 @@ export function panel(host: ChoroplethControls, p: ChoroplethPanel) {
             <output class="period">${v.period ? formatPeriod(v.period, lang) : ''}</output>
           </div>`
         : nothing}
-      ${host.noDownload ? nothing : html`<button type="button" part="download" class="table-toggle" @click=${() => host.download()}>${mapMsg(lang, 'download')}</button>`}
+      ${host.noDownload || !v.indicator ? nothing : html`<button type="button" part="download" class="table-toggle" @click=${() => host.download()}>${mapMsg(lang, 'download')}</button>`}
       <button type="button" part="table-toggle" class="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'}
         aria-controls="table" @click=${() => (host.tableOpen = !host.tableOpen)}>
         ${mapMsg(lang, host.tableOpen ? 'hideTable' : 'showTable')}
