@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium, openPage } from '../support/browser.mjs';
+import { launchChromium, openPage, PAGE_SCALE } from '../support/browser.mjs';
 
 // What a static server knows without configuration (IIS 10, nginx and Apache's default types). `.d.ts` and
 // `.md` ship for npm users and readers, never requested by a page.
@@ -37,7 +37,7 @@ async function mapOutcome(browser, misbehave, lang = 'vi') {
   const server = await startStaticServer({ port: 0, misbehave });
   const page = await openPage(browser);
   try {
-    await page.setViewport({ width: 1000, height: 900 });
+    await page.setViewport({ width: 1000, height: 900, deviceScaleFactor: PAGE_SCALE });
     await page.evaluateOnNewDocument((l) => {
       window.__errors = [];
       document.addEventListener('chiso-error', (e) => window.__errors.push(e.detail?.code ?? e.detail?.error?.code ?? 'error'), true);

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { IIS_DEFAULTS, launchChromium, openPage, layoutProblemsAcross } from '../support/browser.mjs';
+import { IIS_DEFAULTS, launchChromium, openPage, PAGE_SCALE, layoutProblemsAcross } from '../support/browser.mjs';
 import { DASHBOARD_WIDTHS, panelHoles, settleDashboard } from '../support/dashboard.mjs';
 
 // Injected through the DevTools protocol (page.evaluate), which the page's policy does not govern: a <script>
@@ -59,7 +59,7 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     });
-    await page.setViewport({ width: DASHBOARD_WIDTHS[0], height: 900 });
+    await page.setViewport({ width: DASHBOARD_WIDTHS[0], height: 900, deviceScaleFactor: PAGE_SCALE });
     await page.goto(`${base}/examples/index.html`);
     // The policy is on the page: a script added now must not run (and its refusal is the one violation allowed).
     assert.equal(await page.evaluate(() => {
@@ -74,7 +74,7 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
     const PROBE = 'script-src-elem inline';
 
     for (const width of DASHBOARD_WIDTHS) {
-      await page.setViewport({ width, height: 900 });
+      await page.setViewport({ width, height: 900, deviceScaleFactor: PAGE_SCALE });
       if (!(await settleDashboard(page))) problems.push(`${width}px: not every element settled: ${JSON.stringify(await statesOf(page))}`);
       for (const hole of await panelHoles(page)) problems.push(`${width}px: ${hole}`);
       await page.screenshot({ path: `test/.out/screenshots/dashboard-${width}.png`, fullPage: true });
@@ -136,7 +136,7 @@ test('the example pages load with no console error; React, Vue and Angular pass 
   try {
     await Promise.all(['paste', 'react', 'vue', 'angular'].map(async (name) => {
       const page = await openPage(browser);
-      await page.setViewport({ width: 1280, height: 900 });
+      await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: PAGE_SCALE });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

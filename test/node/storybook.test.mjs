@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { IIS_DEFAULTS, launchChromium, openPage, WIDTHS, layoutProblemsAcross } from '../support/browser.mjs';
+import { IIS_DEFAULTS, launchChromium, openPage, PAGE_SCALE, WIDTHS, layoutProblemsAcross } from '../support/browser.mjs';
 
 const built = existsSync('storybook-static/index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -33,7 +33,7 @@ async function checkStory(page, base, story, problems) {
   const marks = [];
   const mark = (what) => marks.push(`${what} ${Date.now() - t0}`);
   try {
-    await page.setViewport({ width: 1280, height: 900 });
+    await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: PAGE_SCALE });
     // The first story of a page loads Storybook; the next ones are switched to in place, as the Storybook UI
     // does (no reload: the modules, MapLibre and its worker are already there, and each map draws in a second).
     const switched = page.url().includes('/iframe.html') && await page.evaluate((id) => new Promise((resolve) => {
@@ -67,7 +67,8 @@ async function checkStory(page, base, story, problems) {
       for (const f of failed) problems.push(`${story.id}: in error, which the story is not about (${f})`);
     }
     mark('settled');
-    await page.addScriptTag({ path: axePath });
+    // Story switches keep the page, and axe with it: injected once per page (it is half a megabyte to parse).
+    if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -11,7 +11,7 @@ export const executablePath = process.env.CHROME_PATH
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-quic', '--disable-dev-shm-usage',
+  '--disable-quic', '--disable-dev-shm-usage', '--disable-gpu-compositing',
   '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
 ];
 
@@ -46,6 +46,12 @@ export const IIS_DEFAULTS = {
 
 /** The widths every story and the demo are checked at. */
 export const WIDTHS = [320, 360, 768, 1280];
+/**
+ * The device pixel ratio the page tests (stories, demo, deployment) run at: layout, text boxes, contrast and axe
+ * are in CSS pixels and do not depend on it, but a map's canvas has a quarter of the pixels at 0.5, and with
+ * software WebGL every frame costs in proportion. (The browser tests that read map pixels run at 1.)
+ */
+export const PAGE_SCALE = Number(process.env.PAGE_SCALE) || 0.5;
 // Run through the DevTools protocol (page.evaluate), which a page's Content-Security-Policy does not govern.
 const layoutScript = readFileSync(fileURLToPath(new URL('./layout-check.js', import.meta.url)), 'utf8');
 
@@ -76,13 +82,13 @@ export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, he
   for (const font of ['100%', '200%']) {
     await page.evaluate((f) => { document.documentElement.style.fontSize = f; }, font);
     for (const width of widths) {
-      await page.setViewport({ width, height });
+      await page.setViewport({ width, height, deviceScaleFactor: PAGE_SCALE });
       await settle(page);
       const found = await page.evaluate((sel) => window.chisoLayoutProblems(document.querySelector(sel) ?? document.body), selector);
       for (const p of found) problems.push(`${width}px ${font}: ${p}`);
     }
   }
   await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
-  await page.setViewport({ width: 1280, height });
+  await page.setViewport({ width: 1280, height, deviceScaleFactor: PAGE_SCALE });
   return problems;
 }
