@@ -1,5 +1,5 @@
 // Builds every package: rollup (ESM + the all-in-one bundle), .d.ts with tsc, custom-elements.json.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { vendorFrameworks } from './vendor-frameworks.mjs';
@@ -11,7 +11,22 @@ const packages = ['core', 'atlas', 'gauge', 'map', 'bts', 'chart', 'cases', 'chi
 for (const p of packages) rmSync(`packages/${p}/dist`, { recursive: true, force: true });
 run('node', ['scripts/gen-maplibre-css.mjs']);
 run('node', ['scripts/demo-data.mjs']);
-run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+// Rollup and the declarations at once (two cores; tsc reads no bundle): each package's tsc reads the .d.ts of
+// the packages it depends on, so they go by level, two at a time.
+const started = (cmd, args) => new Promise((resolve, reject) => spawn(cmd, args, { stdio: 'inherit' })
+  .on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}`)))));
+const rollup = started(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+const declarations = (async () => {
+  for (const level of [['core'], ['atlas', 'gauge', 'chart'], ['map'], ['bts', 'cases'], ['chiso']]) {
+    await Promise.all(level.map((p) => started(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`])));
+  }
+})();
+try {
+  await Promise.all([rollup, declarations]);
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
 // React, Vue and Angular as ES modules for the framework example pages (examples/vendor, ignored by git).
 await vendorFrameworks('examples/vendor');
 // MapLibre and its worker beside the all-in-one bundle (see maplibreVendor in rollup.config.mjs).
@@ -24,7 +39,6 @@ for (const f of ['maplibre-gl', 'maplibre-gl-worker']) {
 // Vietnam's boundaries beside it too (atlas/), with their licence: a map with no boundaries file draws them.
 cpSync('packages/atlas/data', 'packages/chiso/dist/atlas', { recursive: true });
 copyFileSync('packages/atlas/LICENSE-DATA.md', 'packages/chiso/dist/atlas/LICENSE-DATA.md');
-for (const p of packages) run(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
 
 // The self-check page beside chiso.js (kiem-tra.html): a webmaster opens it on the portal's server. It is told
 // every file a page may load, to check each one's type.
