@@ -147,7 +147,8 @@ export const minifyHtmlLiterals = () => ({
 
 /**
  * The CSS in lit's css`…` literals, minified (terser leaves template text alone): comments out, runs of white
- * space to one, none around braces, semicolons and commas. Interpolations (`${…}`) and quoted strings are kept
+ * space to one, none around braces, semicolons and commas, no last semicolon in a block, no leading zero, no
+ * quotes around a plain attribute value. Interpolations (`${…}`) and quoted strings are kept
  * as they are.
  */
 export const minifyCssLiterals = () => ({
@@ -157,12 +158,16 @@ export const minifyCssLiterals = () => ({
     const out = code.replace(/\bcss`([^`]*)`/g, (all, body) => {
       // Interpolations and quoted strings (odd positions after the split) are kept as they are.
       // Comments first, over the whole text: an apostrophe in a comment ("the arc's end") is not a string.
-      const parts = body.replace(/\/\*[\s\S]*?\*\//g, '').split(/(\$\{[^}]*\}|"[^"\n]*"|'[^'\n]*')/);
+      // An attribute selector's value that is a plain name needs no quotes: [part='value'] is [part=value].
+      const parts = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\[([\w-]+)([~|^$*]?=)'([A-Za-z_][\w-]*)'\]/g, '[$1$2$3]')
+        .split(/(\$\{[^}]*\}|"[^"\n]*"|'[^'\n]*')/);
       const min = parts.map((p, i) => (i % 2 ? p : p
         .replace(/\s+/g, ' ')
         .replace(/\s*([{};,])\s*/g, '$1')
-        .replace(/([{;](?:--)?[\w-]+):\s/g, '$1:'))); // a declaration's "prop: value" (never a selector's ":")
-      return `css\`${min.join('')}\``;
+        .replace(/([{;](?:--)?[\w-]+):\s/g, '$1:') // a declaration's "prop: value" (never a selector's ":")
+        .replace(/;\}/g, '}') // the last declaration needs no semicolon
+        .replace(/([:\s,(*/+-])0\.(\d)/g, '$1.$2'))); // 0.25rem is .25rem
+      return `css\`${min.join('').trim()}\``;
     });
     return out === code ? null : { code: out, map: null };
   },

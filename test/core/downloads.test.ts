@@ -29,8 +29,13 @@ describe('downloads (CSV)', () => {
     expect(row['Giá trị']).to.equal('87.86');
     expect(row['Tử số']).to.equal('349887');
     expect(row['Nguồn']).to.contain(PT_SOURCE);
+    // The button is in the details, whose code loads when a reader first opens them.
+    expect(el.shadowRoot!.querySelector('[part="download"]')).to.equal(null);
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="details"]')!.open = true;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="download"]'), 'the details drawn, with the button');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
     expect(button.textContent!.trim()).to.equal('Tải dữ liệu (CSV)');
+    expect(getComputedStyle(button).cursor, 'the details\' styles adopted with their code').to.equal('pointer');
     const saved = nextEvent<{ format: string; filename: string; text: string }>(el, 'chiso-download');
     el.addEventListener('chiso-download', (e) => e.preventDefault(), { once: true });
     button.click();
@@ -52,7 +57,9 @@ describe('downloads (CSV)', () => {
     expect(rows.slice(1).map((r) => [r[level], r[value]])).to.deep.equal([['Cấp tỉnh', '87.86'], ['Cấp huyện', '34.1'], ['Cấp xã', '16.55']]);
     expect(el.shadowRoot!.querySelectorAll('[part="download"]')).to.have.length(1);
     const gauges = [...el.shadowRoot!.querySelectorAll('chiso-gauge')];
-    await Promise.all(gauges.map((g) => g.updateComplete));
+    // Each gauge's details opened and drawn (their table there), with no button of their own.
+    for (const g of gauges) g.shadowRoot!.querySelector<HTMLDetailsElement>('[part="details"]')!.open = true;
+    await waitUntil(() => gauges.every((g) => g.shadowRoot!.querySelector('[part="details"] table')), 'every gauge\'s details drawn');
     expect(gauges.every((g) => !g.shadowRoot!.querySelector('[part="download"]'))).to.equal(true);
   });
 

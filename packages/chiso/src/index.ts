@@ -158,7 +158,7 @@ function showFailure(el: Element, tag: string): void {
   p.className = 'chiso-load-error';
   p.dataset.tag = tag;
   p.setAttribute('role', 'alert');
-  p.style.cssText = 'margin:0 0 .5em;padding:.75em;border:1px solid #b3261e;border-radius:.5em;color:#8c1d18;background:#fff;font:inherit';
+  p.style.cssText = 'margin:0 0 .5em;padding:.75em;border:1px solid #b3261e;color:#8c1d18;background:#fff';
   p.textContent = message; // never HTML
   el.before(p);
   void customElements.whenDefined(tag).then(() => {

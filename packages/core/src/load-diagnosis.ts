@@ -6,9 +6,18 @@
  * copied (404), or a policy that blocks scripts or workers. Nothing here runs unless a load already failed.
  */
 import { FeedError } from './feed/errors.js';
-import { violationFor } from './policy-violations.js';
+import { violations } from './policy-violations.js';
 
 export { watchPolicyViolations } from './policy-violations.js';
+
+/** The latest violation that blocked `url` (or its origin), if any. */
+function violationFor(url: string): { url: string; directive: string } | undefined {
+  const origin = (() => { try { return new URL(url).origin; } catch { return url; } })();
+  // A policy report names a same-origin file in full, another origin by its origin only; only the directives
+  // that govern scripts and workers can have stopped one.
+  return [...violations].reverse().find((v) => /^(script-src|worker-src|child-src|default-src)$/.test(v.directive)
+    && (v.url === url || v.url === origin || (!!v.url && url.startsWith(v.url))));
+}
 
 /** What stopped a file from loading. */
 export type LoadProblem =

@@ -3,7 +3,8 @@
  * chunk or worker refused later can be blamed on the policy when it is (load-diagnosis.ts). Tiny on purpose:
  * every element imports it; the diagnosis itself loads only when something failed.
  */
-const violations: Array<{ url: string; directive: string }> = [];
+/** The page's latest violations, newest last (read by load-diagnosis.ts, which loads only when something failed). */
+export const violations: Array<{ url: string; directive: string }> = [];
 let watching = false;
 
 /**
@@ -18,13 +19,3 @@ export function watchPolicyViolations(): void {
     if (violations.length > 50) violations.shift();
   });
 }
-
-/** The latest violation that blocked `url` (or its origin), if any. */
-export function violationFor(url: string): { url: string; directive: string } | undefined {
-  const origin = (() => { try { return new URL(url).origin; } catch { return url; } })();
-  // A policy report names a same-origin file in full, another origin by its origin only; only the directives
-  // that govern scripts and workers can have stopped one.
-  return [...violations].reverse().find((v) => /^(script-src|worker-src|child-src|default-src)$/.test(v.directive)
-    && (v.url === url || v.url === origin || (!!v.url && url.startsWith(v.url))));
-}
-

@@ -66,13 +66,8 @@ export const gaugeStyles = css`
   [part='error'], [part='empty'] { margin: 0; font-size: 0.9375em; }
   [part='error'] { color: var(--_bad); }
   [part='details'] { text-align: start; font-size: 0.875em; }
-  [part='details'] summary, [part='download'] { cursor: pointer; color: var(--_accent); border-radius: 0.25rem; width: max-content; }
-  [part='details'] summary:focus-visible, [part='download']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
-  /* A link-like button under the table: the gauge's words, not a second frame. */
-  [part='download'] { font: inherit; background: none; border: 0; padding: 0; }
-  table { border-collapse: collapse; width: 100%; margin-top: 0.25rem; }
-  th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
-  th { font-weight: 600; color: var(--_muted); }
+  [part='details'] summary { cursor: pointer; color: var(--_accent); border-radius: 0.25rem; width: max-content; }
+  [part='details'] summary:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   [part='skeleton'] {
     display: block; aspect-ratio: 4 / 3; border-radius: var(--_radius);
     background: linear-gradient(90deg, var(--_skeleton) 25%, var(--_bg) 50%, var(--_skeleton) 75%);
@@ -94,8 +89,5 @@ export const gaugeStyles = css`
     [part='details'], [part='skeleton'] { display: none; }
     * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   }
-  .visually-hidden {
-    position: absolute !important; width: 1px; height: 1px; overflow: hidden;
-    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
-  }
 `;
+

@@ -2,9 +2,9 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property } from 'lit/decorators.js';
 import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
-  selectObservation, formatDate,
+  selectObservation,
 } from '@chiso/core';
-import type { Direction, LoadedFeed, MessageKey, Selected } from '@chiso/core';
+import type { Direction, LoadedFeed, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
 import { gaugeStyles } from './chiso-gauge.styles.js';
 import { arcPath, tickPath } from './geometry.js';
@@ -346,23 +346,6 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const valueEl = html`<div part="value" aria-hidden="true" style=${`--_chars:${Math.max(4, valueText.length)}`}>${valueText}</div>`;
     // The observation's own source (a file of figures from several reports) before the feed's.
     const shownSource = v.source ?? source;
-    // The details table: every figure there is, each row only when it has something to say.
-    const rows = ([
-      ['value', valueText],
-      ['target', v.target !== undefined && formatValue(v.target, v.unit, lang, v.decimals)],
-      ['thresholds', v.thresholds.map((t) => formatValue(t, v.unit, lang)).join(' · ')],
-      ['status', v.band !== 'none' && bandLabel(v.band, lang)],
-      ['area', [v.areaName, v.area && v.area !== v.areaName ? `(${v.area})` : ''].filter(Boolean).join(' ')],
-      ['level', v.level && levelLabel(v.level, lang)],
-      ['period', v.period && formatPeriod(v.period, lang)],
-      ['previous', v.previous && `${formatPeriod(v.previous.period, lang)}: ${formatValue(v.previous.value, v.unit, lang, v.decimals)}`],
-      ['change', delta],
-      [v.denominator !== undefined ? 'ratio' : 'count', ratio],
-      ['source', localize(shownSource?.name, lang)],
-      ['published', shownSource?.published && formatPeriod(shownSource.published.slice(0, 10), lang)],
-      ['updated', shownSource?.updated && this.formatTime(shownSource.updated, lang, true)],
-      ['note', localize(v.note, lang)],
-    ] as Array<[MessageKey, string | false | undefined]>).filter((r): r is [MessageKey, string] => !!r[1]);
     return html`<figure part="base" class="variant-${this.variant} band-${v.band}">
       <figcaption part="label">${v.label}</figcaption>
       ${subtitle ? html`<div part="subtitle">${subtitle}</div>` : nothing}
@@ -376,27 +359,38 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
       ${delta ? html`<div part="delta" class=${v.deltaImproves === undefined ? '' : v.deltaImproves ? 'improves' : 'worsens'}
         title=${`${msg(lang, 'comparedToPrevious')}${v.previous ? ` (${formatPeriod(v.previous.period, lang)})` : ''}`}>${delta}</div>` : nothing}
       ${ratio ? html`<div part="ratio">${ratio}</div>` : nothing}
-      ${stale ? html`<div part="stale">${msg(lang, 'stale', { time: fetchedAt ? this.formatTime(fetchedAt, lang) : '' })}</div>` : nothing}
+      ${stale ? html`<div part="stale">${msg(lang, 'stale', { time: fetchedAt ? this.vietnamTime(fetchedAt).slice(11, 16) : '' })}</div>` : nothing}
       ${stale && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
-      <details part="details">
+      <details part="details" @toggle=${this.openDetails}>
         <summary>${msg(lang, 'details')}</summary>
-        <table>
-          <caption class="visually-hidden">${v.label}</caption>
-          <tbody>${rows.map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
-        </table>
-        ${this.noDownload ? nothing : html`<button part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label))}>${msg(lang, 'download')}</button>`}
+        ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: shownSource, time: (t) => this.vietnamTime(t) }, lang,
+          this.noDownload ? undefined : () => void import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label)))}
       </details>
     </figure>`;
   }
 
-  private formatTime(t: number | string, lang: string, withDate = false): string {
+  /** The details' code, once a reader has opened them. */
+  private details?: typeof import('./gauge-details.js');
+
+  private openDetails(e: Event): void {
+    if (!this.details && (e.target as HTMLDetailsElement).open) {
+      void import('./gauge-details.js').then((m) => {
+      const root = this.shadowRoot!;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.detailsStyles.styleSheet!];
+      this.details = m;
+      this.requestUpdate();
+    });
+    }
+  }
+
+  /**
+   * A time as ISO text in Vietnam's time whatever the reader's clock (the feeds and their publishers are in UTC+7,
+   * which has no summer time): its UTC fields are Vietnam's, "08:00" and the day. The text as given when it is
+   * not a time.
+   */
+  private vietnamTime(t: number | string): string {
     const ms = new Date(t).getTime();
-    if (Number.isNaN(ms)) return String(t);
-    // Vietnam time whatever the reader's clock: the feeds and their publishers are in UTC+7, which has no summer
-    // time. Shifted by seven hours, the UTC fields of the ISO text are Vietnam's: "08:00", and the day.
-    const iso = new Date(ms + 252e5).toISOString();
-    const time = iso.slice(11, 16);
-    return withDate ? `${time} ${formatDate(iso, lang)}` : time;
+    return Number.isNaN(ms) ? String(t) : new Date(ms + 252e5).toISOString();
   }
 
 }

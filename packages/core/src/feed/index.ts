@@ -11,4 +11,5 @@ export * from './geojson.js';
 export * from '../geo/gazetteer.js';
 export * from './select.js';
 export * from './select-group.js';
-export * from './load.js';
+export { clearFeedCache, loadFeed, requestCounts, requestFeed, type LoadedFeed, type LoadOptions } from './load.js';
+export * from './load-as-sent.js';

@@ -7,7 +7,7 @@ import { FeedError, toFeedError } from './errors.js';
 import type { FeedModel } from './model.js';
 import type { ParseOptions } from './parse.js';
 import { parseFeedAsync } from './lazy.js';
-import { MAX_FEED_CHARS, parseText } from './text.js';
+import { MAX_FEED_CHARS } from './text.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
@@ -34,14 +34,6 @@ export interface LoadedFeed {
   notModified: boolean;
 }
 
-/** The result of {@link requestJson}: a JSON value as sent (not read as a feed). */
-export interface LoadedJson {
-  url: string;
-  json: unknown;
-  fetchedAt: number;
-  notModified: boolean;
-}
-
 interface Entry<T extends { fetchedAt: number; notModified: boolean }> {
   loaded?: T;
   etag?: string;
@@ -49,7 +41,7 @@ interface Entry<T extends { fetchedAt: number; notModified: boolean }> {
   inflight?: { promise: Promise<T>; controller: AbortController; waiters: number };
 }
 
-type AnyLoaded = { fetchedAt: number; notModified: boolean };
+export type AnyLoaded = { fetchedAt: number; notModified: boolean };
 const entries = new Map<string, Entry<AnyLoaded>>();
 
 /** How many HTTP requests each URL has caused, for tests and diagnostics. */
@@ -73,34 +65,14 @@ export function requestFeed(url: string, options: LoadOptions = {}): Promise<Loa
   return shared<LoadedFeed>(url, url, options, async (body, meta) => ({ url, model: await parseFeedAsync(body, options.parse), ...meta }));
 }
 
-/**
- * Loads a JSON document as sent (points of BTS sites or villages, say), with the same timeout, retries,
- * conditional requests and sharing as {@link requestFeed}. Rejects with a {@link FeedError}.
- */
-export function requestJson(url: string, options: Omit<LoadOptions, 'parse'> = {}): Promise<LoadedJson> {
-  return shared<LoadedJson>(`json ${url}`, url, options, async (body, meta) => ({ url, json: parseText(body), ...meta }));
-}
-
-/** The result of {@link requestText}: a document as sent. */
-export interface LoadedText {
-  url: string;
-  text: string;
-  fetchedAt: number;
-  notModified: boolean;
-}
+/** @internal How a request's body becomes its result. */
+export type Reader<T> = (body: string, meta: { fetchedAt: number; notModified: false }) => Promise<T>;
 
 /**
- * Loads a text document (map boundaries: GeoJSON or TopoJSON of several megabytes), with the same timeout,
- * retries, conditional requests and sharing as {@link requestFeed}: every map of a page drawing the same atlas
- * file waits for one request. Rejects with a {@link FeedError}.
+ * @internal One request per key for the page, with the timeout, retries and conditional requests (load-as-sent.ts
+ * builds on it).
  */
-export function requestText(url: string, options: Omit<LoadOptions, 'parse'> = {}): Promise<LoadedText> {
-  return shared<LoadedText>(`text ${url}`, url, options, async (body, meta) => ({ url, text: body, ...meta }));
-}
-
-type Reader<T> = (body: string, meta: { fetchedAt: number; notModified: false }) => Promise<T>;
-
-function shared<T extends AnyLoaded>(key: string, url: string, options: LoadOptions, read: Reader<T>): Promise<T> {
+export function shared<T extends AnyLoaded>(key: string, url: string, options: LoadOptions, read: Reader<T>): Promise<T> {
   const { signal, maxAgeMs = 5000, force = false } = options;
   if (signal?.aborted) return Promise.reject(abortError());
   let entry = entries.get(key) as Entry<T> | undefined;

@@ -1,0 +1,65 @@
+/**
+ * The gauge's details table and its download button: loaded the first time a reader opens "Chi tiết", so a page
+ * of gauges does not carry what most readers never open (the gauge's budget is 20 KB with core and lit).
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatPeriod, formatValue, levelLabel, localize, msg, type FeedSource, type MessageKey } from '@chiso/core';
+import { bandLabel, type GaugeView } from './gauge-model.js';
+
+/** What the gauge has already worded for its face, reused in the table. */
+export interface GaugeFaceText {
+  value: string;
+  delta: string;
+  ratio: string;
+  /** The observation's own source, else the feed's. */
+  source?: FeedSource;
+  /** A time as ISO text in Vietnam's time (the text as given when it is not a time). */
+  time: (t: string) => string;
+}
+
+/** "08:00 23/05/2024": the time, then the day. */
+const updatedText = (iso: string, lang: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(11, 16)} ${formatDate(iso, lang)}` : iso);
+
+/** Every figure there is, a row each only when it has something to say. */
+export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Array<[MessageKey, string]> {
+  const s = face.source;
+  return ([
+    ['value', face.value],
+    ['target', v.target !== undefined && formatValue(v.target, v.unit, lang, v.decimals)],
+    ['thresholds', v.thresholds.map((t) => formatValue(t, v.unit, lang)).join(' · ')],
+    ['status', v.band !== 'none' && bandLabel(v.band, lang)],
+    ['area', [v.areaName, v.area && v.area !== v.areaName ? `(${v.area})` : ''].filter(Boolean).join(' ')],
+    ['level', v.level && levelLabel(v.level, lang)],
+    ['period', v.period && formatPeriod(v.period, lang)],
+    ['previous', v.previous && `${formatPeriod(v.previous.period, lang)}: ${formatValue(v.previous.value, v.unit, lang, v.decimals)}`],
+    ['change', face.delta],
+    [v.denominator !== undefined ? 'ratio' : 'count', face.ratio],
+    ['source', localize(s?.name, lang)],
+    ['published', s?.published && formatPeriod(s.published.slice(0, 10), lang)],
+    ['updated', s?.updated && updatedText(face.time(s.updated), lang)],
+    ['note', localize(v.note, lang)],
+  ] as Array<[MessageKey, string | false | undefined]>).filter((r): r is [MessageKey, string] => !!r[1]);
+}
+
+/** The table, and the download button unless `download` is undefined (`no-download`). */
+export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, download?: () => void): TemplateResult {
+  return html`<table>
+      <caption class="visually-hidden">${v.label}</caption>
+      <tbody>${detailRows(v, face, lang).map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
+    </table>
+    ${download ? html`<button part="download" @click=${download}>${msg(lang, 'download')}</button>` : nothing}`;
+}
+
+/** The table's and the button's styles, adopted by the gauge's shadow root when this module loads. */
+export const detailsStyles = css`
+  /* A link-like button under the table: the gauge's words, not a second frame. */
+  [part='download'] { font: inherit; background: none; border: 0; padding: 0; cursor: pointer; color: var(--_accent); border-radius: 0.25rem; width: max-content; }
+  [part='download']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  table { border-collapse: collapse; width: 100%; margin-top: 0.25rem; }
+  th, td { text-align: start; padding: 0.125rem 0.25rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
+  th { font-weight: 600; color: var(--_muted); }
+  .visually-hidden {
+    position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+  }
+`;
