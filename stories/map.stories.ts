@@ -19,6 +19,7 @@ interface MapArgs {
   bounds?: string;
   label?: string;
   refresh?: number;
+  search?: boolean;
 }
 
 /** Phú Thọ's 2025 communes as chiso ships them (the atlas), and synthetic figures for them. */
@@ -30,7 +31,7 @@ const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme ==
 const render = (a: MapArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)}">
-    <chiso-map boundaries=${a.boundaries} lang=${lang} theme=${a.theme ?? nothing} bounds=${a.bounds ?? nothing}
+    <chiso-map boundaries=${a.boundaries} ?search=${!!a.search} lang=${lang} theme=${a.theme ?? nothing} bounds=${a.bounds ?? nothing}
       label=${a.label ?? 'Tỷ lệ hồ sơ trực tuyến theo xã, Phú Thọ (dữ liệu mẫu)'} style="--chiso-map-height:26rem">
       ${a.src
         ? html`<chiso-choropleth-layer src=${a.src} classes=${a.classes ?? nothing} palette=${a.palette ?? nothing}
@@ -67,6 +68,8 @@ export const ManualBreaks: Story = { args: { classes: 'manual:50 80 95', palette
 export const EarlierPeriod: Story = { args: { period: '2024-Q2' } };
 /** With the data table open (every commune: rank, name, value, class). */
 export const DataTable: Story = { args: { tableOpen: true } };
+/** A search box over the 148 communes' names: type "tan hoa" (no diacritics needed), ↓, Enter. */
+export const Search: Story = { args: { search: true } };
 export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const HighContrast: Story = { args: { theme: 'contrast' } };

@@ -53,6 +53,20 @@ export const mapStyles = css`
     background: var(--_bg); color: var(--_fg); font-size: 0.875em;
   }
   [part='summary'] { margin: 0; color: var(--_muted); font-size: 0.875em; }
+  .search { position: relative; }
+  [part='search-input'] {
+    width: 100%; font: inherit; padding: 0.4rem 0.6rem; color: var(--_fg); background: var(--_bg);
+    border: 1px solid var(--_border); border-radius: var(--_radius);
+  }
+  [part='search-input']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
+  [part='search-list'] {
+    position: absolute; z-index: 4; left: 0; right: 0; top: 100%; margin: 0.25rem 0 0; padding: 0.25rem 0; list-style: none;
+    background: var(--_bg); color: var(--_fg); border: 1px solid var(--_border); border-radius: var(--_radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15); max-height: 16rem; overflow-y: auto;
+  }
+  [part='search-list'][hidden] { display: none; }
+  [part='search-list'] li { padding: 0.35rem 0.6rem; cursor: pointer; }
+  [part='search-list'] li[aria-selected='true'], [part='search-list'] li:hover { background: var(--_accent); color: var(--_bg); }
   .hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .archipelago {
     font: 600 0.75rem/1.2 var(--_font); color: var(--_fg); text-align: center;

@@ -9,6 +9,7 @@ import { boundariesKind, CODE_PROP } from './boundary-kind.js';
 import { MapProperties } from './map/properties.js';
 import { addBoundaryLayers, SOURCE_ID } from './map/boundary-layers.js';
 import { MapTooltip } from './map/tooltip.js';
+import { AreaSearchBox } from './map/search-box.js';
 import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots, ArchipelagoLabels } from './map/archipelagos.js';
@@ -52,6 +53,9 @@ export interface MapReadyDetail {
  * @csspart status - Loading and context-loss notices over the map.
  * @csspart error - A message about the boundaries.
  * @csspart summary - The text summary of the layers (highest, lowest, median, no data).
+ * @csspart search - The search box (with \`search\`).
+ * @csspart search-input - Its text field (a combobox).
+ * @csspart search-list - Its list of matching areas.
  *
  * @cssprop --chiso-map-height - Height of the map (default 28rem).
  * @cssprop --chiso-map-sea - Background (sea) colour.
@@ -150,6 +154,7 @@ export class ChisoMap extends MapProperties {
   }
 
   private readonly tooltip = new MapTooltip();
+  private readonly searchBox = new AreaSearchBox(this);
 
   /**
    * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
@@ -481,6 +486,7 @@ export class ChisoMap extends MapProperties {
   override render() {
     const summary = [...this.summaries.values()].join(' ');
     return html`<div part="base">
+      ${this.search ? this.searchBox.render() : nothing}
       <div class="frame">
         <div part="map"></div>
         <p part="status" role="status" ?hidden=${!this.status}>${this.status ?? ''}</p>

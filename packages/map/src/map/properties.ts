@@ -63,6 +63,13 @@ export abstract class MapProperties extends ChisoElement {
    */
   @property({ type: Boolean, reflect: true }) fill = false;
 
+  /**
+   * A search box over the boundaries' names: typed without diacritics, with or without "Xã"/"Phường"; choosing
+   * an area flies to it, outlines it and opens its tooltip. (Not for vector sources, whose names are not known
+   * up front.)
+   */
+  @property({ type: Boolean }) search = false;
+
   /** Create the map at once instead of when it is scrolled into view. */
   @property({ type: Boolean }) eager = false;
 
