@@ -41,7 +41,7 @@ const statesOf = (page) => page.evaluate(() => [...document.querySelectorAll('*'
   .filter((e) => e.localName.startsWith('chiso-') && e.localName !== 'chiso-legend')
   .map((e) => ({ tag: e.localName, state: e.state, value: e.getAttribute('value'), area: e.getAttribute('area') })));
 
-test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: settled as meant, maps drawn, no policy violation, no hole, no overflow or collision, axe clean, a screenshot each; the commune panel follows the map', { skip, timeout: 600000 }, async () => {
+test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: settled as meant, maps drawn, no policy violation, no hole, no overflow or collision, axe clean, a screenshot each; the commune panel follows the map; a link to a view (period, commune found by search, zoom) opens that view in a fresh browser', { skip, timeout: 600000 }, async () => {
   assert.match(STRICT_CSP ?? '', /^default-src 'self'; script-src 'self';/, 'the README documents the policy');
   const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -110,6 +110,33 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
     const areas = await page.$$eval('#gauges-xa chiso-gauge, #trend-xa', (els) => els.map((e) => e.area));
     assert.deepEqual(areas, ['08707', '08707', '08707', '08707', '08707']);
     await page.waitForFunction(() => document.querySelector('#gauges-xa chiso-gauge').current?.area === '08707', { timeout: 10000 });
+
+    // A shared view: a period, a commune found with the search box (keyboard only) and a zoom, in the address;
+    // that address opened in a fresh browser context (no history, no storage) shows the same view.
+    await page.evaluate(() => { document.getElementById('ban-do-xa').period = '2025-Q4'; });
+    const search = await page.evaluateHandle(() => document.getElementById('ban-do-xa').shadowRoot.querySelector('chiso-map').shadowRoot.querySelector('[part="search-input"]'));
+    await search.focus();
+    await page.keyboard.type('tan hoa');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /ban-do-xa\.area=04792/.test(location.href) && /ban-do-xa\.period=2025-Q4/.test(location.href) && /ban-do-xa\.view=/.test(location.href), { timeout: 15000 });
+    assert.equal(await page.$eval('#chon-xa', (s) => s.value), '04792', 'the commune panel follows the commune found');
+    await page.evaluate(() => new Promise((r) => { const m = document.getElementById('ban-do-xa').map; m.once('moveend', r); m.jumpTo({ zoom: 11.25 }); }));
+    const link = await page.evaluate(() => location.href);
+    const fresh = await openPage(browser);
+    fresh.on('pageerror', (e) => errors.push(`fresh: ${e.message}`));
+    fresh.on('console', (m) => { if (m.type() === 'error') errors.push(`fresh: ${m.text()}`); });
+    await fresh.setViewport({ width: 1280, height: 900, deviceScaleFactor: PAGE_SCALE });
+    await fresh.goto(link);
+    await fresh.waitForFunction(() => document.getElementById('ban-do-xa')?.state === 'ready' && document.getElementById('ban-do-xa').map, { timeout: 60000 });
+    const shared = await fresh.waitForFunction(() => {
+      const el = document.getElementById('ban-do-xa');
+      const m = el.map;
+      const tip = el.shadowRoot.querySelector('chiso-map').shadowRoot.querySelector('.maplibregl-popup .tooltip')?.textContent ?? '';
+      return tip.includes('Tân Hoà') && { period: el.layer.period, zoom: m.getZoom(), outlined: m.getFeatureState({ source: 'chiso-boundaries', id: '04792' }).hover, panel: document.getElementById('chon-xa').value };
+    }, { timeout: 20000 }).then((h) => h.jsonValue(), () => null);
+    assert.deepEqual(shared && { ...shared, zoom: Math.round(shared.zoom * 100) / 100 }, { period: '2025-Q4', zoom: 11.25, outlined: true, panel: '04792' }, 'the shared view in a fresh browser');
+    await fresh.close();
 
     await page.waitForFunction((probe) => window.__violations.includes(probe), { timeout: 60000 }, PROBE)
       .catch(() => problems.push('the probe\'s inline script was blocked but no securitypolicyviolation event was seen: violations would go unseen'));

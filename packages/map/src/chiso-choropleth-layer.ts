@@ -440,7 +440,8 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     if (anchor) host.showTooltip(anchor, tooltipLines(this.wording, code));
   }
 
-  private select(code: string): void {
+  /** Selects an area as a click does: fires `chiso-select` (the map's search and shared links use it). */
+  select(code: string): void {
     this.emit<SelectDetail>('select', { area: code, name: this.nameOf(code), value: this.valueFor(code) });
   }
 

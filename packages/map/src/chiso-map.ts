@@ -7,9 +7,10 @@ import { mapStyles } from './chiso-map.styles.js';
 import type { Bbox, Boundaries } from './boundaries.js';
 import { boundariesKind, CODE_PROP } from './boundary-kind.js';
 import { MapProperties } from './map/properties.js';
-import { addBoundaryLayers, SOURCE_ID } from './map/boundary-layers.js';
+import { addBoundaryLayers, LandCover, SOURCE_ID } from './map/boundary-layers.js';
 import { MapTooltip } from './map/tooltip.js';
 import { AreaSearchBox } from './map/search-box.js';
+import { MapUrlSync } from './map/url-sync.js';
 import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots, ArchipelagoLabels } from './map/archipelagos.js';
@@ -155,22 +156,17 @@ export class ChisoMap extends MapProperties {
 
   private readonly tooltip = new MapTooltip();
   private readonly searchBox = new AreaSearchBox(this);
+  protected readonly urlSync = new MapUrlSync(this);
 
   /**
    * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
    * MapLibre a second fill of every polygon. @internal
    */
   coverLand(owner: object, covered: boolean): void {
-    if (covered) this.landCovers.add(owner);
-    else this.landCovers.delete(owner);
-    try {
-      if (this.map?.getLayer('chiso-land')) this.map.setLayoutProperty('chiso-land', 'visibility', this.landCovers.size ? 'none' : 'visible');
-    } catch {
-      /* map removed */
-    }
+    this.land.cover(this.map, owner, covered);
   }
 
-  private readonly landCovers = new Set<object>();
+  private readonly land = new LandCover();
 
   /** @internal Map layers drawn by point layers over the areas (see `MapContext.host.overlayLayerIds`). */
   readonly overlayLayerIds = new Set<string>();
@@ -475,7 +471,7 @@ export class ChisoMap extends MapProperties {
     this.resize = undefined;
     if (this.ctx) for (const layer of this.layers) layer.mapDetached();
     this.ctx = undefined;
-    this.landCovers.clear();
+    this.land.clear();
     this.labels.remove();
     this.tooltip.reset();
     // map.remove() also loses the WebGL context at once, so the browser's context budget is freed now.

@@ -76,3 +76,25 @@ export function outlineMinZoom(boundaries: Boundaries): number {
   const median = widths[widths.length >> 1] || 1;
   return Math.max(0, Math.min(12, Math.log2((6 * 360) / (512 * median))));
 }
+
+/**
+ * The plain land fill, hidden while a layer fills every area (a choropleth): MapLibre is then spared a second
+ * fill of every polygon.
+ */
+export class LandCover {
+  private readonly owners = new Set<object>();
+
+  cover(map: MaplibreMap | undefined, owner: object, covered: boolean): void {
+    if (covered) this.owners.add(owner);
+    else this.owners.delete(owner);
+    try {
+      if (map?.getLayer('chiso-land')) map.setLayoutProperty('chiso-land', 'visibility', this.owners.size ? 'none' : 'visible');
+    } catch {
+      /* map removed */
+    }
+  }
+
+  clear(): void {
+    this.owners.clear();
+  }
+}

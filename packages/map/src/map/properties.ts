@@ -70,6 +70,13 @@ export abstract class MapProperties extends ChisoElement {
    */
   @property({ type: Boolean }) search = false;
 
+  /**
+   * Keep the view in the page's address (centre and zoom, the selected area, the layers' period, day and
+   * measure), under keys named by the map's id (or its \`<chiso-choropleth>\`'s): a copied link opens the same
+   * view, Back and Forward follow the areas chosen, and a "copy link" button joins the controls.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
   /** Create the map at once instead of when it is scrolled into view. */
   @property({ type: Boolean }) eager = false;
 

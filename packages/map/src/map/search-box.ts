@@ -1,7 +1,7 @@
 /**
  * The map's search box (`<chiso-map search>`): a combobox over the boundaries' names, keyboard first (type,
  * ↓/↑, Enter, Esc), each result count and choice announced. Choosing an area flies to it, outlines it and opens
- * its tooltip (the first layer's, with its figure, or the name alone). Matching is area-search.ts.
+ * its tooltip (the first layer's, with its figure, or the name alone) and selects it as a click would. Matching is area-search.ts.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Map as MaplibreMap } from 'maplibre-gl';
@@ -21,7 +21,7 @@ export interface SearchHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** A layer that can show an area's own tooltip (the choropleth: its figure). */
-type Focusable = { focusArea(code: string | null, at?: [number, number]): void };
+type Focusable = { focusArea(code: string | null, at?: [number, number]): void; select?(code: string): void };
 
 /** The name a reader knows an area by: its kind and name ("Phường Tân Hoà") when the boundaries give the kind. */
 export function areaLabel(area: { name: string; properties?: Record<string, unknown> }): string {
@@ -75,8 +75,10 @@ export class AreaSearchBox implements ReactiveController {
     const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     host.map.fitBounds(area.bbox, { padding: 48, maxZoom: 13, duration: still ? 0 : 700 });
     const layer = host.layerElements.find((l) => typeof (l as unknown as Partial<Focusable>).focusArea === 'function') as Focusable | undefined;
-    if (layer) layer.focusArea(code);
-    else {
+    if (layer) {
+      layer.focusArea(code);
+      layer.select?.(code); // as a click would: a panel beside the map follows
+    } else {
       host.setHover(code);
       host.showTooltip(area.anchor, [label]);
     }
