@@ -41,7 +41,7 @@ const statesOf = (page) => page.evaluate(() => [...document.querySelectorAll('*'
   .filter((e) => e.localName.startsWith('chiso-') && e.localName !== 'chiso-legend')
   .map((e) => ({ tag: e.localName, state: e.state, value: e.getAttribute('value'), area: e.getAttribute('area') })));
 
-test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: settled as meant, maps drawn, no policy violation, no hole, no overflow or collision, axe clean, a screenshot each; the commune panel follows the map; a link to a view (period, commune found by search, zoom) opens that view in a fresh browser', { skip, timeout: 600000 }, async () => {
+test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: settled as meant, maps drawn, no policy violation, no hole, no overflow or collision, axe clean, a screenshot each; the commune panel follows the map; a link to a view (period, commune found by search, zoom) opens that view in a fresh browser, on a phone, where a first tap shows a commune and a second selects it', { skip, timeout: 600000 }, async () => {
   assert.match(STRICT_CSP ?? '', /^default-src 'self'; script-src 'self';/, 'the README documents the policy');
   const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -126,8 +126,12 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
     const fresh = await openPage(browser);
     fresh.on('pageerror', (e) => errors.push(`fresh: ${e.message}`));
     fresh.on('console', (m) => { if (m.type() === 'error') errors.push(`fresh: ${m.text()}`); });
-    await fresh.setViewport({ width: 1280, height: 900, deviceScaleFactor: PAGE_SCALE });
+    // …on a phone: 360 px wide, touch only.
+    await fresh.setViewport({ width: 360, height: 740, deviceScaleFactor: PAGE_SCALE, isMobile: true, hasTouch: true });
     await fresh.goto(link);
+    // A map is created when it scrolls into view: the reader scrolls to it (on a phone it is below the fold).
+    await fresh.waitForFunction(() => customElements.get('chiso-choropleth'), { timeout: 30000 });
+    await fresh.evaluate(() => document.getElementById('ban-do-xa').scrollIntoView({ block: 'center' }));
     await fresh.waitForFunction(() => document.getElementById('ban-do-xa')?.state === 'ready' && document.getElementById('ban-do-xa').map, { timeout: 60000 });
     const shared = await fresh.waitForFunction(() => {
       const el = document.getElementById('ban-do-xa');
@@ -136,6 +140,38 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
       return tip.includes('Tân Hoà') && { period: el.layer.period, zoom: m.getZoom(), outlined: m.getFeatureState({ source: 'chiso-boundaries', id: '04792' }).hover, panel: document.getElementById('chon-xa').value };
     }, { timeout: 20000 }).then((h) => h.jsonValue(), () => null);
     assert.deepEqual(shared && { ...shared, zoom: Math.round(shared.zoom * 100) / 100 }, { period: '2025-Q4', zoom: 11.25, outlined: true, panel: '04792' }, 'the shared view in a fresh browser');
+    // A finger has no hover: the first tap on another commune shows its tooltip and selects nothing; a second tap
+    // selects it (the panel follows). Nothing makes the page scroll sideways.
+    assert.ok(await fresh.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no horizontal scrolling at 360 px');
+    const target = await fresh.evaluate(() => {
+      const el = document.getElementById('ban-do-xa');
+      const m = el.map;
+      el.scrollIntoView({ block: 'center' });
+      const r = m.getCanvas().getBoundingClientRect();
+      const areas = el.shadowRoot.querySelector('chiso-map').boundaryAreas.areas;
+      // A point clear of the controls and the open tooltip's commune, inside another commune.
+      for (let y = 0.3; y <= 0.85; y += 0.05) {
+        for (let x = 0.15; x <= 0.75; x += 0.05) {
+          const px = [r.width * x, r.height * y];
+          const code = m.queryRenderedFeatures(px).map((f) => String(f.properties.chiso_code ?? '')).find((c) => areas.has(c));
+          const tip = el.shadowRoot.querySelector('chiso-map').shadowRoot.querySelector('.maplibregl-popup')?.getBoundingClientRect();
+          const under = tip && r.x + px[0] > tip.left - 8 && r.x + px[0] < tip.right + 8 && r.y + px[1] > tip.top - 8 && r.y + px[1] < tip.bottom + 8;
+          if (code && code !== '04792' && !under) return { code, name: areas.get(code).name, x: r.x + px[0], y: r.y + px[1] };
+        }
+      }
+      return null;
+    });
+    assert.ok(target, 'another commune in view to tap');
+    const tipText = () => fresh.evaluate(() => document.getElementById('ban-do-xa').shadowRoot.querySelector('chiso-map').shadowRoot.querySelector('.maplibregl-popup .tooltip')?.textContent ?? '');
+    await fresh.touchscreen.tap(target.x, target.y);
+    await fresh.waitForFunction((name) => document.getElementById('ban-do-xa').shadowRoot.querySelector('chiso-map').shadowRoot.querySelector('.maplibregl-popup .tooltip')?.textContent.includes(name), { timeout: 5000 }, target.name)
+      .catch(async () => assert.fail(`the first tap shows ${target.name}'s tooltip (shows "${await tipText()}")`));
+    assert.equal(await fresh.$eval('#chon-xa', (s) => s.value), '04792', 'the first tap selects nothing');
+    // The reader reads the tooltip, then taps again (two taps within half a second are a double tap: a zoom).
+    await new Promise((r) => setTimeout(r, 700));
+    await fresh.touchscreen.tap(target.x, target.y);
+    await fresh.waitForFunction((code) => document.getElementById('chon-xa').value === code, { timeout: 5000 }, target.code)
+      .catch(() => assert.fail('the second tap selects the commune'));
     await fresh.close();
 
     await page.waitForFunction((probe) => window.__violations.includes(probe), { timeout: 60000 }, PROBE)

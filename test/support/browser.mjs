@@ -86,6 +86,9 @@ export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, he
       await settle(page);
       const found = await page.evaluate((sel) => window.chisoLayoutProblems(document.querySelector(sel) ?? document.body), selector);
       for (const p of found) problems.push(`${width}px ${font}: ${p}`);
+      // Nothing makes the page scroll sideways (a phone's reader would pan to read).
+      const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      if (wide > width + 1) problems.push(`${width}px ${font}: the page scrolls sideways (${wide} px wide)`);
     }
   }
   await page.evaluate(() => { document.documentElement.style.fontSize = ''; });

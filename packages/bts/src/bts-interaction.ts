@@ -4,7 +4,7 @@
  * MapLibre asks for them. Bound through `MapBindings`, released with the map.
  */
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import { addImageMaker, type MapBindings, type MapContext } from '@chiso/map';
+import { addImageMaker, TapRule, type MapBindings, type MapContext } from '@chiso/map';
 import { CLUSTER_MAX_ZOOM } from './site-clusters.js';
 import type { BtsDrawing } from './bts-drawing.js';
 
@@ -49,7 +49,10 @@ export function bindBtsInteractions(ctx: MapContext, on: MapBindings, drawing: B
   };
   on.on(map, 'mousemove', sitesId, (e) => show(layer.site(index(e)), true));
   on.on(map, 'mouseleave', sitesId, leave);
-  on.on(map, 'click', sitesId, (e) => layer.select(index(e)));
+  const taps = new TapRule(); // a finger: the first tap shows the site's tooltip, the second selects it
+  on.on(map, 'click', sitesId, (e) => {
+    if (!taps.firstTap(e, `s${index(e)}`)) layer.select(index(e));
+  });
   on.on(map, 'mousemove', villagesId, villageMove);
   on.on(map, 'mouseleave', villagesId, leave);
   on.on(map, 'mousemove', gapsId, villageMove);

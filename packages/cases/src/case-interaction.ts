@@ -4,7 +4,7 @@
  * when MapLibre asks for them. Everything is bound through `MapBindings`, released with the map.
  */
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import { addImageMaker, pointLayerUnder, type MapBindings, type MapContext } from '@chiso/map';
+import { addImageMaker, pointLayerUnder, TapRule, type MapBindings, type MapContext } from '@chiso/map';
 import type { CaseDrawing, CaseMode } from './case-drawing.js';
 
 /** What the pointer asks the layer. */
@@ -45,10 +45,11 @@ export function bindCaseInteractions(ctx: MapContext, on: MapBindings, drawing: 
     ctx.host.setHover(null);
     ctx.host.hideTooltip();
   };
+  const taps = new TapRule(); // a finger: the first tap shows the tooltip (as hovering does), the second selects
   const areaClick = (e: MapLayerMouseEvent) => {
     const id = e.features?.[0]?.id;
     // A click on a point layer's feature (a BTS site, a circle) is that feature's, not the area's under it.
-    if (layer.mode() === 'area' && id != null && !pointLayerUnder(ctx, e.point)) layer.select(String(id));
+    if (layer.mode() === 'area' && id != null && !pointLayerUnder(ctx, e.point) && !taps.firstTap(e, `a${id}`)) layer.select(String(id));
   };
   const circleClick = async (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
@@ -57,7 +58,7 @@ export function bindCaseInteractions(ctx: MapContext, on: MapBindings, drawing: 
       const source = map.getSource(ids.anchors) as GeoJSONSource;
       const zoom = await source.getClusterExpansionZoom(f.properties.cluster_id as number);
       map.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
-    } else layer.select(String(f.properties?.a));
+    } else if (!taps.firstTap(e, `c${f.properties?.a}`)) layer.select(String(f.properties?.a));
   };
   on.add(addImageMaker(map, (id) => {
     const picture = map.hasImage(id) ? undefined : drawing.labelFor(id);

@@ -14,7 +14,7 @@ import { atlasLevelOf } from './atlas-choice.js';
 import { carryOldUnits, type CarriedFeed } from './old-units.js';
 import { MapBindings } from './kit/map-bindings.js';
 import { TimelineController } from './kit/timeline.js';
-import { pointLayerUnder } from './kit/pointer-rule.js';
+import { pointLayerUnder, TapRule } from './kit/pointer-rule.js';
 import { themeColor } from './kit/theme-color.js';
 import { CrosswalkLoader } from './kit/crosswalk-loader.js';
 import { ChoroplethLayerProperties } from './choropleth/properties.js';
@@ -464,10 +464,10 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
       map.getCanvas().style.cursor = '';
       this.focusArea(null);
     });
+    const taps = new TapRule(); // a finger: the first tap shows the tooltip, the second selects
     this.bindings.on(map, 'click', layerId, (e) => {
-      if (pointLayerUnder(ctx, e.point)) return;
-      const code = codeOf(e);
-      if (code) this.select(code);
+      const code = pointLayerUnder(ctx, e.point) ? undefined : codeOf(e);
+      if (code) (taps.firstTap(e, code) ? this.focusArea(code, [e.lngLat.lng, e.lngLat.lat]) : this.select(code));
     });
     // Keyboard: arrows pan (MapLibre), Enter picks the area at the centre of the view.
     const key = (e: KeyboardEvent) => {

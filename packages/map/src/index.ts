@@ -18,7 +18,7 @@ export { ChisoLayerElement } from './layer-element.js';
 export { addImageMaker } from './image-makers.js';
 // The layer kit: what every layer element (choropleth, BTS, cases) builds on.
 export { MapBindings } from './kit/map-bindings.js';
-export { pointLayerUnder } from './kit/pointer-rule.js';
+export { pointLayerUnder, TapRule, isTap } from './kit/pointer-rule.js';
 export { themeColor } from './kit/theme-color.js';
 export { areaLayerBefore } from './kit/area-layer-order.js';
 export { CrosswalkLoader, type CrosswalkNeed } from './kit/crosswalk-loader.js';

@@ -9,3 +9,27 @@ export function pointLayerUnder(ctx: MapContext, point: { x: number; y: number }
   const ids = [...ctx.host.overlayLayerIds].filter((id) => ctx.map.getLayer(id) && ctx.map.getLayer(id)!.type !== 'raster');
   return ids.length > 0 && ctx.map.queryRenderedFeatures([point.x, point.y], { layers: ids }).length > 0;
 }
+
+/** A click that a finger made (a tap), not a mouse or a key. */
+export function isTap(e: { originalEvent?: Event }): boolean {
+  const ev = e.originalEvent as (PointerEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } }) | undefined;
+  return ev?.pointerType === 'touch' || ev?.sourceCapabilities?.firesTouchEvents === true;
+}
+
+/**
+ * Touch: a finger has no hover, so the first tap on a feature shows its tooltip (the outline and figures a mouse
+ * would show) and a second tap on the same feature selects it, as a click does. A mouse click selects at once.
+ */
+export class TapRule {
+  private last?: string;
+
+  /** Whether this click only shows the tooltip (a first tap on `key`); otherwise it selects. */
+  firstTap(e: { originalEvent?: Event }, key: string): boolean {
+    if (!isTap(e) || this.last === key) {
+      this.last = undefined;
+      return false;
+    }
+    this.last = key;
+    return true;
+  }
+}
