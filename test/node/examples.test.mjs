@@ -12,7 +12,7 @@
 // back. The paste page is the README's snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { IIS_DEFAULTS, launchChromium, openPage, PAGE_SCALE, layoutProblemsAcross } from '../support/browser.mjs';
@@ -230,6 +230,72 @@ test('the example pages load with no console error; React, Vue and Angular pass 
       if (errors.length) problems.push(`${name}: ${errors.join('; ')}`);
       await page.close();
     }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the snippet builder, on a phone (360 px, touch) and a strict server: reads a feed by address, lists what it holds, proposes the elements that fit, previews one live and gives its tag; a broken file is explained with its JSON path; feed text stays text; axe clean', { skip, timeout: 300000 }, async () => {
+  const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launchChromium(['--hide-scrollbars']);
+  const problems = [];
+  mkdirSync('test/.out', { recursive: true });
+  try {
+    const page = await openPage(browser);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.evaluateOnNewDocument(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    await page.setViewport({ width: 360, height: 740, deviceScaleFactor: PAGE_SCALE, isMobile: true, hasTouch: true });
+    await page.goto(`${base}/examples/builder.html`);
+    problems.push(...await axeProblems(page, 'builder, empty'));
+
+    // By address, with the finger: the published Phú Thọ figures.
+    await page.tap('#feed-url');
+    await page.keyboard.type('feeds/phu-tho-dvc-2021.json');
+    await page.tap('#feed-form button[type="submit"]');
+    await page.waitForFunction(() => !document.getElementById('choose').hidden, { timeout: 15000 });
+    const summary = await page.$eval('#summary', (d) => d.textContent);
+    for (const want of ['chiso JSON', 'dvc.online_rate', 'tỉnh', 'huyện', 'xã', '2021']) assert.ok(summary.includes(want), `the summary names ${want}: ${summary}`);
+    const proposed = await page.$$eval('input[name="element"]', (inputs) => inputs.map((i) => i.value));
+    assert.ok(proposed.includes('chiso-gauge') && proposed.includes('chiso-gauge-group'), `a rate at three levels: gauge and gauge group proposed (${proposed})`);
+    await page.tap('input[name="element"][value="chiso-gauge"]');
+    await page.select('#opt-area', '25');
+    await page.waitForFunction(() => document.querySelector('#preview chiso-gauge')?.state === 'ready', { timeout: 15000 });
+    const shown = await page.$eval('#preview chiso-gauge', (g) => g.shadowRoot.querySelector('[part="value"]').textContent.replace(/\s+/g, ' ').trim());
+    assert.equal(shown, '87,86 %', 'the live preview shows the published figure');
+    const snippet = await page.$eval('#snippet', (c) => c.textContent);
+    assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/packages\/chiso\/dist\/chiso\.js"><\/script>\n<chiso-gauge src="feeds\/phu-tho-dvc-2021\.json" indicator="dvc\.online_rate" area="25"><\/chiso-gauge>$/);
+    problems.push(...await axeProblems(page, 'builder, a gauge chosen'));
+    if (await page.evaluate(() => document.scrollingElement.scrollWidth > innerWidth)) problems.push('the builder scrolls sideways at 360 px');
+
+    // A commune feed proposes the map first.
+    await page.tap('.sample[data-url="data/phu-tho-xa-dvc.json"]');
+    await page.waitForFunction(() => document.querySelector('input[name="element"]')?.value === 'chiso-choropleth', { timeout: 15000 });
+
+    // A file with a value that is not a number: the reader's words and the JSON path, in Vietnamese.
+    const bad = 'test/.out/nguon-hong.json';
+    writeFileSync(bad, JSON.stringify({ chiso: 1, indicators: [{ id: 'x', name: '<img src=x onerror="window.__pwned=1">', unit: '%' }],
+      observations: [{ indicator: 'x', area: '25', period: '2021', value: 1 }, { indicator: 'x', area: '25', period: '2022', value: 'abc' }] }));
+    await (await page.$('#feed-file')).uploadFile(bad);
+    await page.waitForFunction(() => document.querySelector('#status [class="error"]'), { timeout: 15000 });
+    assert.match(await page.$eval('#status', (s) => s.textContent), /Không đọc được nguồn dữ liệu: Dữ liệu không đúng định dạng \(tại observations\[1\]\.value/);
+    assert.equal(await page.$eval('#status', (s) => s.getAttribute('role')), 'alert');
+    // The same file mended: its hostile indicator name is shown as text, never run or parsed.
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace('"abc"', '2'));
+    await (await page.$('#feed-file')).uploadFile(bad);
+    await page.waitForFunction(() => !document.getElementById('choose').hidden && document.getElementById('summary').textContent.includes('<img'), { timeout: 15000 });
+    assert.equal(await page.evaluate(() => !!document.querySelector('#summary img, #elements img') || !!window.__pwned), false, 'feed text stays text');
+    assert.match(await page.$eval('#snippet', (c) => c.textContent), /src="nguon-hong\.json"/, 'a file: its name in src, with the note to upload it');
+    assert.equal(await page.$eval('#file-note', (n) => n.hidden), false);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
+    if (errors.length) problems.push(errors.join('; '));
   } finally {
     await browser.close();
     server.close();
