@@ -19,18 +19,32 @@ describe('<chiso-choropleth-layer> in a map', function () {
     const features = await atlasFeatures(PHU_THO_COMMUNES);
     const { el, layer, legend } = await mountChoropleth(PHU_THO_COMMUNES, densityFeed(features, { drop: 12 }));
     const areas = readBoundaries(await (await fetch(PHU_THO_COMMUNES)).text()).areas;
-    const pixel = snapshot(el);
-    let checked = 0;
-    let noData = 0;
-    for (const [code, area] of areas) {
-      const p = el.map!.project(area.anchor);
-      const rgb = pixel(p.x, p.y);
-      if (!rgb) continue; // too small at this zoom to hold a uniform 5×5 block
-      const want = layer.colorFor(code);
-      expect(close(rgb, hexToRgb(want)), `${code} ${area.name}: drawn ${rgb}, colorFor ${want}`).to.equal(true);
-      if (want === layer.legend.noData) noData++;
-      checked++;
+    // Every commune's colour at its anchor, read back from the canvas. Read again once the map is idle when any is
+    // off: on a slow machine the frame that follows chiso-ready can still be catching up (a few runs in a hundred
+    // showed the sea colour there); what must hold is the colour of the map at rest.
+    const probe = () => {
+      const pixel = snapshot(el);
+      const wrong: string[] = [];
+      let checked = 0;
+      let noData = 0;
+      for (const [code, area] of areas) {
+        const p = el.map!.project(area.anchor);
+        const rgb = pixel(p.x, p.y);
+        if (!rgb) continue; // too small at this zoom to hold a uniform 5×5 block
+        const want = layer.colorFor(code)!;
+        if (!close(rgb, hexToRgb(want))) wrong.push(`${code} ${area.name}: drawn ${rgb}, colorFor ${want}`);
+        if (want === layer.legend.noData) noData++;
+        checked++;
+      }
+      return { wrong, checked, noData };
+    };
+    let { wrong, checked, noData } = probe();
+    if (wrong.length) {
+      console.warn(`choropleth colours: ${wrong.length} off in the first frame after ready (${wrong[0]}); read again when idle`);
+      await new Promise((r) => { el.map!.once('idle', r); el.map!.triggerRepaint(); });
+      ({ wrong, checked, noData } = probe());
     }
+    expect(wrong, 'every commune in the colour colorFor reports').to.deep.equal([]);
     expect(checked, 'most communes were big enough to sample').to.be.greaterThan(100);
     expect(noData).to.be.greaterThan(5);
     // Every class colour is used, and no-data is distinct from every class colour.
