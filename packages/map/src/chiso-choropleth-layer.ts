@@ -375,7 +375,7 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     if (latest) this.autoPeriod = v.period;
     if (v.period !== this.period) this.period = v.period; // reflects the period shown
     // The crosswalk was needed and could not be loaded: the old codes are off the map, and the reason is said.
-    const trouble = { badClasses: spec ? undefined : this.classes ?? '', crosswalkMissing: need === 'missing', boundaries: !!known, model };
+    const trouble = { badClasses: spec ? undefined : this.classes ?? '', crosswalkMissing: need === 'missing', boundaries: !!known && !this.mapElement?.drill, model };
     const { text, trouble: any } = warningText(this.wording, trouble);
     const warning = text || undefined;
     if (warning && warning !== this.warning && any) {

@@ -64,6 +64,8 @@ export class ChisoChoropleth extends ChisoElement {
   @property({ type: Boolean, attribute: 'table-open' }) tableOpen = false;
   /** A search box over the communes' names (see `<chiso-map search>`). */
   @property({ type: Boolean }) search = false;
+  /** On the provinces, a province chosen opens its communes (see `<chiso-map drill>`). */
+  @property({ type: Boolean }) drill = false;
   /** Keep the view in the page's address, under this element's id (see `<chiso-map sync-url>`). */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   @property() gestures: 'cooperative' | 'free' = 'cooperative';
@@ -104,10 +106,10 @@ export class ChisoChoropleth extends ChisoElement {
   }
 
   override render() {
-    return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error, search, search-input, search-list"
+    return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error, search, search-input, search-list, drill-back"
         .boundaries=${this.boundaries} .atlasBase=${this.atlasBase} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
-        .theme=${this.theme} ?fill=${this.fill} ?search=${this.search} ?sync-url=${this.syncUrl} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
+        .theme=${this.theme} ?fill=${this.fill} ?search=${this.search} ?drill=${this.drill} ?sync-url=${this.syncUrl} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
         .gestures=${this.gestures} bounds=${this.bounds ?? nothing}
         @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}

@@ -54,6 +54,12 @@ export const mapStyles = css`
   }
   [part='summary'] { margin: 0; color: var(--_muted); font-size: 0.875em; }
   .search { position: relative; }
+  .drill { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center; font-size: 0.875em; }
+  [part='drill-back'] {
+    font: inherit; min-height: 2.25rem; padding: 0.25rem 0.75rem; cursor: pointer; color: var(--_accent);
+    background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius);
+  }
+  [part='drill-back']:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
   [part='search-input'] {
     width: 100%; font: inherit; padding: 0.4rem 0.6rem; color: var(--_fg); background: var(--_bg);
     border: 1px solid var(--_border); border-radius: var(--_radius);

@@ -11,6 +11,7 @@ import { addBoundaryLayers, LandCover, SOURCE_ID } from './map/boundary-layers.j
 import { MapTooltip } from './map/tooltip.js';
 import { AreaSearchBox } from './map/search-box.js';
 import { MapUrlSync } from './map/url-sync.js';
+import { MapDrill } from './map/drill.js';
 import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots, ArchipelagoLabels } from './map/archipelagos.js';
@@ -48,6 +49,7 @@ export interface MapReadyDetail {
  *
  * @fires chiso-ready - Once the boundaries and the layers' first data are drawn (the map is idle). Detail: `{ areas }`.
  * @fires chiso-error - When the boundaries cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-drill - With `drill`: a province opened (`{ area, name }`), or back to the provinces (`{}`).
  *
  * @csspart base - Everything.
  * @csspart map - The MapLibre container (its canvas has the accessible name).
@@ -57,6 +59,7 @@ export interface MapReadyDetail {
  * @csspart search - The search box (with \`search\`).
  * @csspart search-input - Its text field (a combobox).
  * @csspart search-list - Its list of matching areas.
+ * @csspart drill-back - With `drill`: the button back to the provinces.
  *
  * @cssprop --chiso-map-height - Height of the map (default 28rem).
  * @cssprop --chiso-map-sea - Background (sea) colour.
@@ -157,6 +160,7 @@ export class ChisoMap extends MapProperties {
   private readonly tooltip = new MapTooltip();
   private readonly searchBox = new AreaSearchBox(this);
   protected readonly urlSync = new MapUrlSync(this);
+  readonly drilling = new MapDrill(this); // `drill`: a province to its communes; `drilling.back()` returns
 
   /**
    * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
@@ -482,7 +486,7 @@ export class ChisoMap extends MapProperties {
   override render() {
     const summary = [...this.summaries.values()].join(' ');
     return html`<div part="base">
-      ${this.search ? this.searchBox.render() : nothing}
+      ${this.search ? this.searchBox.render() : nothing}${this.drilling.render()}
       <div class="frame">
         <div part="map"></div>
         <p part="status" role="status" ?hidden=${!this.status}>${this.status ?? ''}</p>

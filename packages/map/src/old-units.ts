@@ -13,9 +13,21 @@ const isProvince = (o: Observation) => o.level === 'province' || (!o.level && /^
 const candidate = (o: Observation) => !isAggregateLevel(o.level) && !o.area.startsWith('x:') && !o.tier && (isCommune(o) || isProvince(o))
   && knownEraOfPeriod(o.period) !== '2025';
 
+type Known = ReadonlyMap<string, unknown> | ReadonlySet<string>;
+
+/**
+ * Only figures of the map's own level can be of its old units: on a map of the provinces, a feed's commune
+ * figures are another level (a map with \`drill\` opens them), not old provinces.
+ */
+const ofMapLevel = (known: Known) => {
+  const first = known.keys().next().value as string | undefined;
+  return first?.length === 2 ? isProvince : first?.length === 5 ? isCommune : () => true;
+};
+
 /** Whether some figures may be keyed by old units, before the crosswalk is loaded: codes the boundaries do not have. */
-export function mayNeedCrosswalk(model: FeedModel, known: ReadonlyMap<string, unknown> | ReadonlySet<string>): boolean {
-  return model.observations.some((o) => candidate(o) && !known.has(o.area));
+export function mayNeedCrosswalk(model: FeedModel, known: Known): boolean {
+  const level = ofMapLevel(known);
+  return model.observations.some((o) => candidate(o) && level(o) && !known.has(o.area));
 }
 
 export interface CarriedFeed {
@@ -31,16 +43,18 @@ export interface CarriedFeed {
  * communes took the code of one of the old ones, so codes alone cannot tell for each figure): then every figure
  * with no period after the reform is carried, those whose codes happen to be 2025 codes too.
  */
-export function carryOldUnits(model: FeedModel, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, crosswalk: Crosswalk): CarriedFeed | undefined {
+export function carryOldUnits(model: FeedModel, known: Known, crosswalk: Crosswalk): CarriedFeed | undefined {
   const oldProvinces = new Set(crosswalk.rows.map((r) => r.oldProvinceCode));
   const isOldCode = (o: Observation) => (isCommune(o) ? crosswalk.byOld.has(o.area) : oldProvinces.has(o.area));
-  const candidates = model.observations.filter(candidate);
+  const level = ofMapLevel(known);
+  const carriable = (o: Observation) => candidate(o) && level(o);
+  const candidates = model.observations.filter(carriable);
   const codes = new Set(candidates.map((o) => o.area));
   const oldOnly = new Set(candidates.filter((o) => !known.has(o.area) && isOldCode(o)).map((o) => o.area));
   if (!codes.size || oldOnly.size <= codes.size * 0.1) return undefined;
   const old: Observation[] = [];
   const kept: Observation[] = [];
-  for (const o of model.observations) (candidate(o) ? old : kept).push(o);
+  for (const o of model.observations) (carriable(o) ? old : kept).push(o);
   const communes = old.filter(isCommune);
   const provinces = old.filter((o) => !isCommune(o));
   const a = carryToNewCommunes(communes, crosswalk, model.indicators);

@@ -77,6 +77,12 @@ export abstract class MapProperties extends ChisoElement {
    */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
+  /**
+   * On a map of the provinces, choosing one (click, Enter, search) opens its communes from the atlas with the same
+   * layers, and a button goes back (\`chiso-drill\` each way). The layers do not warn about the feed's other level.
+   */
+  @property({ type: Boolean }) drill = false;
+
   /** Create the map at once instead of when it is scrolled into view. */
   @property({ type: Boolean }) eager = false;
 

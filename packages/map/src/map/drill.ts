@@ -1,0 +1,85 @@
+/**
+ * `<chiso-map drill>`: on a map of the provinces, choosing a province (a click, Enter, the search box) opens its
+ * communes from the atlas, with the same layers (a feed with commune figures colours them); a button goes back
+ * to the provinces, where the reader was. The feed is expected to hold more than one map shows, so the layers
+ * do not warn about the other level or about codes off the map while drilling is on.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { AtlasSpec } from '@chiso/atlas';
+import { mapMsg } from '../map-i18n.js';
+
+export interface DrillHost extends ReactiveControllerHost, HTMLElement {
+  drill: boolean;
+  boundaries?: string;
+  lang: string;
+  map?: MaplibreMap;
+  atlas?: AtlasSpec;
+}
+
+/** The detail of `chiso-drill`: the province opened (`area`, `name`), or none (`area` undefined) on the way back. */
+export interface DrillDetail {
+  area?: string;
+  name?: string;
+}
+
+export class MapDrill implements ReactiveController {
+  /** Where the reader came from: the boundaries and the view of the provinces. */
+  private from?: { boundaries?: string; center: [number, number]; zoom: number; area: string; name: string };
+
+  constructor(private readonly host: DrillHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('chiso-select', this.onSelect);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('chiso-select', this.onSelect);
+  }
+
+  /** The province whose communes are shown, if any. */
+  get province(): string | undefined {
+    return this.from?.area;
+  }
+
+  private onSelect = (e: Event) => {
+    const { area, name } = (e as CustomEvent<{ area?: string; name?: string }>).detail ?? {};
+    const host = this.host;
+    if (!host.drill || this.from || host.atlas?.kind !== 'provinces' || !area || !/^\d{2}$/.test(area) || !host.map) return;
+    const c = host.map.getCenter();
+    this.from = { boundaries: host.boundaries, center: [c.lng, c.lat], zoom: host.map.getZoom(), area, name: name ?? area };
+    host.boundaries = `vn:communes/${area}`;
+    host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: { area, name }, bubbles: true, composed: true }));
+    host.requestUpdate();
+  };
+
+  /** Back to the provinces, at the view the reader left. */
+  back(): void {
+    const from = this.from;
+    if (!from) return;
+    this.from = undefined;
+    const host = this.host;
+    host.boundaries = from.boundaries ?? 'vn:provinces';
+    // The map is made again for the provinces: put the reader back where they were once it is drawn.
+    const restore = (e: Event) => {
+      if (e.target !== host) return;
+      host.removeEventListener('chiso-ready', restore);
+      host.map?.jumpTo({ center: from.center, zoom: from.zoom });
+    };
+    host.addEventListener('chiso-ready', restore);
+    host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: {}, bubbles: true, composed: true }));
+    host.requestUpdate();
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const from = this.from;
+    if (!this.host.drill || !from) return nothing;
+    const lang = this.host.lang;
+    return html`<div part="drill" class="drill">
+      <button type="button" part="drill-back" @click=${() => this.back()}>← ${mapMsg(lang, 'drillBack')}</button>
+      <span role="status">${mapMsg(lang, 'drillShown', { name: from.name })}</span>
+    </div>`;
+  }
+}
