@@ -41,24 +41,35 @@ const statesOf = (page) => page.evaluate(() => [...document.querySelectorAll('*'
   .filter((e) => e.localName.startsWith('chiso-') && e.localName !== 'chiso-legend')
   .map((e) => ({ tag: e.localName, state: e.state, value: e.getAttribute('value'), area: e.getAttribute('area') })));
 
+/** A server as strict as a portal's can be: IIS's defaults and the README's Content-Security-Policy. */
+async function strictServer() {
+  const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** A page that keeps its errors and the policy violations it sees (`window.__violations`). */
+async function watchedPage(browser) {
+  const page = await openPage(browser);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.evaluateOnNewDocument(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  return { page, errors };
+}
+
 test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: settled as meant, maps drawn, no policy violation, no hole, no overflow or collision, axe clean, a screenshot each; the commune panel follows the map; a link to a view (period, commune found by search, zoom) opens that view in a fresh browser, on a phone, where a first tap shows a commune and a second selects it', { skip, timeout: 600000 }, async () => {
   assert.match(STRICT_CSP ?? '', /^default-src 'self'; script-src 'self';/, 'the README documents the policy');
-  const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, base } = await strictServer();
   const browser = await launchChromium(['--hide-scrollbars']);
   const problems = [];
   mkdirSync('test/.out/screenshots', { recursive: true });
   try {
     // One page, resized through the widths: the dashboard is built once (seven maps), as a reader turning a
     // tablet or resizing a window would see it.
-    const page = await openPage(browser);
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.evaluateOnNewDocument(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
+    const { page, errors } = await watchedPage(browser);
     await page.setViewport({ width: DASHBOARD_WIDTHS[0], height: 900, deviceScaleFactor: PAGE_SCALE });
     await page.goto(`${base}/examples/index.html`);
     // The policy is on the page: a script added now must not run (and its refusal is the one violation allowed).
@@ -238,20 +249,12 @@ test('the example pages load with no console error; React, Vue and Angular pass 
 });
 
 test('the snippet builder, on a phone (360 px, touch) and a strict server: reads a feed by address, lists what it holds, proposes the elements that fit, previews one live and gives its tag; a broken file is explained with its JSON path; feed text stays text; axe clean', { skip, timeout: 300000 }, async () => {
-  const server = await startStaticServer({ port: 0, misbehave: { ...IIS_DEFAULTS, headers: { 'content-security-policy': STRICT_CSP } } });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, base } = await strictServer();
   const browser = await launchChromium(['--hide-scrollbars']);
   const problems = [];
   mkdirSync('test/.out', { recursive: true });
   try {
-    const page = await openPage(browser);
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.evaluateOnNewDocument(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
+    const { page, errors } = await watchedPage(browser);
     await page.setViewport({ width: 360, height: 740, deviceScaleFactor: PAGE_SCALE, isMobile: true, hasTouch: true });
     await page.goto(`${base}/examples/builder.html`);
     problems.push(...await axeProblems(page, 'builder, empty'));

@@ -5,21 +5,14 @@
  * `?ban-do-xa.view=105.21,21.32,10.5&ban-do-xa.area=04792&ban-do-xa.period=2024-Q3`, so several maps and the
  * portal's own parameters live side by side. A "copy link" button joins the map's controls.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Boundaries } from '../boundaries.js';
-import type { ChisoMapLayer } from '../layer-api.js';
 import { mapMsg } from '../map-i18n.js';
-import { areaLabel } from './search-box.js';
+import { areaLabel, type SearchHost } from './search-box.js';
 
-export interface UrlSyncHost extends ReactiveControllerHost, HTMLElement {
+/** What the address needs of its `<chiso-map>`: what the search box needs, and `sync-url`. */
+export interface UrlSyncHost extends SearchHost {
   syncUrl: boolean;
-  lang: string;
-  map?: MaplibreMap;
-  boundaryAreas?: Boundaries;
-  readonly layerElements: Array<ChisoMapLayer & HTMLElement>;
-  setHover(code: string | null): void;
-  showTooltip(lngLat: [number, number], lines: string[]): void;
 }
 
 /** What a layer may offer: its own tooltip and selection (the choropleth), a period, a day, a measure. */
