@@ -3,6 +3,7 @@
 // proposed, one is previewed live with the options chosen, and the tag to paste is given. Static: no server code,
 // nothing sent anywhere. Feed text is only ever set as text, never as HTML.
 
+/** Where chiso.js is for this builder; the snippet uses the address in the "chiso.js" field (the portal's copy). */
 const CHISO = new URL('../packages/chiso/dist/chiso.js', import.meta.url).href;
 const reader = () => import('../packages/chiso/dist/kiem-tra-doc.js');
 const $ = (id) => document.getElementById(id);
@@ -35,13 +36,18 @@ function say(message, kind = 'info') {
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
+/** Which read is the latest: an earlier, slower one that ends later is dropped. */
+let reading = 0;
+
 /** Reads a feed's text, or says why not in Vietnamese (the reader's own words, with the JSON path). */
-async function read(input, from) {
+async function read(input, from, turn) {
   say('Đang đọc…');
   let model;
   try {
     model = await (await reader()).parseFeedAsync(input);
+    if (turn !== reading) return;
   } catch (e) {
+    if (turn !== reading) return;
     const message = typeof e?.localizedMessage === 'function' ? e.localizedMessage('vi') : String(e?.message ?? e);
     say(`Không đọc được nguồn dữ liệu: ${message}`, 'error');
     $('found').hidden = true;
@@ -55,6 +61,7 @@ async function read(input, from) {
 }
 
 async function readUrl(address) {
+  const turn = ++reading;
   let url;
   try {
     url = new URL(address, location.href);
@@ -64,14 +71,15 @@ async function readUrl(address) {
   let body;
   try {
     const response = await fetch(url);
+    if (turn !== reading) return;
     if (!response.ok) return say(`Máy chủ trả lời HTTP ${response.status} cho ${url.href}.`, 'error');
     body = await response.text();
   } catch (e) {
+    if (turn !== reading) return;
     return say(`Không tải được ${url.href} (${e.message}). Nếu nguồn ở máy chủ khác, máy chủ đó cần cho phép CORS.`, 'error');
   }
-  // The address as the page will use it: relative to this page when it is on this server, else in full.
-  const src = url.origin === location.origin ? address : url.href;
-  await read(body, { src, url: url.href });
+  // In full: the snippet is pasted into another page (a CMS article), where a relative address means another file.
+  await read(body, { src: url.href, url: url.href }, turn);
 }
 
 function showSummary(m) {
@@ -166,7 +174,8 @@ function render() {
   if (!current.src) preview.data = current.text; // a file from the reader's machine: its text, as `data`
   if (tag === 'chiso-choropleth') preview.style.setProperty('--chiso-map-height', '22rem');
   $('preview').replaceChildren(preview);
-  $('snippet').textContent = `<script type="module" src="${quote(CHISO)}"></script>\n<${tag} ${attrs.map(([k, v]) => `${k}="${quote(v)}"`).join(' ')}></${tag}>`;
+  const script = $('opt-script').value.trim() || CHISO;
+  $('snippet').textContent = `<script type="module" src="${quote(script)}"></script>\n<${tag} ${attrs.map(([k, v]) => `${k}="${quote(v)}"`).join(' ')}></${tag}>`;
   $('file-note').hidden = !!current.src;
   $('copied').textContent = '';
 }
@@ -185,8 +194,9 @@ async function copy() {
 
 async function readFile(file) {
   if (!file) return;
+  const turn = ++reading;
   const body = await file.text();
-  await read(body, { fileName: file.name, text: body });
+  await read(body, { fileName: file.name, text: body }, turn);
 }
 
 $('feed-form').addEventListener('submit', (e) => {
@@ -214,3 +224,5 @@ drop.addEventListener('drop', (e) => {
 $('opt-indicator').addEventListener('change', refreshChoices);
 $('options').addEventListener('change', (e) => { if (e.target.id !== 'opt-indicator') render(); });
 $('copy').addEventListener('click', () => void copy());
+$('opt-script').value = CHISO;
+$('opt-script').addEventListener('input', render);

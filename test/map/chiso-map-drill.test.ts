@@ -83,4 +83,46 @@ describe('<chiso-map drill>', function () {
     await waitUntil(() => warning(layer), 'without drill the other level is reported');
     expect(warning(layer)).to.not.match(/đơn vị hành chính cũ/, 'commune figures on a provinces map are another level, not old units');
   });
+
+  it('with sync-url, the province opened is in the address: Back returns to the provinces, and an address opens the communes with its commune', async () => {
+    const feed = await twoLevelFeed();
+    const original = location.href;
+    try {
+      const el = await fixture<ChisoMap>(html`<chiso-map id="ca-nuoc" drill sync-url style=${MAP_SIZE} boundaries="vn:provinces" atlas-base="/packages/atlas/data/" eager label="Bản đồ">
+        <chiso-choropleth-layer .data=${feed}></chiso-choropleth-layer></chiso-map>`);
+      await el.ready;
+      const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+      const opened = nextEvent(el, 'chiso-ready');
+      layer.select('25');
+      await opened;
+      await waitUntil(() => new URL(location.href).searchParams.get('ca-nuoc.drill') === '25', 'the province in the address');
+      expect(el.shadowRoot!.activeElement, 'the focus on the way back').to.equal(el.shadowRoot!.querySelector('[part="drill-back"]'));
+      const commune = [...el.boundaryAreas!.areas.keys()][3];
+      layer.select(commune);
+      const link = location.href;
+      expect(new URL(link).searchParams.get('ca-nuoc.area')).to.equal(commune);
+
+      const provinces = nextEvent(el, 'chiso-ready');
+      history.go(-2);
+      await provinces;
+      await waitUntil(() => el.boundaries === 'vn:provinces' && el.boundaryAreas?.areas.size === 34, 'Back: the provinces');
+
+      // The link, opened in a map made anew: the communes of 25, the commune outlined.
+      el.remove();
+      history.replaceState(null, '', link);
+      const again = await fixture<ChisoMap>(html`<chiso-map id="ca-nuoc" drill sync-url style=${MAP_SIZE} boundaries="vn:provinces" atlas-base="/packages/atlas/data/" eager label="Bản đồ">
+        <chiso-choropleth-layer .data=${feed}></chiso-choropleth-layer></chiso-map>`);
+      await waitUntil(() => again.boundaries === 'vn:communes/25' && again.boundaryAreas?.areas.size === 148, 'the communes of the link', { timeout: 30000 });
+      const outlined = () => {
+        try {
+          return again.map?.getFeatureState({ source: 'chiso-boundaries', id: commune })?.hover === true;
+        } catch {
+          return false; // the map of the communes is still being made
+        }
+      };
+      await waitUntil(outlined, 'its commune outlined', { timeout: 30000 });
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
 });

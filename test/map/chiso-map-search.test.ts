@@ -79,6 +79,7 @@ describe('<chiso-map search>', function () {
     expect(input(el).getAttribute('aria-label')).to.equal('Find a commune on the map');
     await typeIn(el, 'zzzz');
     expect(announced(el)).to.equal('No commune found');
+    expect(input(el).getAttribute('aria-expanded'), 'no list to expand').to.equal('false');
     expect((q(el, '[part="search-list"]') as HTMLElement).hidden).to.equal(true);
     input(el).value = '';
     input(el).dispatchEvent(new Event('input'));

@@ -29,6 +29,9 @@ test('search: the whole name first, then names starting with it, then a word sta
   assert.deepEqual(codes('5'), ['5'], 'a GSO code');
   assert.deepEqual(codes('   '), []);
   assert.deepEqual(codes('hoa', 2), ['3', '4'], 'at most limit');
+  // A name that starts like a kind: "xa luong" is Xã Xá Lượng first, though "Lượng" alone would match others.
+  const more = searchIndex([{ code: '7', name: 'Xã Xá Lượng' }, ...['An', 'Bắc', 'Cao', 'Đông', 'Hạ', 'Nam', 'Tây', 'Thượng', 'Trung'].map((w, i) => ({ code: `l${i}`, name: `Xã Lượng ${w}` }))]);
+  assert.equal(searchAreas(more, 'xa luong')[0].code, '7');
 });
 
 test('every commune of Phú Thọ (atlas, 2025) is found first by its name typed plainly, and by its kind and name', () => {

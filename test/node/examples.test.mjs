@@ -274,7 +274,7 @@ test('the snippet builder, on a phone (360 px, touch) and a strict server: reads
     const shown = await page.$eval('#preview chiso-gauge', (g) => g.shadowRoot.querySelector('[part="value"]').textContent.replace(/\s+/g, ' ').trim());
     assert.equal(shown, '87,86 %', 'the live preview shows the published figure');
     const snippet = await page.$eval('#snippet', (c) => c.textContent);
-    assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/packages\/chiso\/dist\/chiso\.js"><\/script>\n<chiso-gauge src="feeds\/phu-tho-dvc-2021\.json" indicator="dvc\.online_rate" area="25"><\/chiso-gauge>$/);
+    assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/packages\/chiso\/dist\/chiso\.js"><\/script>\n<chiso-gauge src="http:\/\/127\.0\.0\.1:\d+\/examples\/feeds\/phu-tho-dvc-2021\.json" indicator="dvc\.online_rate" area="25"><\/chiso-gauge>$/);
     problems.push(...await axeProblems(page, 'builder, a gauge chosen'));
     if (await page.evaluate(() => document.scrollingElement.scrollWidth > innerWidth)) problems.push('the builder scrolls sideways at 360 px');
 

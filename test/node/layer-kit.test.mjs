@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { rangeIndexes, indexWithin } from '../../packages/map/src/kit/timeline.ts';
+import { TapRule } from '../../packages/map/src/kit/pointer-rule.ts';
 import {
   BAND_COLORS, BTS_COLORS, CASE_COLORS, MAP_COLORS, RISK_COLORS, bandColors, colorOfValue, contrastRatio, themeDeclarations,
 } from '../../packages/core/src/colors.ts';
@@ -128,4 +129,19 @@ test('TimelineController: an interval that is not a number plays at a second a s
   assert.equal(shown, '2025-Q3');
   t.mock.timers.tick(1000);
   assert.equal(tl.playing, false, 'stops at the last');
+});
+
+test('touch: the first tap on a feature shows it, the second selects; a mouse selects at once; a tap long after is a first tap again', (t) => {
+  const tap = { originalEvent: { pointerType: 'touch' } };
+  const mouse = { originalEvent: { pointerType: 'mouse' } };
+  const rule = new TapRule();
+  assert.equal(rule.firstTap(mouse, 'a'), false, 'a mouse click selects');
+  assert.equal(rule.firstTap(tap, 'a'), true, 'first tap: tooltip only');
+  assert.equal(rule.firstTap(tap, 'a'), false, 'second tap: selects');
+  assert.equal(rule.firstTap(tap, 'a'), true, 'then a first tap again');
+  assert.equal(rule.firstTap(tap, 'b'), true, 'another feature: a first tap');
+  t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  assert.equal(rule.firstTap(tap, 'c'), true);
+  t.mock.timers.tick(9000);
+  assert.equal(rule.firstTap(tap, 'c'), true, 'nine seconds later: a first tap again');
 });

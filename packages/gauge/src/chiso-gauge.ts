@@ -371,15 +371,16 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
 
   /** The details' code, once a reader has opened them. */
   private details?: typeof import('./gauge-details.js');
+  private detailsLoad?: Promise<void>;
 
   private openDetails(e: Event): void {
-    if (!this.details && (e.target as HTMLDetailsElement).open) {
-      void import('./gauge-details.js').then((m) => {
-      const root = this.shadowRoot!;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.detailsStyles.styleSheet!];
-      this.details = m;
-      this.requestUpdate();
-    });
+    // Once, however often the details are toggled while it loads; again on the next opening if it failed.
+    if ((e.target as HTMLDetailsElement).open) {
+      this.detailsLoad ??= import('./gauge-details.js').then((m) => {
+        m.adoptDetailsStyles(this.shadowRoot!);
+        this.details = m;
+        this.requestUpdate();
+      }, () => { this.detailsLoad = undefined; });
     }
   }
 

@@ -63,3 +63,10 @@ export const detailsStyles = css`
     clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
   }
 `;
+
+/** Adds the table's styles to a gauge's shadow root (a constructed sheet; a <style> where sheets cannot be adopted). */
+export function adoptDetailsStyles(root: ShadowRoot): void {
+  const sheet = detailsStyles.styleSheet;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: detailsStyles.cssText }));
+}

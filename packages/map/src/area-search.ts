@@ -43,13 +43,17 @@ export function searchIndex(areas: Iterable<{ code: string; name: string }>): Se
  * it, then a word starting with it, then containing it; alphabetical within each. A GSO code finds its area.
  */
 export function searchAreas(index: readonly SearchEntry[], query: string, limit = 8): SearchEntry[] {
-  const q = withoutKind(foldName(query));
-  if (!q) return [];
+  const typed = foldName(query);
+  // "xa luong" may be Xã Xá Lượng (the kind and a name starting with "xa"…) or "Lượng" typed with its kind: both
+  // readings are scored, and the better one counts.
+  const readings = [...new Set([typed, withoutKind(typed)])].filter(Boolean);
+  if (!readings.length) return [];
+  const scoreOf = (e: SearchEntry, q: string) => (e.code === q ? 0 : e.bare === q || e.full === q ? 1 : e.bare.startsWith(q) || e.full.startsWith(q) ? 2
+    : ` ${e.bare}`.includes(` ${q}`) ? 3 : e.bare.includes(q) ? 4 : 9);
   const scored: Array<[number, SearchEntry]> = [];
   for (const e of index) {
-    const score = e.code === q ? 0 : e.bare === q || e.full === q ? 1 : e.bare.startsWith(q) || e.full.startsWith(q) ? 2
-      : ` ${e.bare}`.includes(` ${q}`) ? 3 : e.bare.includes(q) ? 4 : -1;
-    if (score >= 0) scored.push([score, e]);
+    const score = Math.min(...readings.map((q) => scoreOf(e, q)));
+    if (score < 9) scored.push([score, e]);
   }
   return scored.sort((a, b) => a[0] - b[0] || a[1].name.localeCompare(b[1].name, 'vi')).slice(0, limit).map(([, e]) => e);
 }

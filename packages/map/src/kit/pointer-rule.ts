@@ -22,14 +22,21 @@ export function isTap(e: { originalEvent?: Event }): boolean {
  */
 export class TapRule {
   private last?: string;
+  private at = 0;
 
-  /** Whether this click only shows the tooltip (a first tap on `key`); otherwise it selects. */
+  /**
+   * Whether this click only shows the tooltip (a first tap on `key`); otherwise it selects. A second tap counts
+   * within 8 seconds of the first: a tap on the same place much later (after panning away and back) is a first
+   * tap again.
+   */
   firstTap(e: { originalEvent?: Event }, key: string): boolean {
-    if (!isTap(e) || this.last === key) {
+    const now = Date.now();
+    if (!isTap(e) || (this.last === key && now - this.at < 8000)) {
       this.last = undefined;
       return false;
     }
     this.last = key;
+    this.at = now;
     return true;
   }
 }

@@ -7,6 +7,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { AtlasSpec } from '@chiso/atlas';
+import type { Boundaries } from '../boundaries.js';
 import { mapMsg } from '../map-i18n.js';
 
 export interface DrillHost extends ReactiveControllerHost, HTMLElement {
@@ -15,6 +16,9 @@ export interface DrillHost extends ReactiveControllerHost, HTMLElement {
   lang: string;
   map?: MaplibreMap;
   atlas?: AtlasSpec;
+  boundaryAreas?: Boundaries;
+  readonly updateComplete: Promise<boolean>;
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 /** The detail of `chiso-drill`: the province opened (`area`, `name`), or none (`area` undefined) on the way back. */
@@ -46,14 +50,22 @@ export class MapDrill implements ReactiveController {
 
   private onSelect = (e: Event) => {
     const { area, name } = (e as CustomEvent<{ area?: string; name?: string }>).detail ?? {};
-    const host = this.host;
-    if (!host.drill || this.from || host.atlas?.kind !== 'provinces' || !area || !/^\d{2}$/.test(area) || !host.map) return;
-    const c = host.map.getCenter();
-    this.from = { boundaries: host.boundaries, center: [c.lng, c.lat], zoom: host.map.getZoom(), area, name: name ?? area };
-    host.boundaries = `vn:communes/${area}`;
-    host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: { area, name }, bubbles: true, composed: true }));
-    host.requestUpdate();
+    if (this.host.drill && area) this.open(area, name);
   };
+
+  /** Opens a province's communes (a 2-digit code of the provinces shown); nothing otherwise. */
+  open(area: string, name?: string): void {
+    const host = this.host;
+    if (this.from || host.atlas?.kind !== 'provinces' || !/^\d{2}$/.test(area) || !host.map) return;
+    const c = host.map.getCenter();
+    const known = name ?? host.boundaryAreas?.areas.get(area)?.name ?? area;
+    this.from = { boundaries: host.boundaries, center: [c.lng, c.lat], zoom: host.map.getZoom(), area, name: known };
+    host.boundaries = `vn:communes/${area}`;
+    host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: { area, name: known }, bubbles: true, composed: true }));
+    host.requestUpdate();
+    // The reader's focus goes to the way back (the map they were on is made again).
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[part="drill-back"]')?.focus());
+  }
 
   /** Back to the provinces, at the view the reader left. */
   back(): void {
@@ -67,19 +79,22 @@ export class MapDrill implements ReactiveController {
       if (e.target !== host) return;
       host.removeEventListener('chiso-ready', restore);
       host.map?.jumpTo({ center: from.center, zoom: from.zoom });
+      if (refocus) host.map?.getCanvas().focus(); // the button that had the focus is gone
     };
+    const refocus = host.renderRoot.querySelector('[part="drill-back"]') === (host.renderRoot as ShadowRoot).activeElement;
     host.addEventListener('chiso-ready', restore);
     host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: {}, bubbles: true, composed: true }));
     host.requestUpdate();
   }
 
   render(): TemplateResult | typeof nothing {
+    if (!this.host.drill) return nothing;
     const from = this.from;
-    if (!this.host.drill || !from) return nothing;
     const lang = this.host.lang;
-    return html`<div part="drill" class="drill">
-      <button type="button" part="drill-back" @click=${() => this.back()}>← ${mapMsg(lang, 'drillBack')}</button>
-      <span role="status">${mapMsg(lang, 'drillShown', { name: from.name })}</span>
+    // The status is always in the page, so that its new text is announced when a province opens.
+    return html`<div part="drill" class=${from ? 'drill' : 'hint'}>
+      ${from ? html`<button type="button" part="drill-back" @click=${() => this.back()}>← ${mapMsg(lang, 'drillBack')}</button>` : nothing}
+      <span role="status">${from ? mapMsg(lang, 'drillShown', { name: from.name }) : ''}</span>
     </div>`;
   }
 }

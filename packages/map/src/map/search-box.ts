@@ -99,6 +99,7 @@ export class AreaSearchBox implements ReactiveController {
       this.active = e.key === 'ArrowDown' ? (this.active + 1) % n : (this.active - 1 + n) % n;
       this.host.requestUpdate();
     } else if (e.key === 'Enter') {
+      if (e.isComposing || e.keyCode === 229) return; // Enter that ends a word of a Vietnamese input method
       e.preventDefault();
       const pick = this.results[Math.max(0, this.active)];
       if (pick) this.choose(pick.code);
@@ -119,7 +120,7 @@ export class AreaSearchBox implements ReactiveController {
     return html`<div part="search" class="search">
       <input id="search" part="search-input" type="search" role="combobox" autocomplete="off" spellcheck="false"
         aria-label=${mapMsg(lang, 'searchLabel')} placeholder=${mapMsg(lang, 'searchPlaceholder')}
-        aria-autocomplete="list" aria-controls="search-list" aria-expanded=${this.open ? 'true' : 'false'}
+        aria-autocomplete="list" aria-controls="search-list" aria-expanded=${this.open && this.results.length ? 'true' : 'false'}
         aria-activedescendant=${this.open && this.active >= 0 ? id(this.active) : nothing}
         .value=${this.query} @input=${(e: Event) => this.update((e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => this.onKey(e)} @blur=${() => { this.open = false; this.host.requestUpdate(); }}>

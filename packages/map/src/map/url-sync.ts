@@ -13,6 +13,8 @@ import { areaLabel, type SearchHost } from './search-box.js';
 /** What the address needs of its `<chiso-map>`: what the search box needs, and `sync-url`. */
 export interface UrlSyncHost extends SearchHost {
   syncUrl: boolean;
+  drill: boolean;
+  readonly drilling: { readonly province?: string; open(area: string, name?: string): void; back(): void };
 }
 
 /** What a layer may offer: its own tooltip and selection (the choropleth), a period, a day, a measure. */
@@ -24,6 +26,8 @@ const LAYER_KEYS = ['period', 'date', 'measure'] as const;
 /** The state of a map as its address says it. */
 export interface UrlView {
   view?: { lng: number; lat: number; zoom: number };
+  /** With `drill`: the province whose communes are shown. */
+  drill?: string;
   area?: string;
   period?: string;
   date?: string;
@@ -38,7 +42,7 @@ export function readUrlView(params: URLSearchParams, ns: string): UrlView {
   if (v && v.length === 3 && v.every(Number.isFinite) && Math.abs(v[0]) <= 180 && Math.abs(v[1]) <= 85 && v[2] >= 0 && v[2] <= 22) {
     out.view = { lng: v[0], lat: v[1], zoom: v[2] };
   }
-  for (const k of ['area', ...LAYER_KEYS] as const) {
+  for (const k of ['drill', 'area', ...LAYER_KEYS] as const) {
     const value = get(k);
     // Codes, periods and days are short words: anything else in the address is ignored, never applied.
     if (value && /^[\w.:/-]{1,40}$/.test(value)) out[k] = value;
@@ -50,7 +54,7 @@ export function readUrlView(params: URLSearchParams, ns: string): UrlView {
 export function writeUrlView(params: URLSearchParams, ns: string, state: UrlView): void {
   const put = (k: string, value: string | undefined) => (value ? params.set(`${ns}.${k}`, value) : params.delete(`${ns}.${k}`));
   put('view', state.view && `${state.view.lng.toFixed(4)},${state.view.lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
-  for (const k of ['area', ...LAYER_KEYS] as const) put(k, state[k]);
+  for (const k of ['drill', 'area', ...LAYER_KEYS] as const) put(k, state[k]);
 }
 
 export class MapUrlSync implements ReactiveController {
@@ -58,7 +62,11 @@ export class MapUrlSync implements ReactiveController {
   private day?: string;
   private bound?: MaplibreMap;
   private restored = false;
-  private lastPush = 0;
+  /** The address is being applied: the moves and choices it causes are not written back. */
+  private applying = false;
+  /** The view the address asked for, kept for the map drawn after it opened a province's communes. */
+  private pending?: UrlView;
+  private lastStep = 0;
 
   constructor(private readonly host: UrlSyncHost) {
     host.addController(this);
@@ -67,8 +75,15 @@ export class MapUrlSync implements ReactiveController {
   /** The map's namespace in the address: its id, or the id of the element whose shadow root holds it. */
   private get ns(): string {
     const root = this.host.getRootNode();
-    return this.host.id || (root instanceof ShadowRoot ? root.host.id : '') || 'map';
+    const id = this.host.id || (root instanceof ShadowRoot ? root.host.id : '');
+    if (!id && !this.warned) {
+      this.warned = true;
+      console.warn('chiso: <chiso-map sync-url> không có id: các bản đồ không có id dùng chung khóa "map." trên địa chỉ / a map with sync-url and no id shares the "map." keys');
+    }
+    return id || 'map';
   }
+
+  private warned = false;
 
   hostConnected(): void {
     window.addEventListener('popstate', this.onPop);
@@ -76,6 +91,7 @@ export class MapUrlSync implements ReactiveController {
     this.host.addEventListener('chiso-select', this.onSelect);
     this.host.addEventListener('chiso-change', this.onChange);
     this.host.addEventListener('chiso-date', this.onDate);
+    this.host.addEventListener('chiso-drill', this.onDrill);
   }
 
   hostDisconnected(): void {
@@ -84,6 +100,7 @@ export class MapUrlSync implements ReactiveController {
     this.host.removeEventListener('chiso-select', this.onSelect);
     this.host.removeEventListener('chiso-change', this.onChange);
     this.host.removeEventListener('chiso-date', this.onDate);
+    this.host.removeEventListener('chiso-drill', this.onDrill);
     this.bound = undefined;
   }
 
@@ -94,7 +111,7 @@ export class MapUrlSync implements ReactiveController {
   /** The view as it is now. */
   current(): UrlView {
     const map = this.host.map;
-    const state: UrlView = { area: this.selected, date: this.day };
+    const state: UrlView = { area: this.selected, date: this.day, drill: this.host.drilling.province };
     if (map) {
       const c = map.getCenter();
       state.view = { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
@@ -106,44 +123,60 @@ export class MapUrlSync implements ReactiveController {
     return state;
   }
 
-  /** Puts the view in the address: a new history entry for a new choice, the same entry for a move. */
-  private write(push: boolean): void {
-    if (!this.host.syncUrl || !this.restored) return;
+  /**
+   * Puts the view in the address: a new history entry for a choice (an area, a province opened), the same entry
+   * for a move; a new period or day is a new entry unless it follows another within 1.5 s (playback, holding an
+   * arrow key), which replaces it.
+   */
+  private write(kind: 'choice' | 'step' | 'move'): void {
+    if (!this.host.syncUrl || !this.restored || this.applying) return;
     const url = new URL(location.href);
     writeUrlView(url.searchParams, this.ns, this.current());
-    if (url.href === location.href) return;
-    // Playback changes the period several times a second: those replace the entry the first change made.
     const now = Date.now();
-    if (push && now - this.lastPush > 1500) {
-      this.lastPush = now;
-      history.pushState(history.state, '', url.href);
-    } else history.replaceState(history.state, '', url.href);
+    const push = kind === 'choice' || (kind === 'step' && now - this.lastStep > 1500);
+    if (kind === 'step') this.lastStep = now;
+    if (url.href === location.href) return;
+    if (push) history.pushState(history.state, '', url.href);
+    else history.replaceState(history.state, '', url.href);
   }
 
-  /** Shows the view the address holds. */
+  /** Shows the view the address holds (opening or leaving a province first, with `drill`). */
   private apply(state: UrlView): void {
-    const { map, boundaryAreas } = this.host;
+    const { map, boundaryAreas, drilling } = this.host;
     if (!map) return;
-    if (state.view) map.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
-    for (const k of LAYER_KEYS) {
-      const layer = state[k] ? this.layers.find((l) => k in l) : undefined;
-      if (layer && layer[k] !== state[k]) layer[k] = state[k];
+    if (this.host.drill && (state.drill ?? undefined) !== drilling.province) {
+      // The map is made again for the other boundaries: the rest of the view waits for it.
+      this.pending = state;
+      if (state.drill) drilling.open(state.drill);
+      else drilling.back();
+      return;
     }
-    const area = state.area && boundaryAreas?.areas.get(state.area);
-    const layer = this.layers.find((l) => typeof l.focusArea === 'function');
-    if (area) {
-      this.selected = area.code;
-      if (layer) {
-        layer.focusArea!(area.code);
-        layer.select?.(area.code);
-      } else {
-        this.host.setHover(area.code);
-        this.host.showTooltip(area.anchor, [areaLabel(area)]);
+    this.applying = true;
+    try {
+      if (state.view) map.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
+      for (const k of LAYER_KEYS) {
+        const layer = state[k] ? this.layers.find((l) => k in l) : undefined;
+        if (layer && layer[k] !== state[k]) layer[k] = state[k];
       }
-    } else if (this.selected && !state.area) {
-      this.selected = undefined;
-      if (layer) layer.focusArea!(null);
-      else this.host.setHover(null);
+      const area = state.area && boundaryAreas?.areas.get(state.area);
+      const layer = this.layers.find((l) => typeof l.focusArea === 'function');
+      if (area) {
+        this.selected = area.code;
+        if (layer) {
+          layer.focusArea!(area.code);
+          // Selected as a click would (a panel beside follows), but a province of a drill map is not opened by it.
+          if (!(this.host.drill && !drilling.province)) layer.select?.(area.code);
+        } else {
+          this.host.setHover(area.code);
+          this.host.showTooltip(area.anchor, [areaLabel(area)]);
+        }
+      } else if (this.selected && !state.area) {
+        this.selected = undefined;
+        if (layer) layer.focusArea!(null);
+        else this.host.setHover(null);
+      }
+    } finally {
+      this.applying = false;
     }
   }
 
@@ -151,12 +184,13 @@ export class MapUrlSync implements ReactiveController {
     const map = this.host.map;
     if (e.target !== this.host || !this.host.syncUrl || !map || this.bound === map) return;
     this.bound = map;
-    map.on('moveend', () => this.write(false));
-    map.addControl(new CopyLinkControl(this.host, () => this.write(false)), 'top-right');
-    if (!this.restored) {
-      this.apply(readUrlView(new URL(location.href).searchParams, this.ns));
-      this.restored = true;
-    }
+    map.on('moveend', () => this.write('move'));
+    map.addControl(new CopyLinkControl(this.host, () => this.write('move')), 'top-right');
+    const pending = this.pending ?? (this.restored ? undefined : readUrlView(new URL(location.href).searchParams, this.ns));
+    this.pending = undefined;
+    this.restored = true;
+    if (pending) this.apply(pending);
+    else this.write('move'); // a map made again (a province opened, or left): its view in the address
   };
 
   private onPop = () => {
@@ -167,15 +201,20 @@ export class MapUrlSync implements ReactiveController {
     const area = (e as CustomEvent<{ area?: string }>).detail?.area;
     if (area && area !== this.selected) {
       this.selected = area;
-      this.write(true);
+      this.write('choice');
     }
   };
 
-  private onChange = () => this.write(true);
+  private onChange = () => this.write('step');
 
   private onDate = (e: Event) => {
     this.day = (e as CustomEvent<{ date?: string }>).detail?.date;
-    this.write(true);
+    this.write('step');
+  };
+
+  /** A province opened or left: its area is no longer the one selected. */
+  private onDrill = () => {
+    this.selected = undefined;
   };
 }
 
@@ -204,7 +243,16 @@ class CopyLinkControl {
       this.before();
       said.textContent = '';
       const ok = await copyText(location.href);
-      said.textContent = mapMsg(this.host.lang, ok ? 'linkCopied' : 'linkNotCopied', { url: location.href });
+      button.focus(); // the older copy command took it to a hidden field
+      const message = mapMsg(this.host.lang, ok ? 'linkCopied' : 'linkNotCopied', { url: location.href });
+      said.textContent = message;
+      // Seen as well as heard: the button says it for a moment.
+      button.textContent = ok ? '✓' : '!';
+      button.title = message;
+      setTimeout(() => {
+        button.textContent = '🔗';
+        button.title = label;
+      }, 2500);
     });
     box.append(button, said);
     this.box = box;
