@@ -9,7 +9,7 @@ import { parseClasses } from './classify.js';
 import type { ChoroplethView, Legend } from './choropleth-model.js';
 import type { MapContext } from './layer-api.js';
 import type { ChisoMap } from './chiso-map.js';
-import { whenIdle } from './kit/when-idle.js';
+import { whenDrawn } from './kit/when-idle.js';
 import { atlasLevelOf } from './atlas-choice.js';
 import { carryOldUnits, type CarriedFeed } from './old-units.js';
 import { MapBindings } from './kit/map-bindings.js';
@@ -414,7 +414,7 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     }
     this.mapElement?.setSummary(this, summaryText(this.wording, this.rows()));
     const token = ++this.drawToken;
-    void whenIdle(ctx.map, this.drawing.statesChanged).then(() => {
+    void whenDrawn(ctx.map, this.drawing.layerId, this.drawing.statesChanged).then(() => {
       if (token !== this.drawToken || this.ctx !== ctx) return;
       this.setState(this.error ? 'stale' : view.values.size || !this.viewModel?.observations.length ? 'ready' : 'empty');
       const detail: ChoroplethDetail = {

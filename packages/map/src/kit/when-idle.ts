@@ -14,3 +14,22 @@ export function whenIdle(map: MaplibreMap, changed = false): Promise<void> {
     if (!changed) map.triggerRepaint();
   });
 }
+
+/**
+ * Waits until `layerId` has features on screen after a change (or until a few more frames show it has none in
+ * view): under load, MapLibre's `idle` can come one frame before a newly added layer's features are on the
+ * canvas, and `chiso-ready` means "drawn". At most four extra frames, only when the first shows nothing.
+ */
+export async function whenDrawn(map: MaplibreMap, layerId: string, changed = false): Promise<void> {
+  await whenIdle(map, changed);
+  for (let i = 0; i < 4; i++) {
+    let shown = true;
+    try {
+      shown = !map.getLayer(layerId) || map.queryRenderedFeatures({ layers: [layerId] }).length > 0;
+    } catch {
+      return; // the map went meanwhile
+    }
+    if (shown) return;
+    await whenIdle(map);
+  }
+}
