@@ -132,7 +132,10 @@ test('the demo dashboard on a strict server, at 360, 768, 1280 and 1920 px: sett
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /ban-do-xa\.area=04792/.test(location.href) && /ban-do-xa\.period=2025-Q4/.test(location.href) && /ban-do-xa\.view=/.test(location.href), { timeout: 15000 });
     assert.equal(await page.$eval('#chon-xa', (s) => s.value), '04792', 'the commune panel follows the commune found');
-    await page.evaluate(() => new Promise((r) => { const m = document.getElementById('ban-do-xa').map; m.once('moveend', r); m.jumpTo({ zoom: 11.25 }); }));
+    // The zoom, once the flight to the commune has ended (never waiting on an event that a stopped flight took).
+    await page.waitForFunction(() => !document.getElementById('ban-do-xa').map.isMoving(), { timeout: 15000 });
+    await page.evaluate(() => document.getElementById('ban-do-xa').map.jumpTo({ zoom: 11.25 }));
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('ban-do-xa.view')?.endsWith(',11.25'), { timeout: 15000 });
     const link = await page.evaluate(() => location.href);
     const fresh = await openPage(browser);
     fresh.on('pageerror', (e) => errors.push(`fresh: ${e.message}`));
