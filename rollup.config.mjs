@@ -218,7 +218,7 @@ export default [
   pkg('gauge', { index: 'packages/gauge/src/index.ts', 'define-gauge': 'packages/gauge/src/define-gauge.ts', 'define-gauge-group': 'packages/gauge/src/define-gauge-group.ts', 'define-stat': 'packages/gauge/src/define-stat.ts', 'stat-model': 'packages/gauge/src/stat-model.ts', 'define-ranking': 'packages/gauge/src/define-ranking.ts', 'ranking-model': 'packages/gauge/src/ranking-model.ts', 'define-progress': 'packages/gauge/src/define-progress.ts', 'progress-model': 'packages/gauge/src/progress-model.ts' }, ['lit', '@chiso/core']),
   pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', palette: 'packages/map/src/palette.ts', model: 'packages/map/src/choropleth-model.ts' },
-    ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic']),
+    ['lit', '@chiso/core', '@chiso/atlas', 'maplibre-gl', 'topojson-client', 'pmtiles', 'd3-scale-chromatic', 'd3-geo']),
   pkg('bts', { index: 'packages/bts/src/index.ts', coverage: 'packages/bts/src/coverage.ts', 'coverage-client': 'packages/bts/src/coverage-client.ts', points: 'packages/bts/src/points.ts' },
     ['lit', '@chiso/core', '@chiso/map', 'maplibre-gl', 'topojson-client', '@turf/area', '@turf/bbox', '@turf/bearing', '@turf/boolean-point-in-polygon', '@turf/destination', '@turf/distance']),
   pkg('chart', { index: 'packages/chart/src/index.ts', geometry: 'packages/chart/src/chart-geometry.ts' }, ['lit', '@chiso/core', 'd3-array', 'd3-shape']),

@@ -17,13 +17,17 @@ import { atlasFeatures, mountMap } from '../helpers/map-fixture.js';
 
 const SIZE = 'display:block;width:640px;--chiso-map-height:480px';
 
+/** The drawing tests run on MapLibre (`auto`: canvas first, then MapLibre) and on the canvas renderer alone. */
+const RENDERERS = ['auto', 'canvas'] as const;
+const on = (renderer: string) => (renderer === 'canvas' ? ' — on the canvas renderer' : '');
+
 /**
  * Mounts a map with a BTS layer; resolves with the layer's chiso-ready stats. Sites are drawn one by one
  * (`cluster="off"`) unless asked, so these tests can find every site's symbol; clusters have tests of their own.
  */
-async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string; cluster?: string } = {}) {
+async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string; cluster?: string; renderer?: string } = {}) {
   const { el, map } = await mountMap(THAI_NGUYEN_COMMUNES, html`<chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''}
-    tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>`, { label: 'Phủ sóng di động', style: SIZE });
+    tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>`, { label: 'Phủ sóng di động', style: SIZE, renderer: attrs.renderer });
   const layer = el.querySelector('chiso-bts-layer') as ChisoBtsLayer;
   // The map is ready once its layers' first drawing is done: the stats are there (or the layer failed).
   const stats = layer.stats ?? (await nextEvent<BtsStats>(layer, 'chiso-ready', 60000)).detail;
@@ -73,72 +77,76 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     expect(layer.state).to.equal('ready');
   });
 
-  it('renders every site as a symbol by operator and technology, and every gap village highlighted', async function () {
-    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
-    const sitesFc = syntheticSites(communes, { n: 300, seed: 5 });
-    const villagesFc = syntheticVillages(communes, { perCommune: 3, seed: 5 });
-    const { el, stats, map } = await mountBts(sitesFc, villagesFc);
-    const rendered = map.queryRenderedFeatures({ layers: [idOf(el, '-sites')] });
-    const drawn = new Map(rendered.map((f) => [f.properties.i, f.properties]));
-    expect(drawn.size, 'every site is drawn').to.equal(300);
-    // The icon of each site names its operator and its highest technology.
-    const sites = (el.querySelector('chiso-bts-layer') as ChisoBtsLayer).sites;
-    for (const [i, p] of drawn) {
-      const s = sites[i as number];
-      expect(p.icon).to.match(new RegExp(`-${s.operator}-${s.tech[s.tech.length - 1]}$`));
-    }
-    const villages = map.queryRenderedFeatures({ layers: [idOf(el, '-villages'), idOf(el, '-gaps')] });
-    const gapIdx = new Set(villages.filter((f) => f.properties.gap).map((f) => f.properties.i));
-    const ids = villagesFc.features.map((f: { id: string }) => f.id);
-    expect([...gapIdx].map((i) => ids[i as number]).sort()).to.deep.equal([...stats.villages!.uncovered].sort());
-    // Gap villages are drawn larger, in the gap colour.
-    const layerStyle = map.getStyle().layers.find((l) => l.id === idOf(el, '-villages')) as { paint: Record<string, unknown> };
-    expect(JSON.stringify(layerStyle.paint['circle-color'])).to.contain('#c51b7d');
-  });
-
-  it('the coverage fill lies exactly where the footprints are: sampled pixels against the geometry', async function () {
-    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
-    const sitesFc = syntheticSites(communes, { n: 120, seed: 31, emptyShare: 0.4 });
-    const { el, map, layer } = await mountBts(sitesFc, undefined);
-    layer.hideSites = true; // symbols off, so the fill is seen alone
-    await layer.updateComplete;
-    await new Promise((r) => map.once('idle', r));
-    const sites = layer.sites;
-    const pixel = snapshot(el);
-    const land = hexToRgb(getComputedStyle(el).getPropertyValue('--_land').trim() || '#f4f1ea');
-    const cover = hexToRgb('#7b3294');
-    const a = 0.35;
-    const blended = land.map((v, i) => Math.round(v * (1 - a) + cover[i] * a));
-    const polys = communes.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][]);
-    const canvas = map.getCanvas();
-    // 4 CSS px of margin, in metres, around each footprint's edge: the picture's pixels are not exact there.
-    const b = map.getBounds();
-    const metresPerPx = ((b.getEast() - b.getWest()) * 111320 * Math.cos((b.getNorth() * Math.PI) / 180)) / canvas.clientWidth;
-    const m = 4 * metresPerPx;
-    const coveredAt = (lon: number, lat: number, grow: number) => sites.some((s: Site) => footprintContains(s, footprintRadius(s) + grow, lon, lat));
-    let covered = 0;
-    let bare = 0;
-    const wrong: string[] = [];
-    for (let y = 10; y < canvas.clientHeight - 10; y += 6) {
-      for (let x = 10; x < canvas.clientWidth - 10; x += 6) {
-        const { lng, lat } = map.unproject([x, y]);
-        if (!polys.some((p) => inPolygon([lng, lat], p))) continue;
-        const inner = coveredAt(lng, lat, -m);
-        const outer = coveredAt(lng, lat, m);
-        if (inner !== outer) continue; // near an edge
-        const rgb = pixel(x, y);
-        if (!rgb) continue; // an outline or a border crosses the block
-        const want = inner ? blended : land;
-        if (rgb.some((v, i) => Math.abs(v - want[i]) > 4)) wrong.push(`${x},${y} ${inner ? 'covered' : 'bare'}: ${rgb} want ${want}`);
-        if (inner) covered++;
-        else bare++;
+  for (const renderer of RENDERERS) {
+    it(`renders every site as a symbol by operator and technology, and every gap village highlighted${on(renderer)}`, async function () {
+      const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+      const sitesFc = syntheticSites(communes, { n: 300, seed: 5 });
+      const villagesFc = syntheticVillages(communes, { perCommune: 3, seed: 5 });
+      const { el, stats, map } = await mountBts(sitesFc, villagesFc, { renderer });
+      const rendered = map.queryRenderedFeatures({ layers: [idOf(el, '-sites')] });
+      const drawn = new Map(rendered.map((f) => [f.properties.i, f.properties]));
+      expect(drawn.size, 'every site is drawn').to.equal(300);
+      // The icon of each site names its operator and its highest technology.
+      const sites = (el.querySelector('chiso-bts-layer') as ChisoBtsLayer).sites;
+      for (const [i, p] of drawn) {
+        const s = sites[i as number];
+        expect(p.icon).to.match(new RegExp(`-${s.operator}-${s.tech[s.tech.length - 1]}$`));
       }
-    }
-    expect(covered, 'covered samples').to.be.greaterThan(100);
-    expect(bare, 'bare samples').to.be.greaterThan(100);
-    expect(wrong.slice(0, 5)).to.deep.equal([]);
-    // Overlaps never darken: the covered colour is the same wherever two footprints overlap.
-  });
+      const villages = map.queryRenderedFeatures({ layers: [idOf(el, '-villages'), idOf(el, '-gaps')] });
+      const gapIdx = new Set(villages.filter((f) => f.properties.gap).map((f) => f.properties.i));
+      const ids = villagesFc.features.map((f: { id: string }) => f.id);
+      expect([...gapIdx].map((i) => ids[i as number]).sort()).to.deep.equal([...stats.villages!.uncovered].sort());
+      // Gap villages are drawn larger, in the gap colour.
+      const layerStyle = map.getStyle().layers.find((l) => l.id === idOf(el, '-villages')) as { paint: Record<string, unknown> };
+      expect(JSON.stringify(layerStyle.paint['circle-color'])).to.contain('#c51b7d');
+    });
+  }
+
+  for (const renderer of RENDERERS) {
+    it(`the coverage fill lies exactly where the footprints are: sampled pixels against the geometry${on(renderer)}`, async function () {
+      const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+      const sitesFc = syntheticSites(communes, { n: 120, seed: 31, emptyShare: 0.4 });
+      const { el, map, layer } = await mountBts(sitesFc, undefined, { renderer });
+      layer.hideSites = true; // symbols off, so the fill is seen alone
+      await layer.updateComplete;
+      await new Promise((r) => map.once('idle', r));
+      const sites = layer.sites;
+      const pixel = snapshot(el);
+      const land = hexToRgb(getComputedStyle(el).getPropertyValue('--_land').trim() || '#f4f1ea');
+      const cover = hexToRgb('#7b3294');
+      const a = 0.35;
+      const blended = land.map((v, i) => Math.round(v * (1 - a) + cover[i] * a));
+      const polys = communes.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][]);
+      const canvas = map.getCanvas();
+      // 4 CSS px of margin, in metres, around each footprint's edge: the picture's pixels are not exact there.
+      const b = map.getBounds();
+      const metresPerPx = ((b.getEast() - b.getWest()) * 111320 * Math.cos((b.getNorth() * Math.PI) / 180)) / canvas.clientWidth;
+      const m = 4 * metresPerPx;
+      const coveredAt = (lon: number, lat: number, grow: number) => sites.some((s: Site) => footprintContains(s, footprintRadius(s) + grow, lon, lat));
+      let covered = 0;
+      let bare = 0;
+      const wrong: string[] = [];
+      for (let y = 10; y < canvas.clientHeight - 10; y += 6) {
+        for (let x = 10; x < canvas.clientWidth - 10; x += 6) {
+          const { lng, lat } = map.unproject([x, y]);
+          if (!polys.some((p) => inPolygon([lng, lat], p))) continue;
+          const inner = coveredAt(lng, lat, -m);
+          const outer = coveredAt(lng, lat, m);
+          if (inner !== outer) continue; // near an edge
+          const rgb = pixel(x, y);
+          if (!rgb) continue; // an outline or a border crosses the block
+          const want = inner ? blended : land;
+          if (rgb.some((v, i) => Math.abs(v - want[i]) > 4)) wrong.push(`${x},${y} ${inner ? 'covered' : 'bare'}: ${rgb} want ${want}`);
+          if (inner) covered++;
+          else bare++;
+        }
+      }
+      expect(covered, 'covered samples').to.be.greaterThan(100);
+      expect(bare, 'bare samples').to.be.greaterThan(100);
+      expect(wrong.slice(0, 5)).to.deep.equal([]);
+      // Overlaps never darken: the covered colour is the same wherever two footprints overlap.
+    });
+  }
 
   it('filters by operator and technology; radius overrides; each change fires chiso-change with new stats', async function () {
     const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
@@ -248,27 +256,29 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     expect(JSON.stringify(map.getPaintProperty(idOf(el, '-villages'), 'circle-color'))).to.contain('#ff00ff');
   });
 
-  it('tooltip per site (plain text, feed markup never parsed); click fires chiso-select', async function () {
-    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
-    const sitesFc = syntheticSites(communes, { n: 40, seed: 11 });
-    sitesFc.features[0].properties.id = '<img src=x onerror="window.__pwned=1">';
-    sitesFc.features[0].id = sitesFc.features[0].properties.id;
-    const { el, map, layer } = await mountBts(sitesFc);
-    const site = layer.sites[0];
-    const p = map.project([site.lon, site.lat]);
-    const box = el.map!.getCanvas().getBoundingClientRect();
-    const select = nextEvent<{ site: Site }>(layer, 'chiso-select');
-    await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
-    await waitUntil(() => el.shadowRoot!.querySelector('.tooltip'), 'tooltip shown');
-    const tip = el.shadowRoot!.querySelector('.tooltip')!;
-    expect(text(tip)).to.contain('Trạm <img src=x onerror="window.__pwned=1">');
-    expect(text(tip)).to.contain(`Nhà mạng: ${site.operator === 'VNPT' ? 'VNPT (VinaPhone)' : site.operator}`);
-    expect(text(tip)).to.contain('Bán kính mô hình');
-    expect(tip.querySelector('img')).to.equal(null);
-    await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
-    expect((await select).detail.site.id).to.equal(site.id);
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-  });
+  for (const renderer of RENDERERS) {
+    it(`tooltip per site (plain text, feed markup never parsed); click fires chiso-select${on(renderer)}`, async function () {
+      const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+      const sitesFc = syntheticSites(communes, { n: 40, seed: 11 });
+      sitesFc.features[0].properties.id = '<img src=x onerror="window.__pwned=1">';
+      sitesFc.features[0].id = sitesFc.features[0].properties.id;
+      const { el, map, layer } = await mountBts(sitesFc, undefined, { renderer });
+      const site = layer.sites[0];
+      const p = map.project([site.lon, site.lat]);
+      const box = el.map!.getCanvas().getBoundingClientRect();
+      const select = nextEvent<{ site: Site }>(layer, 'chiso-select');
+      await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+      await waitUntil(() => el.shadowRoot!.querySelector('.tooltip'), 'tooltip shown');
+      const tip = el.shadowRoot!.querySelector('.tooltip')!;
+      expect(text(tip)).to.contain('Trạm <img src=x onerror="window.__pwned=1">');
+      expect(text(tip)).to.contain(`Nhà mạng: ${site.operator === 'VNPT' ? 'VNPT (VinaPhone)' : site.operator}`);
+      expect(text(tip)).to.contain('Bán kính mô hình');
+      expect(tip.querySelector('img')).to.equal(null);
+      await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+      expect((await select).detail.site.id).to.equal(site.id);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+  }
 
   it('tables: coverage by commune (worst first) and the villages without signal; rows take focus', async function () {
     const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);

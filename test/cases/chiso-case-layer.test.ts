@@ -11,7 +11,7 @@ import { riskLevel } from '@chiso/cases/model';
 import type { ChisoMap } from '@chiso/map';
 import { syntheticCases } from '../../scripts/synthetic-cases.mjs';
 import { inPolygon, syntheticSites } from '../../scripts/synthetic-bts.mjs';
-import { loadAtlas, loadShared, mountWithoutCrosswalk, PHU_THO_COMMUNES, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
+import { canvasSnapshot, loadAtlas, loadShared, mountWithoutCrosswalk, PHU_THO_COMMUNES, PROVINCES_2025, type GeoFeature } from '../helpers/geo.js';
 import { mountMap } from '../helpers/map-fixture.js';
 import { nextEvent, okUrl, text } from '../helpers/feeds.js';
 import { skipBecause } from '../helpers/skip.js';
@@ -51,7 +51,11 @@ function sumCsv(csv: string) {
   return { total, byDate, byArea };
 }
 
-type Attrs = Partial<Record<'mode' | 'measure' | 'value' | 'from' | 'to' | 'date' | 'min-zoom-points' | 'point-fields' | 'k', string>>;
+type Attrs = Partial<Record<'mode' | 'measure' | 'value' | 'from' | 'to' | 'date' | 'min-zoom-points' | 'point-fields' | 'k' | 'renderer', string>>;
+
+/** The drawing tests run on MapLibre (`auto`: canvas first, then MapLibre) and on the canvas renderer alone. */
+const RENDERERS = ['auto', 'canvas'] as const;
+const on = (renderer: string) => (renderer === 'canvas' ? ' — on the canvas renderer' : '');
 
 /** The 34 provinces as chiso ships them (the atlas): always there. */
 const atlasProvinces = async () => (await loadAtlas(PROVINCES_2025)).features;
@@ -62,7 +66,7 @@ async function mount(props: { data?: unknown; countData?: unknown; populationDat
       counts=${props.counts ?? ''} src=${props.src ?? ''}
       mode=${attrs.mode ?? 'area'} measure=${attrs.measure ?? 'new'} value=${attrs.value ?? 'count'}
       from=${attrs.from ?? ''} to=${attrs.to ?? ''} date=${attrs.date ?? ''} point-fields=${attrs['point-fields'] ?? ''}
-      min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>`, { label: 'Ca bệnh', style: SIZE });
+      min-zoom-points=${attrs['min-zoom-points'] ?? ''} k=${attrs.k ?? '5'}></chiso-case-layer>`, { label: 'Ca bệnh', style: SIZE, renderer: attrs.renderer });
   const layer = el.querySelector('chiso-case-layer') as ChisoCaseLayer;
   // An empty min-zoom-points attribute means never: individual points stay off unless a zoom is given.
   if (!attrs['min-zoom-points']) expect(layer.minZoomPoints).to.equal(undefined);
@@ -375,125 +379,143 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
   this.timeout(120000);
   afterEach(() => resetMouse());
 
-  it('no count under k anywhere users look: labels, tooltips, table, summary line', async function () {
-    const provinces = await atlasProvinces();
-    const fc = syntheticCases(provinces, { n: 1500, seed: 7, days: 40 });
-    const { el, layer, map, root, summary } = await mount({ data: fc }, { mode: 'bubbles', measure: 'new', date: '2021-07-20' }, PROVINCES_2025);
-    expect(summary.total).to.equal(1500);
-    await idle(map);
-    const circles = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
-    expect(circles.length).to.be.greaterThan(5);
-    const small = circles.filter((f) => f.properties.c > 0 && f.properties.c < 5);
-    expect(small.length, 'the seeded data has areas with 1–4 cases that day').to.be.greaterThan(0);
-    // The label pictures MapLibre asked for: none is a number under 5.
-    const labels = map.queryRenderedFeatures({ layers: [idOf(el, '-labels')!] });
-    expect(labels.length).to.equal(circles.length);
-    const images = map.listImages().filter((id) => id.includes('-t:')).map((id) => id.split('-t:')[1]);
-    expect(images).to.include('< 5');
-    for (const t of images) expect(/^[1-4]$/.test(t), t).to.equal(false);
-    // Tooltips over circles with few cases.
-    for (const f of small.slice(0, 3)) {
-      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+  for (const renderer of RENDERERS) {
+    it(`no count under k anywhere users look: labels, tooltips, table, summary line${on(renderer)}`, async function () {
+      const provinces = await atlasProvinces();
+      const fc = syntheticCases(provinces, { n: 1500, seed: 7, days: 40 });
+      const { el, layer, map, root, summary } = await mount({ data: fc }, { mode: 'bubbles', measure: 'new', date: '2021-07-20', renderer }, PROVINCES_2025);
+      expect(summary.total).to.equal(1500);
+      await idle(map);
+      const circles = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
+      expect(circles.length).to.be.greaterThan(5);
+      const small = circles.filter((f) => f.properties.c > 0 && f.properties.c < 5);
+      expect(small.length, 'the seeded data has areas with 1–4 cases that day').to.be.greaterThan(0);
+      // The label pictures MapLibre asked for: none is a number under 5.
+      const labels = map.queryRenderedFeatures({ layers: [idOf(el, '-labels')!] });
+      expect(labels.length).to.equal(circles.length);
+      const images = map.listImages().filter((id) => id.includes('-t:')).map((id) => id.split('-t:')[1]);
+      expect(images).to.include('< 5');
+      for (const t of images) expect(/^[1-4]$/.test(t), t).to.equal(false);
+      // Tooltips over circles with few cases.
+      for (const f of small.slice(0, 3)) {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const box = map.getCanvas().getBoundingClientRect();
+        await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+        await waitUntil(() => tooltipText(el).length > 0, 'tooltip shown');
+        const t = tooltipText(el);
+        expect(t).to.contain('< 5');
+        expect(countsOnly(t), t).to.not.match(SMALL_COUNT);
+      }
+      // The table: every number cell either 0, "< 5", or 5 and more.
+      layer.tableOpen = true;
+      await layer.updateComplete;
+      const cells = [...root.querySelectorAll('[part="table"] td')].map((td) => text(td));
+      expect(cells.length).to.be.greaterThan(20);
+      for (const c of cells) expect(/^[1-4]$/.test(c), `cell "${c}"`).to.equal(false);
+      expect(cells).to.include('< 5');
+      // The CSV a reader downloads: the table's rows in its order, and the same rule (no cell 1–4, "< 5" instead).
+      const csv = await layer.toCSV();
+      expect(csv.charCodeAt(0)).to.equal(0xfeff);
+      const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+      expect(lines[0].slice(0, 2)).to.deep.equal(['Địa bàn', 'Mã địa bàn']);
+      const tableCodes = [...root.querySelectorAll('[part="table"] tbody tr')].map((tr) => tr.getAttribute('data-code'));
+      expect(lines.slice(1).map((c) => c[1])).to.deep.equal(tableCodes);
+      const csvCells = lines.slice(1).flatMap((c) => c.slice(2));
+      for (const c of csvCells) expect(/^[1-4](\.0+)?$/.test(c), `CSV cell "${c}"`).to.equal(false);
+      expect(csvCells).to.include('< 5');
+      expect(root.querySelector('[part="download"]')).to.exist;
+      // The map's summary line for screen readers.
+      const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
+      expect(countsOnly(line)).to.not.match(SMALL_COUNT);
+    });
+  }
+
+  for (const renderer of RENDERERS) {
+    it(`no coordinates and no unlisted property: sources hold areas only, tables have no positions${on(renderer)}`, async function () {
+      const provinces = await atlasProvinces();
+      const fc = syntheticCases(provinces, { n: 800, seed: 11, days: 30, withArea: 0.5 });
+      const { el, layer, map, root } = await mount({ data: fc }, { mode: 'cluster', measure: 'cumulative', renderer }, PROVINCES_2025);
+      await idle(map);
+      const positions = new Set(fc.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates.map((x) => x.toFixed(4)).join(',')));
+      // Every drawn circle sits on a province's anchor or is a cluster; none at a case's position.
+      const drawn = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
+      expect(drawn.length).to.be.greaterThan(0);
+      for (const f of drawn) {
+        const key = ((f.geometry as GeoJSON.Point).coordinates as number[]).map((x) => x.toFixed(4)).join(',');
+        expect(positions.has(key), key).to.equal(false);
+        const allowed = ['a', 'n', 'c', 'cluster', 'cluster_id', 'point_count', 'point_count_abbreviated'];
+        for (const k of Object.keys(f.properties)) expect(allowed, k).to.include(k);
+      }
+      expect(layerIds(el).some((id) => id.endsWith('-points')), 'no individual layer unless enabled').to.equal(false);
+      // Cases without an area were placed by their coordinates: each one inside a province is counted there;
+      // the few the generator put in the sea (provinces whose box spans the archipelagos) count in the total only.
+      const s = layer.summary!;
+      const polys = provinces.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+      const outside = fc.features.filter((f: { properties: { area?: string }; geometry: { coordinates: [number, number] } }) =>
+        !f.properties.area && !polys.some((p) => inPolygon(f.geometry.coordinates, p))).length;
+      expect(s.total).to.equal(800);
+      expect(Object.values(s.byArea).reduce((t, n) => t + n, 0)).to.equal(800 - outside);
+      if (outside) expect(text(root.querySelector('[part="error"]'))).to.contain('không xác định được địa bàn');
+      // Nothing of the line list (names, phones, ages) in the element, the map or its tooltip.
+      layer.tableOpen = true;
+      await layer.updateComplete;
+      const all = `${text(root as unknown as Element)} ${text(el.shadowRoot as unknown as Element)}`;
+      expect(all).to.not.contain('Bệnh nhân');
+      expect(all).to.not.match(/09\d{8}/);
+      expect(all).to.not.match(/\b1(0[2-9]|1\d)[.,]\d{3,}/); // no longitude such as 105.83412 (102–119 °E)
+      // A click on a cluster zooms in (expands it).
+      const cluster = drawn.find((f) => f.properties.cluster);
+      if (cluster) {
+        const z = map.getZoom();
+        const p = map.project((cluster.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const box = map.getCanvas().getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
+        await waitUntil(() => map.getZoom() > z + 0.5, 'the cluster expands', { timeout: 8000 });
+      }
+    });
+  }
+
+  for (const renderer of RENDERERS) {
+    it(`individual points only when enabled, only from min-zoom-points, with whitelisted fields only${on(renderer)}`, async function () {
+      const provinces = await atlasProvinces();
+      const fc = syntheticCases(provinces, { n: 400, seed: 3, days: 20 });
+      const { el, layer, map } = await mount({ data: fc }, { mode: 'heat', measure: 'cumulative', 'min-zoom-points': '9', 'point-fields': 'age', renderer }, PROVINCES_2025);
+      await idle(map);
+      const pointsId = idOf(el, '-points')!;
+      expect(pointsId).to.exist;
+      expect(map.getZoom()).to.be.lessThan(9);
+      expect(map.queryRenderedFeatures({ layers: [pointsId] }).length, 'none below the zoom').to.equal(0);
+      // Zoomed in over a case: its point is drawn, and its tooltip has date, status and the listed field only.
+      const target = fc.features[0] as { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
+      map.jumpTo({ center: target.geometry.coordinates, zoom: 11 });
+      await idle(map);
+      const pts = map.queryRenderedFeatures({ layers: [pointsId] });
+      expect(pts.length).to.be.greaterThan(0);
+      for (const f of pts) expect(Object.keys(f.properties).sort()).to.deep.equal(['d', 'i', 's']);
+      const p = map.project(target.geometry.coordinates);
       const box = map.getCanvas().getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
-      await waitUntil(() => tooltipText(el).length > 0, 'tooltip shown');
+      await waitUntil(() => tooltipText(el).includes('age'), 'point tooltip');
       const t = tooltipText(el);
-      expect(t).to.contain('< 5');
-      expect(countsOnly(t), t).to.not.match(SMALL_COUNT);
-    }
-    // The table: every number cell either 0, "< 5", or 5 and more.
-    layer.tableOpen = true;
-    await layer.updateComplete;
-    const cells = [...root.querySelectorAll('[part="table"] td')].map((td) => text(td));
-    expect(cells.length).to.be.greaterThan(20);
-    for (const c of cells) expect(/^[1-4]$/.test(c), `cell "${c}"`).to.equal(false);
-    expect(cells).to.include('< 5');
-    // The CSV a reader downloads: the table's rows in its order, and the same rule (no cell 1–4, "< 5" instead).
-    const csv = await layer.toCSV();
-    expect(csv.charCodeAt(0)).to.equal(0xfeff);
-    const lines = csv.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
-    expect(lines[0].slice(0, 2)).to.deep.equal(['Địa bàn', 'Mã địa bàn']);
-    const tableCodes = [...root.querySelectorAll('[part="table"] tbody tr')].map((tr) => tr.getAttribute('data-code'));
-    expect(lines.slice(1).map((c) => c[1])).to.deep.equal(tableCodes);
-    const csvCells = lines.slice(1).flatMap((c) => c.slice(2));
-    for (const c of csvCells) expect(/^[1-4](\.0+)?$/.test(c), `CSV cell "${c}"`).to.equal(false);
-    expect(csvCells).to.include('< 5');
-    expect(root.querySelector('[part="download"]')).to.exist;
-    // The map's summary line for screen readers.
-    const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
-    expect(countsOnly(line)).to.not.match(SMALL_COUNT);
-  });
-
-  it('no coordinates and no unlisted property: sources hold areas only, tables have no positions', async function () {
-    const provinces = await atlasProvinces();
-    const fc = syntheticCases(provinces, { n: 800, seed: 11, days: 30, withArea: 0.5 });
-    const { el, layer, map, root } = await mount({ data: fc }, { mode: 'cluster', measure: 'cumulative' }, PROVINCES_2025);
-    await idle(map);
-    const positions = new Set(fc.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates.map((x) => x.toFixed(4)).join(',')));
-    // Every drawn circle sits on a province's anchor or is a cluster; none at a case's position.
-    const drawn = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
-    expect(drawn.length).to.be.greaterThan(0);
-    for (const f of drawn) {
-      const key = ((f.geometry as GeoJSON.Point).coordinates as number[]).map((x) => x.toFixed(4)).join(',');
-      expect(positions.has(key), key).to.equal(false);
-      const allowed = ['a', 'n', 'c', 'cluster', 'cluster_id', 'point_count', 'point_count_abbreviated'];
-      for (const k of Object.keys(f.properties)) expect(allowed, k).to.include(k);
-    }
-    expect(layerIds(el).some((id) => id.endsWith('-points')), 'no individual layer unless enabled').to.equal(false);
-    // Cases without an area were placed by their coordinates: each one inside a province is counted there;
-    // the few the generator put in the sea (provinces whose box spans the archipelagos) count in the total only.
-    const s = layer.summary!;
-    const polys = provinces.map((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
-    const outside = fc.features.filter((f: { properties: { area?: string }; geometry: { coordinates: [number, number] } }) =>
-      !f.properties.area && !polys.some((p) => inPolygon(f.geometry.coordinates, p))).length;
-    expect(s.total).to.equal(800);
-    expect(Object.values(s.byArea).reduce((t, n) => t + n, 0)).to.equal(800 - outside);
-    if (outside) expect(text(root.querySelector('[part="error"]'))).to.contain('không xác định được địa bàn');
-    // Nothing of the line list (names, phones, ages) in the element, the map or its tooltip.
-    layer.tableOpen = true;
-    await layer.updateComplete;
-    const all = `${text(root as unknown as Element)} ${text(el.shadowRoot as unknown as Element)}`;
-    expect(all).to.not.contain('Bệnh nhân');
-    expect(all).to.not.match(/09\d{8}/);
-    expect(all).to.not.match(/\b1(0[2-9]|1\d)[.,]\d{3,}/); // no longitude such as 105.83412 (102–119 °E)
-    // A click on a cluster zooms in (expands it).
-    const cluster = drawn.find((f) => f.properties.cluster);
-    if (cluster) {
-      const z = map.getZoom();
-      const p = map.project((cluster.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const box = map.getCanvas().getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
-      await waitUntil(() => map.getZoom() > z + 0.5, 'the cluster expands', { timeout: 8000 });
-    }
-  });
-
-  it('individual points only when enabled, only from min-zoom-points, with whitelisted fields only', async function () {
-    const provinces = await atlasProvinces();
-    const fc = syntheticCases(provinces, { n: 400, seed: 3, days: 20 });
-    const { el, layer, map } = await mount({ data: fc }, { mode: 'heat', measure: 'cumulative', 'min-zoom-points': '9', 'point-fields': 'age' }, PROVINCES_2025);
-    await idle(map);
-    const pointsId = idOf(el, '-points')!;
-    expect(pointsId).to.exist;
-    expect(map.getZoom()).to.be.lessThan(9);
-    expect(map.queryRenderedFeatures({ layers: [pointsId] }).length, 'none below the zoom').to.equal(0);
-    // Zoomed in over a case: its point is drawn, and its tooltip has date, status and the listed field only.
-    const target = fc.features[0] as { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
-    map.jumpTo({ center: target.geometry.coordinates, zoom: 11 });
-    await idle(map);
-    const pts = map.queryRenderedFeatures({ layers: [pointsId] });
-    expect(pts.length).to.be.greaterThan(0);
-    for (const f of pts) expect(Object.keys(f.properties).sort()).to.deep.equal(['d', 'i', 's']);
-    const p = map.project(target.geometry.coordinates);
-    const box = map.getCanvas().getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
-    await waitUntil(() => tooltipText(el).includes('age'), 'point tooltip');
-    const t = tooltipText(el);
-    expect(t).to.not.contain('Bệnh nhân');
-    expect(t).to.not.match(/09\d{8}/);
-    // Heat mode draws a heatmap layer over the anchors.
-    expect(map.getLayer(idOf(el, '-heat')!)?.type).to.equal('heatmap');
-    expect(layer.state).to.equal('ready');
-  });
+      expect(t).to.not.contain('Bệnh nhân');
+      expect(t).to.not.match(/09\d{8}/);
+      // Heat mode draws a heatmap layer over the anchors: coloured at the anchor of the province with most cases.
+      expect(map.getLayer(idOf(el, '-heat')!)?.type).to.equal('heatmap');
+      const [top] = Object.entries(layer.summary!.byArea).sort((x, y) => y[1] - x[1])[0];
+      const anchor = el.boundaryAreas!.areas.get(top)!.anchor;
+      map.jumpTo({ center: anchor, zoom: 6 });
+      await idle(map);
+      const c = map.getCanvas();
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [c.width, c.height];
+      const g = copy.getContext('2d')!;
+      g.drawImage(c, 0, 0);
+      const at = map.project(anchor);
+      const [r, gr, b] = g.getImageData(Math.round((at.x * c.width) / c.clientWidth), Math.round((at.y * c.height) / c.clientHeight), 1, 1).data;
+      expect(Math.max(r, gr, b) - Math.min(r, gr, b), `a heat colour (${r},${gr},${b}), not the grey land`).to.be.greaterThan(40);
+      expect(layer.state).to.equal('ready');
+    });
+  }
 
   it('bad input: a failing feed shows a localized error and chiso-error; the last good data stays', async function () {
     const provinces = await atlasProvinces();
@@ -657,25 +679,38 @@ describe('<chiso-case-layer>: counts keyed by pre-2025 codes on the 2025 units (
     expect(fill, `fill at ${fill}, BTS from ${bts}: ${ids.join(' ')}`).to.be.lessThan(bts);
   });
 
-  it('palette: the class colours of area mode come from the palette asked for (YlOrRd by default), on the legend and the map', async () => {
-    // SYNTHETIC counts on the 34 provinces of 2025 (the atlas): one province per class.
-    const codes = ['01', '04', '08', '11', '12', '14', '15', '19', '20', '22', '24', '25'];
-    const observations = codes.map((area, i) => ({ indicator: 'cases', area, level: 'province', period: '2021-08-01', value: i < 2 ? 2 : 10 * i }));
-    const feed = { chiso: 1, indicators: [{ id: 'cases', name: 'Ca mắc mới (mẫu)', unit: 'ca' }], observations };
-    const { el, layer, map, root } = await mount({ countData: feed }, { mode: 'area' }, 'vn:provinces');
-    const swatches = () => [...root.querySelectorAll<HTMLElement>('[part="legend"] .swatch')].map((s) => getComputedStyle(s).backgroundColor);
-    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-    const YLORRD = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
-    expect(swatches()[0]).to.equal(rgb(YLORRD[0]), 'the "< k" class is the lightest');
-    const colorKey = `${idOf(el, '-fill')!.replace(/-fill$/, '')}-color`;
-    const stateOf = (code: string) => map.getFeatureState({ source: 'chiso-boundaries', id: code })[colorKey];
-    expect(stateOf('01')).to.equal(YLORRD[0], 'a count under k');
-    expect(YLORRD.slice(1)).to.include(stateOf('25'));
-    layer.setAttribute('palette', 'Blues');
-    await waitUntil(() => swatches()[0] !== rgb(YLORRD[0]), 'the legend takes the new palette');
-    const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
-    expect(swatches()).to.deep.equal(BLUES.slice(0, swatches().length).map(rgb));
-    await waitUntil(() => BLUES.includes(stateOf('25')), 'the map takes the new palette');
-    expect(stateOf('01')).to.equal(BLUES[0]);
-  });
+  for (const renderer of RENDERERS) {
+    it(`palette: the class colours of area mode come from the palette asked for (YlOrRd by default), on the legend and the map${on(renderer)}`, async () => {
+      // SYNTHETIC counts on the 34 provinces of 2025 (the atlas): one province per class.
+      const codes = ['01', '04', '08', '11', '12', '14', '15', '19', '20', '22', '24', '25'];
+      const observations = codes.map((area, i) => ({ indicator: 'cases', area, level: 'province', period: '2021-08-01', value: i < 2 ? 2 : 10 * i }));
+      const feed = { chiso: 1, indicators: [{ id: 'cases', name: 'Ca mắc mới (mẫu)', unit: 'ca' }], observations };
+      const { el, layer, map, root } = await mount({ countData: feed }, { mode: 'area', renderer }, 'vn:provinces');
+      const swatches = () => [...root.querySelectorAll<HTMLElement>('[part="legend"] .swatch')].map((s) => getComputedStyle(s).backgroundColor);
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      const YLORRD = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+      expect(swatches()[0]).to.equal(rgb(YLORRD[0]), 'the "< k" class is the lightest');
+      const colorKey = `${idOf(el, '-fill')!.replace(/-fill$/, '')}-color`;
+      const stateOf = (code: string) => map.getFeatureState({ source: 'chiso-boundaries', id: code })[colorKey];
+      expect(stateOf('01')).to.equal(YLORRD[0], 'a count under k');
+      expect(YLORRD.slice(1)).to.include(stateOf('25'));
+      layer.setAttribute('palette', 'Blues');
+      await waitUntil(() => swatches()[0] !== rgb(YLORRD[0]), 'the legend takes the new palette');
+      const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+      expect(swatches()).to.deep.equal(BLUES.slice(0, swatches().length).map(rgb));
+      await waitUntil(() => BLUES.includes(stateOf('25')), 'the map takes the new palette');
+      expect(stateOf('01')).to.equal(BLUES[0]);
+      // Drawn so: the pixel inside each coloured province is its colour at 0.85 over the land.
+      await idle(map);
+      const pixel = canvasSnapshot(map.getCanvas(), 3);
+      const land = [0xf4, 0xf1, 0xea];
+      for (const code of ['01', '25']) {
+        const p = map.project(el.boundaryAreas!.areas.get(code)!.anchor);
+        const want = [1, 3, 5].map((k, n) => Math.round(parseInt(stateOf(code).slice(k, k + 2), 16) * 0.85 + land[n] * 0.15));
+        const got = pixel(p.x, p.y);
+        expect(got && got.every((v, n) => Math.abs(v - want[n]) <= 6), `${code}: drawn ${got}, want ${want}`).to.equal(true);
+      }
+    });
+  }
+
 });

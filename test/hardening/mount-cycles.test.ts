@@ -91,6 +91,8 @@ describe('100 mount/unmount cycles', function () {
       const map = document.createElement('chiso-map') as ChisoMap;
       map.style.cssText = 'display:block;width:360px;--chiso-map-height:240px';
       map.setAttribute('eager', '');
+      // Every other map on MapLibre alone; the others `auto` (canvas first, often removed before MapLibre takes over).
+      if (i % 2 === 0) map.renderer = 'maplibre';
       map.boundariesData = geo;
       const bts = document.createElement('chiso-bts-layer') as HTMLElement & { data: unknown };
       bts.data = sites;

@@ -21,17 +21,17 @@ export async function atlasFeatures(url: string): Promise<GeoFeature[]> {
  * Mounts `<chiso-map>` on `boundaries` with `layers` inside (eager, keeping its drawing buffer so pixels can be
  * read) and waits for its chiso-ready. `style` defaults to MAP_SIZE.
  */
-export async function mountMap(boundaries: string, layers: TemplateResult, o: { label?: string; style?: string } = {}): Promise<{ el: ChisoMap; map: NonNullable<ChisoMap['map']> }> {
-  const el = await fixture<ChisoMap>(html`<chiso-map style=${o.style ?? MAP_SIZE} boundaries=${boundaries} eager preserve-drawing-buffer label=${o.label ?? 'Bản đồ'}>${layers}</chiso-map>`);
+export async function mountMap(boundaries: string, layers: TemplateResult, o: { label?: string; style?: string; renderer?: string } = {}): Promise<{ el: ChisoMap; map: NonNullable<ChisoMap['map']> }> {
+  const el = await fixture<ChisoMap>(html`<chiso-map style=${o.style ?? MAP_SIZE} boundaries=${boundaries} eager preserve-drawing-buffer label=${o.label ?? 'Bản đồ'} renderer=${o.renderer ?? 'auto'}>${layers}</chiso-map>`);
   const map = await el.ready;
   return { el, map };
 }
 
 /** A map with one choropleth layer and a legend, on `url`'s boundaries. */
-export async function mountChoropleth(url: string, feed: unknown, attrs: { classes?: string; palette?: string; reverse?: boolean; label?: string } = {}) {
+export async function mountChoropleth(url: string, feed: unknown, attrs: { classes?: string; palette?: string; reverse?: boolean; label?: string; renderer?: string } = {}) {
   const { el, map } = await mountMap(url, html`
     <chiso-choropleth-layer .data=${feed} classes=${attrs.classes ?? 'quantile:5'} palette=${attrs.palette ?? 'YlGnBu'} ?reverse=${!!attrs.reverse}></chiso-choropleth-layer>
-    <chiso-legend></chiso-legend>`, { label: attrs.label ?? 'Bản đồ mật độ dân số' });
+    <chiso-legend></chiso-legend>`, { label: attrs.label ?? 'Bản đồ mật độ dân số', renderer: attrs.renderer });
   const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
   const legend = el.querySelector('chiso-legend') as ChisoLegend;
   await legend.updateComplete;

@@ -95,7 +95,8 @@ describe('<chiso-map drill>', function () {
       const opened = nextEvent(el, 'chiso-ready');
       layer.select('25');
       await opened;
-      await waitUntil(() => new URL(location.href).searchParams.get('ca-nuoc.drill') === '25', 'the province in the address');
+      // The address is written when the map is ready (the layer's own chiso-ready, which bubbles, may come first).
+      await waitUntil(() => new URL(location.href).searchParams.get('ca-nuoc.drill') === '25', 'the province in the address', { timeout: 15000 });
       expect(el.shadowRoot!.activeElement, 'the focus on the way back').to.equal(el.shadowRoot!.querySelector('[part="drill-back"]'));
       const commune = [...el.boundaryAreas!.areas.keys()][3];
       layer.select(commune);

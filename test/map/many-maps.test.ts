@@ -25,6 +25,7 @@ describe('many maps on one page', function () {
     for (let i = 0; i < 12; i++) {
       const m = document.createElement('chiso-map') as ChisoMap;
       m.style.cssText = 'display:block;width:300px;--chiso-map-height:200px;margin-bottom:400px';
+      m.renderer = 'maplibre'; // the budget as MapLibre maps meet it (auto maps draw on the canvas instead: chiso-map-canvas.test.ts)
       m.boundariesData = square(i);
       m.addEventListener('chiso-ready', () => {
         const canvas = m.map!.getCanvas();
@@ -60,6 +61,7 @@ describe('many maps on one page', function () {
     for (let i = 0; i < 5; i++) {
       const m = document.createElement('chiso-map') as ChisoMap;
       m.style.cssText = 'display:block;--chiso-map-height:120px';
+      m.renderer = 'maplibre';
       m.boundariesData = square(i);
       grid.append(m);
       maps.push(m);

@@ -38,7 +38,7 @@ export const mapStyles = css`
   :host([fill]) { display: flex; flex-direction: column; }
   :host([fill]) [part='base'] { flex: 1 1 auto; grid-template-rows: minmax(var(--chiso-map-height, 28rem), 1fr); }
   :host([fill]) .frame { height: auto; min-height: var(--chiso-map-height, 28rem); }
-  [part='map'] { position: absolute; inset: 0; }
+  [part='map'], [part='map'] > .surface { position: absolute; inset: 0; }
   [part='map'] canvas:focus-visible { outline: 3px solid var(--_focus); outline-offset: -3px; }
   /* In the middle of the map: clear of the controls in its corners. */
   [part='status'] {

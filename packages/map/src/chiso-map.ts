@@ -23,9 +23,15 @@ import type { ChisoMapLayer, MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
 import { budget } from './context-budget.js';
 import { ContextHolder } from './map/context-holder.js';
+import { isCanvasMap, loadRuntime, mapLoaded, newSurface, rendererPlan } from './map/renderer-plan.js';
 import type { AtlasSpec } from '@chiso/atlas';
 
 type Runtime = typeof import('./maplibre-runtime.js');
+
+/** The detail of `chiso-paint` on `<chiso-map>`: which renderer drew the first picture. */
+export interface MapPaintDetail {
+  renderer: 'canvas' | 'maplibre';
+}
 
 /** The detail of `chiso-ready` on `<chiso-map>`. */
 export interface MapReadyDetail {
@@ -195,7 +201,14 @@ export class ChisoMap extends MapProperties {
   private readonly context = new ContextHolder(this, {
     exists: () => !!this.map || this.starting,
     create: () => void this.init(true),
+    contextFree: () => this.renderer === 'canvas' || this.webglFailed,
     waiting: () => {
+      if (this.canvasCan()) {
+        // Every WebGL context is taken by maps in view: this one draws on the canvas instead of waiting.
+        this.webglFailed = true;
+        this.context.release();
+        return void this.init(true);
+      }
       this.status = mapMsg(this.lang, 'mapWaiting');
       this.setState('loading');
       this.requestUpdate();
@@ -212,6 +225,7 @@ export class ChisoMap extends MapProperties {
       this.map?.triggerRepaint();
     },
     restart: () => {
+      this.webglFailed = this.canvasCan(); // the context did not come back: the canvas takes over
       this.teardown();
       this.resetReady();
       void this.init();
@@ -228,6 +242,11 @@ export class ChisoMap extends MapProperties {
 
   private starting = false;
 
+  /** Whether the canvas can draw this map (boundaries from a file; not `renderer="maplibre"`). */
+  private canvasCan(): boolean {
+    return (this.boundaries ? boundariesKind(this.boundaries) : 'file') === 'file' && this.renderer !== 'maplibre';
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.savedCamera = undefined;
@@ -240,7 +259,7 @@ export class ChisoMap extends MapProperties {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('theme')) this.passOnLanguageAndTheme();
-    const rebuild = ['boundaries', 'boundariesData', 'joinKey', 'nameKey', 'sourceLayer', 'basemap'] as const;
+    const rebuild = ['boundaries', 'boundariesData', 'joinKey', 'nameKey', 'sourceLayer', 'basemap', 'renderer'] as const;
     if (this.map && rebuild.some((k) => changed.has(k))) {
       const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
       if (kind === 'file' && this.runtime) void this.replaceBoundaries(this.runtime);
@@ -336,59 +355,50 @@ export class ChisoMap extends MapProperties {
     this.errorText = null;
     this.requestUpdate();
     await this.updateComplete;
-    // MapLibre (and its worker) start while the boundaries download: the two overlap.
+    // The renderer's code loads while the boundaries download (and MapLibre's while the canvas paints).
     const prefetched = this.prefetched;
     this.prefetched = undefined;
     const input = prefetched !== undefined ? Promise.resolve(prefetched) : this.fetchBoundaries(abort.signal);
     input.catch(() => undefined); // handled below
+    const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
+    const plan = rendererPlan(this.renderer, kind, this.basemap, this.webglFailed);
+    const later = plan === 'canvas-then-maplibre' ? loadRuntime('maplibre') : undefined;
+    later?.catch(() => undefined); // the canvas stays
     let runtime: Runtime;
+    let map: MaplibreMap | undefined;
     try {
-      runtime = await import('./maplibre-runtime.js');
+      runtime = await loadRuntime(plan === 'maplibre' ? 'maplibre' : 'canvas');
+      if (generation !== this.generation || !this.isConnected) return;
+      if (kind === 'pmtiles') await runtime.usePmtiles();
+      if (generation !== this.generation) return;
+      this.initialBounds = this.bounds ?? VIETNAM_BBOX;
+      map = this.newMap(runtime, false);
+      if (!map && kind === 'file' && this.renderer !== 'maplibre') {
+        // No WebGL here: the canvas draws the map instead, and says nothing alarming.
+        this.webglFailed = true;
+        runtime = await loadRuntime('canvas');
+        if (generation !== this.generation) return;
+        map = this.newMap(runtime, false);
+      }
     } catch (e) {
       // Not the data's fault: the map's code (its chunk or MapLibre) did not load. Say which file and why.
       const error = await loadFailure(e);
-      if (generation !== this.generation) return;
-      this.fail(error);
+      if (generation === this.generation) this.fail(error);
       return;
     }
-    if (generation !== this.generation || !this.isConnected) return;
-    this.runtime = runtime;
-    const { maplibregl, maplibreCss } = runtime;
-    if (!this.styleTag && this.shadowRoot) {
-      // MapLibre's stylesheet, adopted by this shadow root only: the page's styles are untouched.
-      const sheet = maplibreCss.styleSheet;
-      if (sheet) this.shadowRoot.adoptedStyleSheets = [sheet, ...this.shadowRoot.adoptedStyleSheets];
-      this.styleTag = true;
-    }
-    const container = this.renderRoot.querySelector<HTMLElement>('[part="map"]')!;
-    const colors = this.colors();
-    const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
-    if (kind === 'pmtiles') await runtime.usePmtiles();
-    if (generation !== this.generation) return;
-    this.initialBounds = this.bounds ?? VIETNAM_BBOX;
-    let map: MaplibreMap;
-    try {
-      map = createMap(maplibregl, {
-        container, sea: colors.sea, basemap: this.basemap, bounds: this.initialBounds, gestures: this.gestures, lang: this.lang,
-        title: this.accessibleName(), preserveDrawingBuffer: this.preserveDrawingBuffer,
-      });
-    } catch (e) {
-      this.fail(new FeedError('unsupported', { text: { vi: mapMsg('vi', 'mapNoWebgl'), en: mapMsg('en', 'mapNoWebgl') }, cause: e }));
+    if (!map) {
+      this.fail(new FeedError('unsupported', { text: { vi: mapMsg('vi', 'mapNoWebgl'), en: mapMsg('en', 'mapNoWebgl') } }));
       return;
     }
     this.map = map;
+    this.runtime = runtime;
     this.watchWorker(generation, runtime);
-    addControls(map, maplibregl, { fullscreen: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined, onReset: () => this.resetView(), resetTitle: mapMsg(this.lang, 'resetView') });
-    this.context.watchLoss(map);
     this.resize = new ResizeObserver(() => {
       cancelAnimationFrame(this.resizeFrame);
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
     });
-    this.resize.observe(container);
-    const loaded = map.loaded() ? Promise.resolve() : new Promise<void>((resolve) => {
-      map.once('load', () => resolve());
-      map.once('remove', () => resolve()); // torn down before it loaded: the generation check below ends this creation
-    });
+    this.resize.observe(this.renderRoot.querySelector<HTMLElement>('[part="map"]')!);
+    const loaded = mapLoaded(map);
     let boundaries: Boundaries | undefined;
     try {
       boundaries = this.readBoundaries(runtime, await input);
@@ -399,7 +409,6 @@ export class ChisoMap extends MapProperties {
     }
     if (generation !== this.generation) return;
     this.boundaryAreas = boundaries;
-    addAttribution(map, maplibregl, { atlas: !!this.atlas, lang: this.lang, attribution: this.attribution, root: this.renderRoot });
     if (boundaries && !this.bounds) {
       this.initialBounds = (this.area && runtime.bboxOfArea(boundaries, this.area)) || boundaries.bbox || VIETNAM_BBOX;
       this.resetView();
@@ -411,30 +420,121 @@ export class ChisoMap extends MapProperties {
     }
     await loaded;
     if (generation !== this.generation) return;
+    if (!(await this.drawLayers(map, kind, generation))) return;
+    this.status = null;
+    this.requestUpdate();
+    this.emit<MapPaintDetail>('paint', { renderer: this.activeRenderer! });
+    if (later) await this.takeOver(generation, later, kind);
+    if (generation !== this.generation) return;
+    this.setState('ready');
+    if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
+      this.errorText = mapMsg(this.lang, 'boundariesSkipped', { n: boundaries.skipped.notPolygon + boundaries.skipped.noCode });
+    }
+    this.requestUpdate();
+    this.resolveReady(this.map!);
+    this.emit<MapReadyDetail>('ready', { areas: boundaries?.areas.size ?? 0 });
+  }
+
+  /** A map in a new box of the map part, with its controls; undefined when the renderer cannot start (no WebGL). */
+  private newMap(runtime: Runtime, hidden: boolean): MaplibreMap | undefined {
+    if (!this.styleTag && this.shadowRoot) {
+      // MapLibre's stylesheet (the canvas renderer uses its class names), adopted by this shadow root only.
+      const sheet = runtime.maplibreCss.styleSheet;
+      if (sheet) this.shadowRoot.adoptedStyleSheets = [sheet, ...this.shadowRoot.adoptedStyleSheets];
+      this.styleTag = true;
+    }
+    const container = newSurface(this.renderRoot.querySelector<HTMLElement>('[part="map"]')!, hidden);
+    const { maplibregl } = runtime;
+    let map: MaplibreMap;
+    try {
+      map = createMap(maplibregl, {
+        container, sea: this.colors().sea, basemap: this.basemap, bounds: this.initialBounds ?? VIETNAM_BBOX, gestures: this.gestures, lang: this.lang,
+        title: this.accessibleName(), preserveDrawingBuffer: this.preserveDrawingBuffer,
+      });
+    } catch {
+      container.remove();
+      return undefined;
+    }
+    addControls(map, maplibregl, { fullscreen: this.renderRoot.querySelector<HTMLElement>('.frame') ?? undefined, onReset: () => this.resetView(), resetTitle: mapMsg(this.lang, 'resetView') });
+    if (!isCanvasMap(map)) this.context.watchLoss(map);
+    return map;
+  }
+
+  /** The boundaries, the archipelagos and every layer on `map` (the current map); false when the map went meanwhile. */
+  private async drawLayers(map: MaplibreMap, kind: string, generation: number): Promise<boolean> {
+    const colors = this.colors();
+    const boundaries = this.boundaryAreas;
+    addAttribution(map, this.runtime!.maplibregl, { atlas: !!this.atlas, lang: this.lang, attribution: this.attribution, root: map.getContainer() });
     addBoundaryLayers(map, { kind, boundaries, url: this.boundaries, sourceLayer: this.sourceLayer, joinKey: this.joinKey }, colors);
     addArchipelagoDots(map, colors);
     this.placeArchipelagoLabels();
     const ctx: MapContext = {
-      host: this, map, maplibre: maplibregl, boundaries, sourceId: SOURCE_ID, sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
+      host: this, map, maplibre: this.runtime!.maplibregl, boundaries, sourceId: SOURCE_ID, sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
       codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
       beforeId: 'chiso-outline', featureId: (code) => code, colors,
     };
     this.ctx = ctx;
     const layers = this.layerElements;
     await Promise.allSettled(layers.map((layer) => layer.mapAttached(ctx)));
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return false;
     // Layers that drew waited for the map to be idle already; otherwise wait for the boundaries' first draw.
     if (!layers.length || !map.loaded()) await whenIdle(map, !map.loaded());
-    if (generation !== this.generation) return;
-    this.status = null;
-    this.setState('ready');
-    if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
-      this.errorText = mapMsg(this.lang, 'boundariesSkipped', { n: boundaries.skipped.notPolygon + boundaries.skipped.noCode });
-    }
-    this.requestUpdate();
-    this.resolveReady(map);
-    this.emit<MapReadyDetail>('ready', { areas: boundaries?.areas.size ?? 0 });
+    return generation === this.generation;
   }
+
+  /** MapLibre being made ready behind the canvas (removed with the map if the element goes first). */
+  private incoming?: MaplibreMap;
+
+  /**
+   * `auto`: once MapLibre is loaded, it takes over from the canvas at the view the reader has now, drawn behind
+   * it and shown only when its layers are drawn (no jump, no flash). Where it cannot start, the canvas stays.
+   */
+  private async takeOver(generation: number, later: Promise<Runtime>, kind: string): Promise<void> {
+    let runtime: Runtime;
+    try {
+      runtime = await later;
+    } catch {
+      return;
+    }
+    const canvas = this.map;
+    if (generation !== this.generation || !canvas) return;
+    const map = this.newMap(runtime, true);
+    if (!map) return void (this.webglFailed = true);
+    this.incoming = map;
+    const sameView = () => {
+      const c = this.map!.getCenter();
+      map.jumpTo({ center: [c.lng, c.lat], zoom: this.map!.getZoom() });
+    };
+    sameView();
+    await mapLoaded(map);
+    if (generation !== this.generation) return;
+    // The canvas keeps its last frame while the layers move over.
+    (canvas as unknown as { freeze(): void }).freeze();
+    for (const layer of this.layers) layer.mapDetached();
+    this.tooltip.reset();
+    this.labels.remove();
+    sameView();
+    this.map = map;
+    this.runtime = runtime;
+    this.incoming = undefined;
+    if (!(await this.drawLayers(map, kind, generation))) return;
+    map.getContainer().style.visibility = '';
+    canvas.remove();
+    canvas.getContainer().remove();
+  }
+
+  /** @internal Which making of the map this is (a new one for new boundaries or after a teardown; not for a renderer's takeover). */
+  get making(): number {
+    return this.generation;
+  }
+
+  /** The renderer drawing the map now: `canvas` or `maplibre` (undefined before the map is made). */
+  get activeRenderer(): 'canvas' | 'maplibre' | undefined {
+    return this.map ? (isCanvasMap(this.map) ? 'canvas' : 'maplibre') : undefined;
+  }
+
+  /** WebGL failed this map (missing, lost for good, or every context taken): it stays on the canvas. */
+  private webglFailed = false;
 
   private abortInit?: AbortController;
   private workerWatch?: ReturnType<typeof setTimeout>;
@@ -479,8 +579,11 @@ export class ChisoMap extends MapProperties {
     this.labels.remove();
     this.tooltip.reset();
     // map.remove() also loses the WebGL context at once, so the browser's context budget is freed now.
-    this.map?.remove();
-    this.map = undefined;
+    for (const map of [this.map, this.incoming]) {
+      map?.remove();
+      map?.getContainer().remove();
+    }
+    this.map = this.incoming = undefined;
   }
 
   override render() {

@@ -9,7 +9,7 @@ import { ChisoLegend } from './chiso-legend.js';
 import { ChisoChoropleth } from './chiso-choropleth.js';
 
 export { ChisoMap, ChisoChoroplethLayer, ChisoLegend, ChisoChoropleth };
-export type { MapReadyDetail } from './chiso-map.js';
+export type { MapReadyDetail, MapPaintDetail } from './chiso-map.js';
 export { joinMap } from './layer-element.js';
 export { dataTableStyles } from './data-table.styles.js';
 export type { SelectDetail, ChoroplethDetail } from './chiso-choropleth-layer.js';

@@ -20,8 +20,25 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.readyOn = undefined;
     this.mapHost?.unregisterLayer(this);
     this.mapHost = undefined;
+  }
+
+  /** The map's making on which this layer said `chiso-ready`. */
+  private readyOn?: number;
+
+  /**
+   * `chiso-ready` once per making of the map: when MapLibre takes over from the canvas (`renderer="auto"`), the
+   * layer draws its data again on the new renderer, which is not news to the page.
+   */
+  protected override emit<T>(name: string, detail: T): boolean {
+    if (name === 'ready') {
+      const making = this.mapHost?.making;
+      if (making !== undefined && making === this.readyOn) return true;
+      this.readyOn = making;
+    }
+    return super.emit(name, detail);
   }
 
   abstract mapAttached(ctx: MapContext): Promise<void> | void;

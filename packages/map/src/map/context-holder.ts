@@ -17,6 +17,8 @@ export interface ContextHolderOptions {
   exists(): boolean;
   /** A context is the map's: create it. */
   create(): void;
+  /** The map needs no WebGL context (it draws on a 2D canvas): it is created without asking the budget. */
+  contextFree?(): boolean;
   /** Every context is held by maps in view: say the map waits. */
   waiting(): void;
   /** Give the context back now (tear the map down), keeping its camera for later. */
@@ -68,7 +70,10 @@ export class ContextHolder implements ReactiveController, BudgetMember {
   start(): void {
     if (this.o.exists()) return;
     if (this.host.eager) this.lastSeen = performance.now();
-    if (requestContext(this)) {
+    if (this.o.contextFree?.()) {
+      releaseContext(this);
+      this.o.create();
+    } else if (requestContext(this)) {
       this.waitingForContext = false;
       this.o.create();
     } else if (!this.waitingForContext) {

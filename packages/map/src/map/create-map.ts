@@ -31,7 +31,8 @@ export function createMap(ml: typeof import('maplibre-gl'), s: MapSetup): Maplib
   };
   const map = new ml.Map({
     container: s.container,
-    style: s.basemap || style,
+    // The canvas renderer draws no basemap: its own background only.
+    style: (s.basemap && !('renderer' in ml.Map.prototype)) ? s.basemap : style,
     bounds: s.bounds as [number, number, number, number],
     fitBoundsOptions: { padding: 16 },
     attributionControl: false,

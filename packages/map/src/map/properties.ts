@@ -86,6 +86,15 @@ export abstract class MapProperties extends ChisoElement {
   /** Create the map at once instead of when it is scrolled into view. */
   @property({ type: Boolean }) eager = false;
 
+  /**
+   * What draws the map. `auto` (default): a 2D canvas at once, as soon as the boundaries and data are read, then
+   * MapLibre (WebGL) takes over at the same view; where WebGL is missing, lost for good or all taken by other maps,
+   * the canvas stays and the map stays usable. `canvas`: the canvas only (no WebGL context: many maps on a page,
+   * printing, pictures). `maplibre`: MapLibre only (vector tiles and a basemap need it). `activeRenderer` says
+   * which is drawing.
+   */
+  @property() renderer: 'auto' | 'canvas' | 'maplibre' = 'auto';
+
   /** Keep the drawing buffer so the canvas can be read back (screenshots, printing, tests); a little slower. */
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
 }
