@@ -55,7 +55,7 @@ copyFileSync('packages/atlas/LICENSE-DATA.md', 'packages/chiso/dist/atlas/LICENS
 // theme, state from ChisoElement) only when it reads the base class in the same run, so every element is
 // analysed together; each package then ships the modules of its own sources.
 run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--quiet', '--outdir', 'packages/chiso',
-  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/map/src/layer-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--globs', 'packages/map/src/chiso-*.ts', '--globs', 'packages/bts/src/chiso-*.ts', '--globs', 'packages/chart/src/chiso-*.ts', '--globs', 'packages/cases/src/chiso-*.ts', '--globs', 'packages/gauge/src/feed-figure-element.ts', '--globs', 'packages/*/src/*-properties.ts', '--globs', 'packages/*/src/*/properties.ts', '--exclude', '**/*.styles.ts']);
+  '--globs', 'packages/core/src/chiso-element.ts', '--globs', 'packages/map/src/layer-element.ts', '--globs', 'packages/gauge/src/chiso-*.ts', '--globs', 'packages/map/src/chiso-*.ts', '--globs', 'packages/bts/src/chiso-*.ts', '--globs', 'packages/chart/src/chiso-*.ts', '--globs', 'packages/cases/src/chiso-*.ts', '--globs', 'packages/gauge/src/feed-figure-element.ts', '--globs', 'packages/*/src/*-properties.ts', '--globs', 'packages/*/src/*/properties.ts', '--globs', 'packages/map/src/map/map-base.ts', '--exclude', '**/*.styles.ts']);
 const all = JSON.parse(readFileSync('packages/chiso/custom-elements.json', 'utf8'));
 // The base class's generic emit() shows up as an event with no name; the real ones are in each @fires.
 for (const d of all.modules.flatMap((m) => m.declarations ?? [])) {

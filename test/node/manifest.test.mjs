@@ -37,11 +37,11 @@ test('map elements: attributes, properties, events, parts and CSS custom propert
   const m = decl('chiso-map');
   assert.ok(m, 'chiso-map is in the manifest');
   const attrs = m.attributes.map((a) => a.name);
-  for (const a of ['boundaries', 'join-key', 'name-key', 'source-layer', 'area', 'basemap', 'label', 'gestures', 'eager', 'lang', 'theme', 'search', 'sync-url', 'drill']) {
+  for (const a of ['boundaries', 'join-key', 'name-key', 'source-layer', 'area', 'basemap', 'label', 'gestures', 'eager', 'lang', 'theme', 'search', 'sync-url', 'drill', 'renderer']) {
     assert.ok(attrs.includes(a), `chiso-map attribute ${a}`);
   }
-  for (const p of ['map', 'ready', 'boundariesData', 'drilling']) assert.ok(m.members.some((x) => x.name === p), `chiso-map member ${p}`);
-  assert.deepEqual(m.events.map((e) => e.name).sort(), ['chiso-drill', 'chiso-error', 'chiso-ready']);
+  for (const p of ['map', 'ready', 'boundariesData', 'drilling', 'activeRenderer']) assert.ok(m.members.some((x) => x.name === p), `chiso-map member ${p}`);
+  assert.deepEqual(m.events.map((e) => e.name).sort(), ['chiso-drill', 'chiso-error', 'chiso-paint', 'chiso-ready']);
   for (const part of ['search', 'search-input', 'search-list', 'drill-back']) assert.ok(m.cssParts.some((x) => x.name === part && x.description), `chiso-map part ${part}`);
   for (const c of ['--chiso-map-height', '--chiso-map-sea', '--chiso-map-land', '--chiso-map-outline']) {
     assert.ok(m.cssProperties.some((x) => x.name === c && x.description), `css property ${c}`);

@@ -178,10 +178,8 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     interval: () => Math.max(200, this.playInterval), changed: () => this.requestUpdate(),
   });
   /** Loaded the first time a feed by old units needs it; the view is built again when it comes or fails. */
-  private readonly crosswalks = new CrosswalkLoader(() => {
-    this.rebuild(this.lastGoodModel);
-    this.requestUpdate();
-  });
+  private readonly crosswalks = new CrosswalkLoader(() => void (this.rebuild(this.lastGoodModel), this.requestUpdate()));
+  protected override feedSource = () => this.lastGoodModel?.source;
   private engine?: Engine;
   private model?: FeedModel;
   private lastGoodModel?: FeedModel;

@@ -86,7 +86,11 @@ export const mapStyles = css`
   .maplibregl-popup, .maplibregl-popup-content { pointer-events: none; }
   .chiso-reset-view { font-size: 1.1rem; line-height: 1; }
   .maplibregl-ctrl button:focus-visible { outline: 3px solid var(--_focus); }
+  .print-copy { display: none; }
   @media print {
     .maplibregl-ctrl { display: none; }
+    /* A WebGL canvas prints blank: its copy on a 2D canvas is printed instead (see map/picture.ts). */
+    .print-copy { display: block; position: absolute; inset: 0; width: 100%; height: 100%; }
+    .frame:has(> .print-copy) [part='map'] { visibility: hidden; }
   }
 `;

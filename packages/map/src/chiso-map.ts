@@ -1,30 +1,22 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { tokens, loadFailure, type ChisoElement } from '@chiso/core/element';
-import { MAP_COLORS } from '@chiso/core/colors';
+import type { PropertyValues } from 'lit';
+import { tokens, loadFailure } from '@chiso/core/element';
 import { FeedError } from '@chiso/core';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { mapStyles } from './chiso-map.styles.js';
-import type { Bbox, Boundaries } from './boundaries.js';
+import type { Boundaries } from './boundaries.js';
 import { boundariesKind, CODE_PROP } from './boundary-kind.js';
-import { MapProperties } from './map/properties.js';
-import { addBoundaryLayers, LandCover, SOURCE_ID } from './map/boundary-layers.js';
-import { MapTooltip } from './map/tooltip.js';
-import { AreaSearchBox } from './map/search-box.js';
-import { MapUrlSync } from './map/url-sync.js';
-import { MapDrill } from './map/drill.js';
+import { MapBase } from './map/map-base.js';
+import { addBoundaryLayers, SOURCE_ID } from './map/boundary-layers.js';
 import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
-import { addArchipelagoDots, ArchipelagoLabels } from './map/archipelagos.js';
+import { addArchipelagoDots } from './map/archipelagos.js';
 import { boundaryInput, readBoundaryInput } from './map/boundary-source.js';
 import { watchWorker } from './map/worker-watch.js';
-import { themeColor } from './kit/theme-color.js';
 import { whenIdle } from './kit/when-idle.js';
-import type { ChisoMapLayer, MapContext } from './layer-api.js';
+import type { MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
-import { budget } from './context-budget.js';
 import { ContextHolder } from './map/context-holder.js';
 import { isCanvasMap, loadRuntime, mapLoaded, newSurface, rendererPlan } from './map/renderer-plan.js';
-import type { AtlasSpec } from '@chiso/atlas';
 
 type Runtime = typeof import('./maplibre-runtime.js');
 
@@ -40,20 +32,24 @@ export interface MapReadyDetail {
 }
 
 /**
- * A MapLibre map of Vietnamese administrative areas, in its own shadow root, for layers such as
- * `<chiso-choropleth-layer>`. MapLibre is imported the first time a map comes into view, never before.
+ * A map of Vietnamese administrative areas, in its own shadow root, for layers such as
+ * `<chiso-choropleth-layer>`. It paints at once on a 2D canvas, then MapLibre (WebGL, imported the first time a
+ * map comes into view, never before) takes over at the same view; without WebGL the canvas stays (`renderer`).
  *
  * Works offline: no tiles are fetched unless `basemap` names a MapLibre style. Whenever the view includes the
  * East Sea (Biển Đông), the Hoàng Sa and Trường Sa archipelagos are marked and labelled as Vietnamese (of
  * Đà Nẵng and Khánh Hòa), even when the boundaries given lack them; `sovereignty="off"` is not offered for
  * views of those waters.
  *
- * @summary A lazily loaded MapLibre map of communes, districts or provinces.
+ * @summary A map of communes or provinces: canvas at once, MapLibre when loaded, canvas alone without WebGL.
  * @tag chiso-map
  *
  * @slot - Layer elements (`<chiso-choropleth-layer>`) and a `<chiso-legend>`.
  *
- * @fires chiso-ready - Once the boundaries and the layers' first data are drawn (the map is idle). Detail: `{ areas }`.
+ * @fires chiso-paint - The first picture of the map is on screen (with `renderer="auto"`, the canvas's, before MapLibre
+ *   takes over). Detail: `{ renderer }`.
+ * @fires chiso-ready - Once the boundaries and the layers' first data are drawn (the map is idle; with `auto`, by the
+ *   renderer that stays). Detail: `{ areas }`.
  * @fires chiso-error - When the boundaries cannot be read. Detail: `{ code, message }`.
  * @fires chiso-drill - With `drill`: a province opened (`{ area, name }`), or back to the provinces (`{}`).
  *
@@ -73,126 +69,8 @@ export interface MapReadyDetail {
  * @cssprop --chiso-map-outline - Colour of area outlines.
  * @cssprop --chiso-map-hover - Outline of the hovered or focused area.
  */
-export class ChisoMap extends MapProperties {
+export class ChisoMap extends MapBase {
   static override styles = [tokens, mapStyles];
-
-  /** The MapLibre map once created (undefined before and after). The developers' escape hatch. */
-  map?: MaplibreMap;
-
-  /** Boundaries read from a file, once loaded. */
-  boundaryAreas?: Boundaries;
-
-  private _ready!: Promise<MaplibreMap>;
-  private resolveReady!: (m: MaplibreMap) => void;
-  private rejectReady!: (e: unknown) => void;
-  private readonly layers = new Set<ChisoMapLayer & HTMLElement>();
-  private readonly summaries = new Map<object, string>();
-  private ctx?: MapContext;
-  private runtime?: Runtime;
-  private generation = 0;
-  private resize?: ResizeObserver;
-  private resizeFrame = 0;
-  private readonly labels = new ArchipelagoLabels();
-  private status: string | null = null;
-  private errorText: string | null = null;
-  private initialBounds?: Bbox;
-  private styleTag?: boolean;
-
-  constructor() {
-    super();
-    this.resetReady();
-  }
-
-  /** Resolves with the MapLibre map once `chiso-ready` has fired. */
-  get ready(): Promise<MaplibreMap> {
-    return this._ready;
-  }
-
-  private resetReady(): void {
-    this._ready = new Promise<MaplibreMap>((resolve, reject) => {
-      this.resolveReady = resolve;
-      this.rejectReady = reject;
-    });
-    this._ready.catch(() => undefined); // reported through chiso-error; no unhandled rejection
-  }
-
-  /** A layer element joins (it calls this when it connects inside the map). */
-  registerLayer(layer: ChisoMapLayer & HTMLElement): void {
-    this.layers.add(layer);
-    if (typeof (layer as unknown as ChisoElement).follow === 'function') (layer as unknown as ChisoElement).follow(this);
-    if (this.ctx) void layer.mapAttached(this.ctx);
-  }
-
-  /** A layer element leaves. */
-  unregisterLayer(layer: ChisoMapLayer & HTMLElement): void {
-    if (this.layers.delete(layer) && this.ctx) layer.mapDetached();
-    this.summaries.delete(layer);
-    this.requestUpdate();
-  }
-
-  /** Layers and legends inside the map that set no language or theme of their own take the map's. */
-  private passOnLanguageAndTheme(): void {
-    for (const child of this.querySelectorAll('*')) {
-      if (child.localName.startsWith('chiso-') && typeof (child as ChisoElement).follow === 'function') (child as ChisoElement).follow(this);
-    }
-  }
-
-  /** Layer elements of this map, in document order. */
-  get layerElements(): Array<ChisoMapLayer & HTMLElement> {
-    return [...this.layers].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  }
-
-  /** Sets the summary text a layer gives for screen readers (null removes it). */
-  setSummary(owner: object, text: string | null): void {
-    if (text) this.summaries.set(owner, text);
-    else this.summaries.delete(owner);
-    this.requestUpdate();
-  }
-
-  /** Shows a tooltip (plain text lines; the first is bold) at a position. */
-  showTooltip(lngLat: [number, number], lines: string[]): void {
-    if (this.runtime && this.map) this.tooltip.show(this.map, this.runtime.maplibregl, lngLat, lines);
-  }
-
-  hideTooltip(): void {
-    this.tooltip.hide();
-  }
-
-  /** Outlines one area as hovered or focused (null clears). Also sets the feature state `hover` for custom styles. */
-  setHover(code: string | null): void {
-    if (this.map) this.tooltip.hover(this.map, { boundaries: this.boundaryAreas, sourceLayer: this.sourceLayer }, code);
-  }
-
-  private readonly tooltip = new MapTooltip();
-  private readonly searchBox = new AreaSearchBox(this);
-  protected readonly urlSync = new MapUrlSync(this);
-  readonly drilling = new MapDrill(this); // `drill`: a province to its communes; `drilling.back()` returns
-
-  /**
-   * A layer element that fills every area (a choropleth) covers the plain land fill; hiding it then spares
-   * MapLibre a second fill of every polygon. @internal
-   */
-  coverLand(owner: object, covered: boolean): void {
-    this.land.cover(this.map, owner, covered);
-  }
-
-  private readonly land = new LandCover();
-
-  /** @internal Map layers drawn by point layers over the areas (see `MapContext.host.overlayLayerIds`). */
-  readonly overlayLayerIds = new Set<string>();
-
-  /** Fits the view to the boundaries (or `area`) again. */
-  resetView(): void {
-    if (this.map && this.initialBounds) this.map.fitBounds(this.initialBounds as [number, number, number, number], { padding: 16, animate: false });
-  }
-
-  /** How many maps may hold a WebGL context at once on the page (default 12; browsers allow about 16). */
-  static get maxContexts(): number {
-    return budget.max;
-  }
-  static set maxContexts(n: number) {
-    budget.max = Math.max(1, Math.floor(n));
-  }
 
   /** The camera kept when the map gave its context back, to come back to the same view. */
   private savedCamera?: { center: [number, number]; zoom: number };
@@ -307,18 +185,6 @@ export class ChisoMap extends MapProperties {
   /** Boundaries already fetched and checked by replaceBoundaries, used once by the next create(). */
   private prefetched?: unknown;
 
-  private accessibleName(): string {
-    return this.label || mapMsg(this.lang, 'mapTitle');
-  }
-
-  private colors(): MapContext['colors'] & { sea: string } {
-    const fallback = MAP_COLORS.light;
-    const read = (name: 'sea' | 'land' | 'outline' | 'hover') => themeColor(this, `--_${name}`, fallback[name]);
-    return { sea: read('sea'), land: read('land'), outline: read('outline'), hover: read('hover') };
-  }
-
-  /** The atlas file drawn (`vn:communes/25`…), when the boundaries come from the atlas. */
-  atlas?: AtlasSpec;
 
   /** The boundaries' input: fetched (a URL or an atlas file, chosen by the layers' data when none is given) or given. */
   private fetchBoundaries(signal: AbortSignal): Promise<unknown> {
@@ -523,16 +389,6 @@ export class ChisoMap extends MapProperties {
     canvas.getContainer().remove();
   }
 
-  /** @internal Which making of the map this is (a new one for new boundaries or after a teardown; not for a renderer's takeover). */
-  get making(): number {
-    return this.generation;
-  }
-
-  /** The renderer drawing the map now: `canvas` or `maplibre` (undefined before the map is made). */
-  get activeRenderer(): 'canvas' | 'maplibre' | undefined {
-    return this.map ? (isCanvasMap(this.map) ? 'canvas' : 'maplibre') : undefined;
-  }
-
   /** WebGL failed this map (missing, lost for good, or every context taken): it stays on the canvas. */
   private webglFailed = false;
 
@@ -560,10 +416,6 @@ export class ChisoMap extends MapProperties {
     for (const layer of this.layers) layer.mapFailed?.();
   }
 
-  private placeArchipelagoLabels(): void {
-    if (this.runtime && this.map) this.labels.place(this.map, this.runtime.maplibregl, this.lang);
-  }
-
   private teardown(release = true): void {
     this.starting = false; // a creation in flight ends at its next generation check; a new one may start
     if (release) this.context.release();
@@ -586,18 +438,4 @@ export class ChisoMap extends MapProperties {
     this.map = this.incoming = undefined;
   }
 
-  override render() {
-    const summary = [...this.summaries.values()].join(' ');
-    return html`<div part="base">
-      ${this.search ? this.searchBox.render() : nothing}${this.drilling.render()}
-      <div class="frame">
-        <div part="map"></div>
-        <p part="status" role="status" ?hidden=${!this.status}>${this.status ?? ''}</p>
-        <span class="hint" id="hint">${mapMsg(this.lang, 'keyboardHint')}</span>
-      </div>
-      ${this.errorText ? html`<p part="error" role="alert">${this.errorText}</p>` : nothing}
-      <p part="summary" id="summary" aria-live="polite">${summary}</p>
-      <slot></slot>
-    </div>`;
-  }
 }

@@ -1,4 +1,5 @@
 import { ChisoElement, type ChisoState } from '@chiso/core/element';
+import { csvSource, formatDate, type FeedSource } from '@chiso/core';
 import type { ChisoMap } from './chiso-map.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 
@@ -39,6 +40,19 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
       this.readyOn = making;
     }
     return super.emit(name, detail);
+  }
+
+  /** The data's source in one line ("Nguồn: …, cập nhật …"), for pictures of the map; undefined when the feed names none. */
+  sourceLine(): string | undefined {
+    const { source, updated } = csvSource(this.feedSource(), this.lang);
+    if (!source) return undefined;
+    const en = this.lang.startsWith('en');
+    return `${en ? 'Source' : 'Nguồn'}: ${source}${updated ? `${en ? ', updated ' : ', cập nhật '}${formatDate(updated, this.lang)}` : ''}`;
+  }
+
+  /** The source the layer's feed names (layers that read one override this). */
+  protected feedSource(): FeedSource | undefined {
+    return undefined;
   }
 
   abstract mapAttached(ctx: MapContext): Promise<void> | void;
