@@ -83,6 +83,10 @@ const nationalCount = writeNationalData(out);
   const runtime = readdirSync(`${dist}/chunks`).filter((f) => /^maplibre-runtime-.*\.js$/.test(f)).map((f) => `chunks/${f}`);
   const mapPage = weigh(dist, new Set([...tags['chiso-choropleth'], ...runtime, 'vendor/maplibre-gl.js', 'vendor/maplibre-gl-worker.js']));
   const echartsMap = sizes.find((x) => x.name.startsWith('ECharts geo'));
+  // The canvas renderer: its own chunk (and d3-geo), loaded when a map first draws, before MapLibre.
+  const canvasChunks = new Set(readdirSync(`${dist}/chunks`).filter((f) => /^canvas-runtime-.*\.js$/.test(f)).map((f) => `chunks/${f}`));
+  const canvasOnly = weigh(dist, canvasChunks);
+  console.log(`The canvas renderer adds ${kb(canvasOnly.gz)} KB min+gzip (${canvasOnly.gz} bytes, ${canvasChunks.size} chunk), loaded by a map's first drawing, in parallel with MapLibre; a gauge-only page never loads it.`);
   console.log(`\nA page with a chiso map downloads ${kb(mapPage.gz)} KB min+gzip in all (chiso.js, the map's package, the map runtime, MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
 }
 
@@ -130,7 +134,10 @@ try {
   if (process.env.BENCH_ATLAS !== '0') await benchAtlasMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_BTS !== '0') await benchBtsLayer(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_CASES !== '0') await benchCaseLayer(browser, base, Number(process.env.BENCH_CASE_RUNS ?? 3));
-  if (process.env.BENCH_MAPS !== '0') await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
+  if (process.env.BENCH_MAPS !== '0') {
+    await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'atlas');
+    await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'national');
+  }
 } finally {
   await browser.close();
   server.close();

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@chiso/map';
+import { ATLAS_PROVINCES } from '@chiso/atlas';
 
 /**
  * Maps of Phú Thọ's real 2025 communes (the atlas chiso ships) with synthetic figures (scripts/demo-data.mjs:
@@ -20,6 +21,7 @@ interface MapArgs {
   label?: string;
   refresh?: number;
   search?: boolean;
+  renderer?: string;
 }
 
 /** Phú Thọ's 2025 communes as chiso ships them (the atlas), and synthetic figures for them. */
@@ -31,7 +33,7 @@ const background = (theme?: string) => (theme === 'contrast' ? '#000' : theme ==
 const render = (a: MapArgs, ctx: { globals: Record<string, string> }) => {
   const lang = a.lang ?? ctx.globals.lang ?? 'vi';
   return html`<div style="padding:1rem;max-width:56rem;background:${background(a.theme)}">
-    <chiso-map boundaries=${a.boundaries} ?search=${!!a.search} lang=${lang} theme=${a.theme ?? nothing} bounds=${a.bounds ?? nothing}
+    <chiso-map boundaries=${a.boundaries} renderer=${a.renderer ?? nothing} ?search=${!!a.search} lang=${lang} theme=${a.theme ?? nothing} bounds=${a.bounds ?? nothing}
       label=${a.label ?? 'Tỷ lệ hồ sơ trực tuyến theo xã, Phú Thọ (dữ liệu mẫu)'} style="--chiso-map-height:26rem">
       ${a.src
         ? html`<chiso-choropleth-layer src=${a.src} classes=${a.classes ?? nothing} palette=${a.palette ?? nothing}
@@ -53,6 +55,7 @@ const meta: Meta<MapArgs> = {
     palette: { control: 'select', options: [undefined, 'YlGnBu', 'Viridis', 'Cividis', 'Blues', 'OrRd', 'PuBuGn'] },
     theme: { control: 'inline-radio', options: [undefined, 'dark', 'contrast'] },
     lang: { control: 'inline-radio', options: ['vi', 'en'] },
+    renderer: { control: 'inline-radio', options: [undefined, 'canvas', 'maplibre'] },
   },
 };
 export default meta;
@@ -94,3 +97,33 @@ export const Empty: Story = { args: { src: 'feeds/phu-tho-dvc-2021.json', period
 export const Stale: Story = { args: { src: '/__demo/flaky?story=map-stale&file=data/phu-tho-xa-dvc.json', refresh: 2 } };
 /** The choropleth's feed is still loading (the map itself is drawn). */
 export const FeedLoading: Story = { args: { src: '/__demo/hang' } };
+
+/** Drawn on a 2D canvas only (`renderer="canvas"`): no WebGL context, pans and zooms by redrawing; prints and saves as a picture. */
+export const CanvasRenderer: Story = { args: { renderer: 'canvas' } };
+
+/**
+ * Small multiples: the 34 provinces of 2025, one map each on the canvas renderer (no WebGL context: a browser allows
+ * about 16), each coloured by its own figure on one shared scale. The figures are SYNTHETIC.
+ */
+export const SmallMultiples: StoryObj = {
+  render: (_a, ctx) => {
+    const lang = ctx.globals.lang ?? 'vi';
+    const feed = {
+      chiso: 1, indicators: [{ id: 'x', name: { vi: 'Chỉ số mẫu theo tỉnh (dữ liệu tổng hợp)', en: 'Sample index by province (synthetic)' }, unit: '%' }],
+      observations: ATLAS_PROVINCES.map((area, i) => ({ indicator: 'x', area, level: 'province', period: '2025', value: 40 + ((i * 37) % 60) })),
+    };
+    const caption = (e: Event) => {
+      const map = e.currentTarget as HTMLElement & { area?: string; boundaryAreas?: { areas: Map<string, { name: string }> } };
+      const name = map.boundaryAreas?.areas.get(map.area ?? '')?.name;
+      if (e.target === map && name) map.nextElementSibling!.textContent = name;
+    };
+    return html`<div style="padding:1rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(9rem,100%),1fr));gap:0.75rem">
+      ${ATLAS_PROVINCES.map((code) => html`<figure style="margin:0">
+        <chiso-map renderer="canvas" boundaries="vn:provinces" area=${code} lang=${lang} label=${code} style="--chiso-map-height:8rem" @chiso-ready=${caption}>
+          <chiso-choropleth-layer .data=${feed} lang=${lang}></chiso-choropleth-layer>
+        </chiso-map>
+        <figcaption style="font:0.8rem system-ui">${code}</figcaption>
+      </figure>`)}
+    </div>`;
+  },
+};

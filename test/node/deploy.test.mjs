@@ -33,22 +33,32 @@ test('only extensions every server knows are built: no .mjs (nor .geojson, .cjs�
 // where they are tested (test/node/examples.test.mjs and storybook.test.mjs run on such a server, IIS_DEFAULTS).
 
 /** The paste page's map (README's snippet) on a server that misbehaves: its state, message and chiso-error. */
-async function mapOutcome(browser, misbehave, lang = 'vi') {
+async function mapOutcome(browser, misbehave, lang = 'vi', renderer = 'auto') {
   const server = await startStaticServer({ port: 0, misbehave });
   const page = await openPage(browser);
   try {
     await page.setViewport({ width: 1000, height: 900, deviceScaleFactor: PAGE_SCALE });
-    await page.evaluateOnNewDocument((l) => {
+    await page.evaluateOnNewDocument((l, r) => {
       window.__errors = [];
-      document.addEventListener('chiso-error', (e) => window.__errors.push(e.detail?.code ?? e.detail?.error?.code ?? 'error'), true);
-      document.addEventListener('DOMContentLoaded', () => { document.documentElement.lang = l; for (const e of document.querySelectorAll('chiso-choropleth')) e.setAttribute('lang', l); });
-    }, lang);
+      window.__messages = [];
+      document.addEventListener('chiso-error', (e) => {
+        window.__errors.push(e.detail?.code ?? e.detail?.error?.code ?? 'error');
+        window.__messages.push(e.detail?.message ?? '');
+      }, true);
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.lang = l;
+        for (const e of document.querySelectorAll('chiso-choropleth')) e.setAttribute('lang', l), e.setAttribute('renderer', r);
+      });
+    }, lang, renderer);
     await page.goto(`http://127.0.0.1:${server.address().port}/examples/paste.html`);
     const handle = await page.waitForFunction(() => {
       const el = document.querySelector('chiso-choropleth');
       const map = el?.mapElement;
       if (!map || map.state === 'loading' || map.state === 'idle') return false;
-      return { state: map.state, message: map.shadowRoot.querySelector('[part="error"]')?.textContent ?? '', errors: window.__errors };
+      return {
+        state: map.state, renderer: map.activeRenderer, message: map.shadowRoot.querySelector('[part="error"]')?.textContent ?? '',
+        errors: window.__errors, said: window.__messages.join(' | '),
+      };
     }, { timeout: 45000, polling: 250 }).catch(() => null);
     return handle ? handle.jsonValue() : { state: 'loading', message: '', errors: [] };
   } finally {
@@ -57,34 +67,42 @@ async function mapOutcome(browser, misbehave, lang = 'vi') {
   }
 }
 
-test('a map whose code cannot load names the file and the fix, and never stays loading', async () => {
+test('a map whose code cannot load names the file and the fix, and never stays loading: on the canvas, or in error on MapLibre alone', async () => {
   const browser = await launchChromium();
   try {
     const onlyMapFiles = (re, answer) => (p) => (re.test(p) ? answer : undefined);
-    const [mime, missingWorker, missingChunk, csp, english] = await Promise.all([
+    const wrongType = { type: onlyMapFiles(/\/vendor\/maplibre-gl\.js$/, 'application/octet-stream') };
+    const [mime, missingWorker, missingChunk, csp, english, alone] = await Promise.all([
       // MapLibre served as a file of unknown type (what a server without a .js mapping sends).
-      mapOutcome(browser, { type: onlyMapFiles(/\/vendor\/maplibre-gl\.js$/, 'application/octet-stream') }),
+      mapOutcome(browser, wrongType),
       // MapLibre's worker not copied: MapLibre only logs it; the map finds out and says so.
       mapOutcome(browser, { status: onlyMapFiles(/\/vendor\/maplibre-gl-worker\.js$/, 404) }),
       // The map's runtime chunk not copied (chiso.js copied alone).
       mapOutcome(browser, { status: onlyMapFiles(/\/chunks\/maplibre-runtime-[^/]+\.js$/, 404) }),
       // A policy with no worker-src for the page's own origin.
       mapOutcome(browser, { headers: { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'none'" } }),
-      mapOutcome(browser, { type: onlyMapFiles(/\/vendor\/maplibre-gl\.js$/, 'application/octet-stream') }, 'en'),
+      mapOutcome(browser, wrongType, 'en'),
+      // renderer="maplibre": no canvas to fall back on; the map is in error and says why.
+      mapOutcome(browser, wrongType, 'vi', 'maplibre'),
     ]);
+    // renderer="auto": the readers keep a working map on the canvas; the page is told what to fix (chiso-error).
     for (const o of [mime, missingWorker, missingChunk, csp, english]) {
-      assert.equal(o.state, 'error', `not loading for ever: ${JSON.stringify(o)}`);
+      assert.equal(o.state, 'ready', `drawn, not loading for ever: ${JSON.stringify(o)}`);
+      assert.equal(o.renderer, 'canvas', `on the canvas: ${JSON.stringify(o)}`);
+      assert.equal(o.message, '', 'nothing alarming shown to readers');
       assert.ok(o.errors.length >= 1, `chiso-error fired: ${JSON.stringify(o)}`);
-      assert.doesNotMatch(o.message, /nguồn dữ liệu|data source/, 'the data is not blamed');
+      assert.doesNotMatch(o.said, /nguồn dữ liệu|data source/, 'the data is not blamed');
     }
-    assert.match(mime.message, /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.js/);
-    assert.match(mime.message, /"application\/octet-stream"/);
-    assert.match(mime.message, /cấu hình kiểu MIME "text\/javascript" cho tệp \.js/);
-    assert.match(english.message, /The server sends \/packages\/chiso\/dist\/vendor\/maplibre-gl\.js as "application\/octet-stream".*serve \.js files as "text\/javascript"/);
-    assert.match(missingWorker.message, /vendor\/maplibre-gl-worker\.js trên máy chủ \(HTTP 404\)/);
-    assert.match(missingWorker.message, /sao chép cả thư mục của chiso\.js/);
-    assert.match(missingChunk.message, /chunks\/maplibre-runtime-[^ ]+\.js trên máy chủ \(HTTP 404\)/);
-    assert.match(csp.message, /Content-Security-Policy.*chặn .*maplibre-gl-worker\.js: thêm 'self' vào worker-src/);
+    assert.match(mime.said, /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.js/);
+    assert.match(mime.said, /"application\/octet-stream"/);
+    assert.match(mime.said, /cấu hình kiểu MIME "text\/javascript" cho tệp \.js/);
+    assert.match(english.said, /The server sends \/packages\/chiso\/dist\/vendor\/maplibre-gl\.js as "application\/octet-stream".*serve \.js files as "text\/javascript"/);
+    assert.match(missingWorker.said, /vendor\/maplibre-gl-worker\.js trên máy chủ \(HTTP 404\)/);
+    assert.match(missingWorker.said, /sao chép cả thư mục của chiso\.js/);
+    assert.match(missingChunk.said, /chunks\/maplibre-runtime-[^ ]+\.js trên máy chủ \(HTTP 404\)/);
+    assert.match(csp.said, /Content-Security-Policy.*chặn .*maplibre-gl-worker\.js: thêm 'self' vào worker-src/);
+    assert.equal(alone.state, 'error', `MapLibre alone: ${JSON.stringify(alone)}`);
+    assert.match(alone.message, /cấu hình kiểu MIME "text\/javascript" cho tệp \.js/);
   } finally {
     await browser.close();
   }

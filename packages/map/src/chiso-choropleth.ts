@@ -62,6 +62,8 @@ export class ChisoChoropleth extends ChisoElement {
   @property({ type: Boolean }) eager = false;
   @property({ type: Boolean, attribute: 'preserve-drawing-buffer' }) preserveDrawingBuffer = false;
   @property({ type: Boolean, attribute: 'table-open' }) tableOpen = false;
+  /** What draws the map: `auto`, `canvas` or `maplibre` (see `<chiso-map renderer>`). */
+  @property() renderer: 'auto' | 'canvas' | 'maplibre' = 'auto';
   /** A search box over the communes' names (see `<chiso-map search>`). */
   @property({ type: Boolean }) search = false;
   /** On the provinces, a province chosen opens its communes (see `<chiso-map drill>`). */
@@ -110,7 +112,7 @@ export class ChisoChoropleth extends ChisoElement {
         .boundaries=${this.boundaries} .atlasBase=${this.atlasBase} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
         .area=${this.area} .basemap=${this.basemap} .label=${this.label} .attribution=${this.attribution} .lang=${this.lang}
         .theme=${this.theme} ?fill=${this.fill} ?search=${this.search} ?drill=${this.drill} ?sync-url=${this.syncUrl} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
-        .gestures=${this.gestures} bounds=${this.bounds ?? nothing}
+        .gestures=${this.gestures} .renderer=${this.renderer} bounds=${this.bounds ?? nothing}
         @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
         <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}

@@ -327,12 +327,10 @@ export class ChisoMap extends MapBase {
   }
 
   /** The boundaries, the archipelagos and every layer on `map` (the current map); false when the map went meanwhile. */
-  private async drawLayers(map: MaplibreMap, kind: string, generation: number): Promise<boolean> {
+  private async drawLayers(map: MaplibreMap, kind: string, generation: number, dressed = false): Promise<boolean> {
     const colors = this.colors();
     const boundaries = this.boundaryAreas;
-    addAttribution(map, this.runtime!.maplibregl, { atlas: !!this.atlas, lang: this.lang, attribution: this.attribution, root: map.getContainer() });
-    addBoundaryLayers(map, { kind, boundaries, url: this.boundaries, sourceLayer: this.sourceLayer, joinKey: this.joinKey }, colors);
-    addArchipelagoDots(map, colors);
+    if (!dressed) this.dress(map, kind, this.runtime!);
     this.placeArchipelagoLabels();
     const ctx: MapContext = {
       host: this, map, maplibre: this.runtime!.maplibregl, boundaries, sourceId: SOURCE_ID, sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
@@ -348,6 +346,14 @@ export class ChisoMap extends MapBase {
     return generation === this.generation;
   }
 
+  /** The map's own layers: credits, boundaries (land, outlines, hover) and the archipelagos' islands. */
+  private dress(map: MaplibreMap, kind: string, runtime: Runtime): void {
+    const colors = this.colors();
+    addAttribution(map, runtime.maplibregl, { atlas: !!this.atlas, lang: this.lang, attribution: this.attribution, root: map.getContainer() });
+    addBoundaryLayers(map, { kind, boundaries: this.boundaryAreas, url: this.boundaries, sourceLayer: this.sourceLayer, joinKey: this.joinKey }, colors);
+    addArchipelagoDots(map, colors);
+  }
+
   /** MapLibre being made ready behind the canvas (removed with the map if the element goes first). */
   private incoming?: MaplibreMap;
 
@@ -359,7 +365,9 @@ export class ChisoMap extends MapBase {
     let runtime: Runtime;
     try {
       runtime = await later;
-    } catch {
+    } catch (e) {
+      // MapLibre's code did not load (a file not copied, a wrong type): the canvas stays; the page is told why.
+      if (generation === this.generation) this.emitError(await loadFailure(e));
       return;
     }
     const canvas = this.map;
@@ -372,8 +380,26 @@ export class ChisoMap extends MapBase {
       map.jumpTo({ center: [c.lng, c.lat], zoom: this.map!.getZoom() });
     };
     sameView();
-    await mapLoaded(map);
+    // Its boundaries drawn first, behind the canvas: a worker that cannot start (MapLibre then draws nothing) is
+    // found out here, as for a MapLibre-only map, while the layers are still on the canvas.
+    const workerFailed = new Promise<{ vi: string; en: string }>((resolve) => {
+      this.workerWatch = watchWorker(runtime.workerUrl(), ChisoMap.workerWatchMs, () => generation === this.generation && this.incoming === map && !map.loaded(), resolve);
+    });
+    const drawn = (async () => {
+      await mapLoaded(map);
+      if (generation !== this.generation) return;
+      this.dress(map, kind, runtime);
+      await whenIdle(map, true);
+    })();
+    const failed = await Promise.race([drawn.then(() => undefined), workerFailed]);
     if (generation !== this.generation) return;
+    if (failed) {
+      this.incoming = undefined;
+      map.remove();
+      map.getContainer().remove();
+      this.emitError(new FeedError('load', { text: failed }));
+      return;
+    }
     // The canvas keeps its last frame while the layers move over.
     (canvas as unknown as { freeze(): void }).freeze();
     for (const layer of this.layers) layer.mapDetached();
@@ -383,7 +409,7 @@ export class ChisoMap extends MapBase {
     this.map = map;
     this.runtime = runtime;
     this.incoming = undefined;
-    if (!(await this.drawLayers(map, kind, generation))) return;
+    if (!(await this.drawLayers(map, kind, generation, true))) return;
     map.getContainer().style.visibility = '';
     canvas.remove();
     canvas.getContainer().remove();

@@ -194,6 +194,11 @@ export class CanvasMap {
     const to = fitView(box, this.view.width, this.view.height, o.padding ?? 0, o.maxZoom ?? 22);
     return this.moveTo(to, o.animate === false ? 0 : o.duration ?? 500);
   }
+  panBy(offset: [number, number], o: { animate?: boolean; duration?: number } = {}): this {
+    const k = 2 ** this.view.zoom;
+    const [lng, lat] = fromWorld(this.view.x + offset[0] / k, this.view.y + offset[1] / k);
+    return this.easeTo({ center: [lng, lat], duration: o.duration, animate: o.animate });
+  }
   /** Zooms by `delta` around the centre (the zoom buttons and keys). */
   zoomBy(delta: number): void {
     this.easeTo({ zoom: this.view.zoom + delta, duration: 250 });
@@ -287,12 +292,6 @@ export class CanvasMap {
   }
   setLayoutProperty(id: string, name: string, value: unknown): this {
     return this.restyle(id, (l) => (l.layout[name] = value), name);
-  }
-  getPaintProperty(id: string, name: string): unknown {
-    return this.getLayer(id)?.paint[name];
-  }
-  getLayoutProperty(id: string, name: string): unknown {
-    return this.getLayer(id)?.layout[name];
   }
   setFilter(id: string, filter: unknown): this {
     return this.restyle(id, (l) => (l.filter = filter ?? undefined), 'filter');
