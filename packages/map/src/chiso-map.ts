@@ -403,6 +403,7 @@ export class ChisoMap extends MapBase {
     // The canvas keeps its last frame while the layers move over.
     (canvas as unknown as { freeze(): void }).freeze();
     for (const layer of this.layers) layer.mapDetached();
+    const { hovered, shown } = this.tooltip; // the reader's outlined area and tooltip stay through the change
     this.tooltip.reset();
     this.labels.remove();
     sameView();
@@ -410,6 +411,8 @@ export class ChisoMap extends MapBase {
     this.runtime = runtime;
     this.incoming = undefined;
     if (!(await this.drawLayers(map, kind, generation, true))) return;
+    this.setHover(hovered);
+    if (shown) this.showTooltip(shown.lngLat, shown.lines);
     map.getContainer().style.visibility = '';
     canvas.remove();
     canvas.getContainer().remove();

@@ -74,15 +74,16 @@ export class MapDrill implements ReactiveController {
     this.from = undefined;
     const host = this.host;
     host.boundaries = from.boundaries ?? 'vn:provinces';
-    // The map is made again for the provinces: put the reader back where they were once it is drawn.
+    // The map is made again for the provinces: put the reader back where they were at its first picture (a
+    // renderer taking over later keeps that view).
     const restore = (e: Event) => {
       if (e.target !== host) return;
-      host.removeEventListener('chiso-ready', restore);
+      host.removeEventListener('chiso-paint', restore);
       host.map?.jumpTo({ center: from.center, zoom: from.zoom });
       if (refocus) host.map?.getCanvas().focus(); // the button that had the focus is gone
     };
     const refocus = host.renderRoot.querySelector('[part="drill-back"]') === (host.renderRoot as ShadowRoot).activeElement;
-    host.addEventListener('chiso-ready', restore);
+    host.addEventListener('chiso-paint', restore);
     host.dispatchEvent(new CustomEvent<DrillDetail>('chiso-drill', { detail: {}, bubbles: true, composed: true }));
     host.requestUpdate();
   }

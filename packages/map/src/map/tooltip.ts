@@ -10,8 +10,11 @@ export class MapTooltip {
   private popup?: Popup;
   /** The area outlined as hovered or focused. */
   hovered: string | null = null;
+  /** The tooltip shown now, if any (to show it again on a renderer that takes over). */
+  shown?: { lngLat: [number, number]; lines: string[] };
 
   show(map: MaplibreMap, ml: typeof import('maplibre-gl'), lngLat: [number, number], lines: string[]): void {
+    this.shown = { lngLat, lines };
     const box = document.createElement('div');
     box.className = 'tooltip';
     box.setAttribute('role', 'status');
@@ -26,6 +29,7 @@ export class MapTooltip {
   }
 
   hide(): void {
+    this.shown = undefined;
     this.popup?.remove();
   }
 
@@ -42,6 +46,7 @@ export class MapTooltip {
 
   /** Forgets the popup and the hovered area (the map goes). */
   reset(): void {
+    this.shown = undefined;
     this.popup?.remove();
     this.popup = undefined;
     this.hovered = null;

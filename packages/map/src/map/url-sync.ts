@@ -87,6 +87,7 @@ export class MapUrlSync implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('popstate', this.onPop);
+    this.host.addEventListener('chiso-paint', this.onPaint);
     this.host.addEventListener('chiso-ready', this.onReady);
     this.host.addEventListener('chiso-select', this.onSelect);
     this.host.addEventListener('chiso-change', this.onChange);
@@ -96,6 +97,7 @@ export class MapUrlSync implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('popstate', this.onPop);
+    this.host.removeEventListener('chiso-paint', this.onPaint);
     this.host.removeEventListener('chiso-ready', this.onReady);
     this.host.removeEventListener('chiso-select', this.onSelect);
     this.host.removeEventListener('chiso-change', this.onChange);
@@ -132,10 +134,11 @@ export class MapUrlSync implements ReactiveController {
     if (!this.host.syncUrl || !this.restored || this.applying) return;
     const url = new URL(location.href);
     writeUrlView(url.searchParams, this.ns, this.current());
+    // Nothing new (the view the address gave, applied): not a step either.
+    if (url.href === location.href) return;
     const now = Date.now();
     const push = kind === 'choice' || (kind === 'step' && now - this.lastStep > 1500);
     if (kind === 'step') this.lastStep = now;
-    if (url.href === location.href) return;
     if (push) history.pushState(history.state, '', url.href);
     else history.replaceState(history.state, '', url.href);
   }
@@ -180,17 +183,27 @@ export class MapUrlSync implements ReactiveController {
     }
   }
 
+  /** The map's first picture: the view from the address (or kept for a map made again) is put on it at once. */
+  private onPaint = (e: Event) => {
+    if (e.target !== this.host || !this.host.syncUrl) return;
+    const pending = this.pending ?? (this.restored ? undefined : readUrlView(new URL(location.href).searchParams, this.ns));
+    this.pending = undefined;
+    this.restored = true;
+    this.appliedOnPaint = !!pending;
+    if (pending) this.apply(pending);
+  };
+
+  private appliedOnPaint = false;
+
+  /** The map drawn by the renderer that stays: follow its moves, give it the copy-link control. */
   private onReady = (e: Event) => {
     const map = this.host.map;
     if (e.target !== this.host || !this.host.syncUrl || !map || this.bound === map) return;
     this.bound = map;
     map.on('moveend', () => this.write('move'));
     map.addControl(new CopyLinkControl(this.host, () => this.write('move')), 'top-right');
-    const pending = this.pending ?? (this.restored ? undefined : readUrlView(new URL(location.href).searchParams, this.ns));
-    this.pending = undefined;
-    this.restored = true;
-    if (pending) this.apply(pending);
-    else this.write('move'); // a map made again (a province opened, or left): its view in the address
+    if (!this.appliedOnPaint) this.write('move'); // a map made again (a province opened, or left): its view in the address
+    this.appliedOnPaint = false;
   };
 
   private onPop = () => {
