@@ -25,7 +25,7 @@ let phaseStart = Date.now();
 const phase = (name) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(0)} s`); phaseStart = Date.now(); };
 
 /** Node test files that import the built packages or pages (the rest run the TypeScript sources). */
-const NEEDS_BUILD = new Set(['test/node/core-import.test.mjs', 'test/node/manifest.test.mjs', 'test/node/examples.test.mjs', 'test/node/storybook.test.mjs', 'test/node/deploy.test.mjs']);
+const NEEDS_BUILD = new Set(['test/node/firefox.test.mjs', 'test/node/core-import.test.mjs', 'test/node/manifest.test.mjs', 'test/node/examples.test.mjs', 'test/node/storybook.test.mjs', 'test/node/deploy.test.mjs']);
 /** Browser test files that measure main-thread time: they run alone, after the others. */
 const ALONE = new Set(['test/bts/coverage-worker.test.ts']);
 
@@ -139,7 +139,7 @@ const storybook = (async () => {
 
 // 3. The Node tests while the browser tests run (two pages at a time: this machine has two cores, and the maps'
 // software WebGL keeps both busy; more pages at once only make each slower), then the stories and the demo.
-const pages = ['test/node/storybook.test.mjs', 'test/node/examples.test.mjs', 'test/node/deploy.test.mjs'];
+const pages = ['test/node/storybook.test.mjs', 'test/node/examples.test.mjs', 'test/node/deploy.test.mjs', 'test/node/firefox.test.mjs'];
 await Promise.all([
   (async () => {
     await nodeTests(wantNode.filter((f) => !NEEDS_BUILD.has(f)), { source: true });

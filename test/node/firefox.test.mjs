@@ -11,7 +11,7 @@ const firefox = process.env.FIREFOX_PATH || ['/usr/bin/firefox-esr', '/usr/bin/f
 const built = existsSync('packages/chiso/dist/chiso.js') && existsSync('examples/data/phu-tho-xa-dvc.json');
 const skip = !firefox ? 'no Firefox (apt-get install -y firefox-esr)' : !built ? 'not built (npm test builds first)' : false;
 
-test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colours, with tooltips and no console error', { skip, timeout: 240000 }, async () => {
+test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colours, with tooltips and no console error', { skip, timeout: 240000 }, async (t) => {
   const server = await startStaticServer({ port: 0 });
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, protocol: 'webDriverBiDi', args: ['--width=1280', '--height=900'] });
   try {
@@ -22,6 +22,7 @@ test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colour
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`http://127.0.0.1:${server.address().port}/examples/index.html`);
     const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+    t.diagnostic(`WebGL2 in this Firefox: ${webgl ? 'yes (the maps may be on MapLibre)' : 'no (the maps must be on the canvas)'}`);
     // Every map, scrolled to (they are made when first in view), ready.
     const count = await page.evaluate(() => document.querySelectorAll('chiso-map, chiso-choropleth').length);
     assert.ok(count >= 2, `maps on the demo: ${count}`);
@@ -67,10 +68,25 @@ test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colour
         checked++;
         if (rgb.some((v, i) => Math.abs(v - d[i]) > 2)) wrong.push(`${code}: ${[d[0], d[1], d[2]]} vs ${want}`);
       }
-      return { checked, wrong: wrong.slice(0, 5), renderer: host.activeRenderer };
+      // The largest commune's place on the page, for the pointer.
+      const [code, area] = [...host.boundaryAreas.areas].sort((x, y) => Number(y[1].properties.areaKm2 ?? 0) - Number(x[1].properties.areaKm2 ?? 0))[0];
+      host.scrollIntoView({ block: 'center' });
+      const p = map.project(area.anchor);
+      const box = canvas.getBoundingClientRect();
+      return { checked, wrong: wrong.slice(0, 5), renderer: host.activeRenderer, name: area.name, code, x: box.left + p.x, y: box.top + p.y };
     });
     assert.deepEqual(probe.wrong, []);
     assert.ok(probe.checked > 30, `communes sampled: ${probe.checked}`);
+    // The pointer over the commune: its tooltip, as text.
+    await page.mouse.move(Math.round(probe.x), Math.round(probe.y));
+    await page.mouse.move(Math.round(probe.x) + 2, Math.round(probe.y) + 1);
+    const tip = await page.waitForFunction((name) => {
+      const layer = document.querySelector('chiso-choropleth-layer') ?? document.querySelector('chiso-choropleth')?.layer;
+      const host = layer.closest('chiso-map') ?? layer.getRootNode().host;
+      const text = host.shadowRoot.querySelector('.tooltip')?.textContent ?? '';
+      return text.includes(name) && text;
+    }, { timeout: 10000, polling: 100 }, probe.name).then((h) => h.jsonValue());
+    assert.match(tip, new RegExp(probe.name));
     assert.deepEqual(errors, [], 'no console error');
   } finally {
     await browser.close();
