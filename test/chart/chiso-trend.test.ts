@@ -133,6 +133,38 @@ describe('<chiso-trend>', () => {
     }
   });
 
+  it('a picture of the chart: PNG and SVG with its title, its lines in their colours, the legend and the source', async () => {
+    const el = document.createElement('chiso-trend') as ChisoTrend;
+    el.indicator = 'dvc.dossiers,dvc.online_dossiers';
+    const ready = nextEvent<TrendDetail>(el, 'chiso-ready');
+    el.data = bkBoth;
+    document.body.append(el);
+    try {
+      await ready;
+      const svgText = await (await el.toImage({ format: 'svg' })).text();
+      const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+      const words = [...doc.querySelectorAll(':scope > text')].map((t) => t.textContent);
+      expect(words[0]).to.equal(text(el.shadowRoot!.querySelector('[part="title"]')));
+      expect(words).to.include.members(['Hồ sơ thủ tục hành chính tiếp nhận', 'Hồ sơ nộp trực tuyến']);
+      const source = (bkBoth.source as { name: string | { vi: string } }).name;
+      expect(words.find((w) => w!.startsWith('Nguồn: ')), 'the published source').to.contain(typeof source === 'string' ? source : source.vi);
+      // The chart inside, with the colours it is drawn in written on it (no stylesheet needed).
+      const lines = [...doc.querySelectorAll('svg svg path.line')];
+      expect(lines).to.have.length(2);
+      expect(lines[0].getAttribute('style')).to.contain('stroke:rgb(9, 105, 218)');
+      expect(lines[1].getAttribute('style')).to.contain('stroke:rgb(188, 76, 0)');
+      expect(doc.querySelector(':scope > rect[fill="rgb(188, 76, 0)"]'), 'the legend\'s swatch of the second series').to.exist;
+      const png = await el.toImage({ scale: 1 });
+      expect(png.type).to.equal('image/png');
+      const bitmap = await createImageBitmap(png);
+      const chart = chartOf(el).getBoundingClientRect();
+      expect(bitmap.width).to.equal(Math.round(chart.width));
+      expect(bitmap.height).to.be.greaterThan(chart.height + 40);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('bars: side by side per period, heights in proportion, the part of a year outlined apart; true time spacing (2016, 2018, 2019, 2020)', async () => {
     const el = await fixture<ChisoTrend>(html`<chiso-trend chart="bar" indicator="dvc.dossiers,dvc.online_dossiers" .data=${bkBoth}></chiso-trend>`);
     await waitUntil(() => el.state === 'ready');

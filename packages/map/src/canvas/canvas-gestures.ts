@@ -79,6 +79,7 @@ export class Gestures {
 
   private pointerDown(e: PointerEvent): void {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
+    this.dragged = false; // a drag that ended off the map must not swallow this press's click
     if (this.cooperative && e.pointerType === 'touch' && this.down.size === 0) {
       // A first finger: wait for a second before taking the gesture from the page.
       this.down.set(e.pointerId, { x: e.clientX, y: e.clientY });
