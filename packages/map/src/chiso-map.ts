@@ -286,11 +286,12 @@ export class ChisoMap extends MapBase {
     }
     await loaded;
     if (generation !== this.generation) return;
+    const prepared = later && this.prepareMapLibre(generation, later, kind); // alongside the canvas's drawing
     if (!(await this.drawLayers(map, kind, generation))) return;
     this.status = null;
     this.requestUpdate();
     this.emit<MapPaintDetail>('paint', { renderer: this.activeRenderer! });
-    if (later) await this.takeOver(generation, later, kind);
+    if (prepared) await this.takeOver(generation, prepared, kind);
     if (generation !== this.generation) return;
     this.setState('ready');
     if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
@@ -358,30 +359,26 @@ export class ChisoMap extends MapBase {
   private incoming?: MaplibreMap;
 
   /**
-   * `auto`: once MapLibre is loaded, it takes over from the canvas at the view the reader has now, drawn behind
-   * it and shown only when its layers are drawn (no jump, no flash). Where it cannot start, the canvas stays.
+   * `auto`: MapLibre made ready behind the canvas as soon as the boundaries are read (its worker tiles them while
+   * the canvas paints): the map at the canvas's view, its own layers drawn; undefined where it cannot start (its
+   * code or worker not served right: the page is told, by chiso-error; no WebGL: the canvas stays).
    */
-  private async takeOver(generation: number, later: Promise<Runtime>, kind: string): Promise<void> {
+  private async prepareMapLibre(generation: number, later: Promise<Runtime>, kind: string): Promise<{ map: MaplibreMap; runtime: Runtime } | undefined> {
     let runtime: Runtime;
     try {
       runtime = await later;
     } catch (e) {
-      // MapLibre's code did not load (a file not copied, a wrong type): the canvas stays; the page is told why.
       if (generation === this.generation) this.emitError(await loadFailure(e));
-      return;
+      return undefined;
     }
-    const canvas = this.map;
-    if (generation !== this.generation || !canvas) return;
+    if (generation !== this.generation || !this.map) return undefined;
     const map = this.newMap(runtime, true);
     if (!map) return void (this.webglFailed = true);
     this.incoming = map;
-    const sameView = () => {
-      const c = this.map!.getCenter();
-      map.jumpTo({ center: [c.lng, c.lat], zoom: this.map!.getZoom() });
-    };
-    sameView();
-    // Its boundaries drawn first, behind the canvas: a worker that cannot start (MapLibre then draws nothing) is
-    // found out here, as for a MapLibre-only map, while the layers are still on the canvas.
+    const c = this.map.getCenter();
+    map.jumpTo({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
+    // A worker that cannot start (MapLibre then draws nothing) is found out here, as for a MapLibre-only map,
+    // while the layers are still on the canvas.
     const workerFailed = new Promise<{ vi: string; en: string }>((resolve) => {
       this.workerWatch = watchWorker(runtime.workerUrl(), ChisoMap.workerWatchMs, () => generation === this.generation && this.incoming === map && !map.loaded(), resolve);
     });
@@ -392,21 +389,34 @@ export class ChisoMap extends MapBase {
       await whenIdle(map, true);
     })();
     const failed = await Promise.race([drawn.then(() => undefined), workerFailed]);
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return undefined;
     if (failed) {
       this.incoming = undefined;
       map.remove();
       map.getContainer().remove();
       this.emitError(new FeedError('load', { text: failed }));
-      return;
+      return undefined;
     }
+    return { map, runtime };
+  }
+
+  /**
+   * `auto`: MapLibre, once ready, takes over from the canvas at the view the reader has now, its layers drawn behind
+   * the canvas and shown only then (no jump, no flash). Where it could not start, the canvas stays.
+   */
+  private async takeOver(generation: number, prepared: Promise<{ map: MaplibreMap; runtime: Runtime } | undefined>, kind: string): Promise<void> {
+    const next = await prepared;
+    const canvas = this.map;
+    if (!next || generation !== this.generation || !canvas) return;
+    const { map, runtime } = next;
     // The canvas keeps its last frame while the layers move over.
     (canvas as unknown as { freeze(): void }).freeze();
     for (const layer of this.layers) layer.mapDetached();
     const { hovered, shown } = this.tooltip; // the reader's outlined area and tooltip stay through the change
     this.tooltip.reset();
     this.labels.remove();
-    sameView();
+    const c = canvas.getCenter();
+    map.jumpTo({ center: [c.lng, c.lat], zoom: canvas.getZoom() });
     this.map = map;
     this.runtime = runtime;
     this.incoming = undefined;
