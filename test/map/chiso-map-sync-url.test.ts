@@ -66,7 +66,9 @@ describe('<chiso-map sync-url>', function () {
     expect(history.length).to.equal(entries + 1);
     expect(param('portal'), 'the page\'s own parameters stay').to.equal('giu-nguyen');
 
-    // Two periods in quick succession (playback, an arrow key held) are one entry of the history.
+    // Two periods in quick succession (playback, an arrow key held) are one entry of the history; the first comes
+    // well after any earlier step (under load, the period restored from the address can be told late).
+    await new Promise((r) => setTimeout(r, 1600));
     layer.period = '2025';
     await waitUntil(() => param('vung.period') === '2025', 'the period written');
     layer.period = '2024';

@@ -221,15 +221,13 @@ export class ChisoMap extends MapBase {
     this.errorText = null;
     this.requestUpdate();
     await this.updateComplete;
-    // The renderer's code loads while the boundaries download (and MapLibre's while the canvas paints).
+    // The renderer's code loads while the boundaries download (MapLibre's, with auto, once the canvas has painted).
     const prefetched = this.prefetched;
     this.prefetched = undefined;
     const input = prefetched !== undefined ? Promise.resolve(prefetched) : this.fetchBoundaries(abort.signal);
     input.catch(() => undefined); // handled below
     const kind = this.boundaries ? boundariesKind(this.boundaries) : 'file';
     const plan = rendererPlan(this.renderer, kind, this.basemap, this.webglFailed);
-    const later = plan === 'canvas-then-maplibre' ? loadRuntime('maplibre') : undefined;
-    later?.catch(() => undefined); // the canvas stays
     let runtime: Runtime;
     let map: MaplibreMap | undefined;
     try {
@@ -286,12 +284,13 @@ export class ChisoMap extends MapBase {
     }
     await loaded;
     if (generation !== this.generation) return;
-    const prepared = later && this.prepareMapLibre(generation, later, kind); // alongside the canvas's drawing
     if (!(await this.drawLayers(map, kind, generation))) return;
     this.status = null;
     this.requestUpdate();
     this.emit<MapPaintDetail>('paint', { renderer: this.activeRenderer! });
-    if (prepared) await this.takeOver(generation, prepared, kind);
+    // MapLibre's code is read only now: compiling it on this thread alongside the canvas's work would delay the
+    // first picture, and MapLibre is no sooner ready for it (the bench measured both orders).
+    if (plan === 'canvas-then-maplibre') await this.takeOver(generation, this.prepareMapLibre(generation, loadRuntime('maplibre'), kind), kind);
     if (generation !== this.generation) return;
     this.setState('ready');
     if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
@@ -359,9 +358,9 @@ export class ChisoMap extends MapBase {
   private incoming?: MaplibreMap;
 
   /**
-   * `auto`: MapLibre made ready behind the canvas as soon as the boundaries are read (its worker tiles them while
-   * the canvas paints): the map at the canvas's view, its own layers drawn; undefined where it cannot start (its
-   * code or worker not served right: the page is told, by chiso-error; no WebGL: the canvas stays).
+   * `auto`: MapLibre made ready behind the canvas once it has painted: the map at the canvas's view, its own layers
+   * drawn; undefined where it cannot start (its code or worker not served right: the page is told, by chiso-error;
+   * no WebGL: the canvas stays).
    */
   private async prepareMapLibre(generation: number, later: Promise<Runtime>, kind: string): Promise<{ map: MaplibreMap; runtime: Runtime } | undefined> {
     let runtime: Runtime;

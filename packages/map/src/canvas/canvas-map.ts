@@ -7,10 +7,11 @@
  * saves as a picture. Web Mercator at MapLibre's scale (`camera.ts`), so a view means the same on both.
  */
 import { fitView, fromWorld, screenToWorld, toWorld, worldToScreen, type View } from './camera.js';
-import { featuresAt, featuresInView, paint, type CanvasLayer, type LayerType, type Scene } from './painter.js';
+import { featuresAt, featuresInView, paint, pictureOf, type CanvasLayer, type LayerType, type Scene } from './painter.js';
 import { CanvasGeoJsonSource, CanvasImageSource, type CanvasFeature, type GeoJsonSourceSpec } from './sources.js';
 import type { Control } from './canvas-dom.js';
 import { Gestures } from './canvas-gestures.js';
+import { PanBlit, REST_MS } from './pan-blit.js';
 
 type Handler = (e: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 type LngLatLike = [number, number] | { lng: number; lat: number };
@@ -125,10 +126,7 @@ export class CanvasMap {
   }
   once(type: string, handler?: Handler): this | Promise<unknown> {
     if (!handler) return new Promise((resolve) => this.once(type, resolve));
-    const wrapped: Handler = (e) => {
-      this.off(type, wrapped);
-      handler(e);
-    };
+    const wrapped: Handler = (e) => void (this.off(type, wrapped), handler(e));
     return this.on(type, wrapped);
   }
   fire(type: string, data: Record<string, unknown> = {}): this {
@@ -225,7 +223,7 @@ export class CanvasMap {
     Object.assign(this.scene.view, { x: to.x, y: to.y, zoom: Math.max(0, Math.min(22, to.zoom)) });
     this.fire('move');
     if (zoomed) this.fire('zoom');
-    this.triggerRepaint();
+    this.requestFrame();
   }
 
   private moveTo(to: { x: number; y: number; zoom: number }, duration: number): this {
@@ -396,9 +394,6 @@ export class CanvasMap {
     this.added.delete(control);
     return this;
   }
-  hasControl(control: Control): boolean {
-    return this.added.has(control);
-  }
 
   // ——— drawing ———
   /** Stops drawing: the last frame stays on screen (while MapLibre takes over behind it). */
@@ -408,10 +403,18 @@ export class CanvasMap {
   }
   private frozen = false;
 
+  /** Something drawn changed (data, state, style, size): the next frame is drawn in full. */
   triggerRepaint(): void {
+    this.changed = true;
+    this.requestFrame();
+  }
+  private changed = true;
+  private requestFrame(): void {
     if (this.removed || this.frozen || this.frame) return;
     this.frame = requestAnimationFrame(() => this.render());
   }
+  private readonly blit = new PanBlit();
+  private rest?: ReturnType<typeof setTimeout>;
   /** Reads the container's size again (the element resized). */
   resize(): this {
     this.measure();
@@ -458,16 +461,28 @@ export class CanvasMap {
       }
     }
     if ((this.container.clientWidth && this.container.clientWidth !== this.view.width) || (this.container.clientHeight && this.container.clientHeight !== this.view.height)) this.measure();
-    paint(this.g, this.scene, this.canvas.width / this.view.width);
+    const ratio = this.canvas.width / this.view.width;
+    clearTimeout(this.rest);
+    this.rest = undefined;
+    const background = this.scene.layers.find((l) => l.type === 'background');
+    if (!this.changed && this.blit.draw(this.g, this.view, ratio, background ? String(background.paint['background-color']) : '#ffffff')) {
+      // Moved only: the last frame, moved; in full once the movement rests.
+      this.rest = setTimeout(() => this.triggerRepaint(), REST_MS);
+    } else {
+      paint(this.g, this.scene, ratio);
+      this.blit.keep(this.canvas, this.view);
+      this.changed = false;
+    }
     this.fire('render');
-    if (this.animation) this.triggerRepaint();
-    else if (!this.frame) this.fire('idle');
+    if (this.animation) this.requestFrame();
+    else if (!this.frame && !this.rest) this.fire('idle');
   }
 
   remove(): void {
     if (this.removed) return;
     this.removed = true;
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.rest);
     this.gestures.remove();
     for (const c of this.added) c.onRemove(this);
     this.canvasContainer.remove();
@@ -479,20 +494,4 @@ export class CanvasMap {
     // Release the canvas's memory at once (a page of many maps).
     this.canvas.width = this.canvas.height = 0;
   }
-}
-
-/** An image as the painter draws it: ImageData becomes a canvas; its size is in CSS px. */
-function pictureOf(image: ImageData | HTMLImageElement | ImageBitmap | HTMLCanvasElement, ratio: number) {
-  let drawable: HTMLCanvasElement | ImageBitmap | HTMLImageElement;
-  if (image instanceof HTMLImageElement || image instanceof HTMLCanvasElement || image instanceof ImageBitmap) drawable = image;
-  else {
-    // ImageData, or a plain { width, height, data } as MapLibre also takes.
-    const data = image as { width: number; height: number; data: ArrayLike<number> };
-    const c = document.createElement('canvas');
-    c.width = data.width;
-    c.height = data.height;
-    c.getContext('2d')!.putImageData(data instanceof ImageData ? data : new ImageData(new Uint8ClampedArray(data.data), data.width, data.height), 0, 0);
-    drawable = c;
-  }
-  return { image: drawable, width: drawable.width / ratio, height: drawable.height / ratio, ratio };
 }

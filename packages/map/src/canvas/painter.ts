@@ -349,3 +349,19 @@ export function featuresInView(s: Scene, l: CanvasLayer): CanvasFeature[] {
   if (!isShown(l, s.view.zoom) || l.type === 'background' || l.type === 'raster' || l.type === 'heatmap') return [];
   return layerFeatures(s, l).filter((f) => onScreen(s.view, f.box));
 }
+
+/** An image as the painter draws it: ImageData becomes a canvas; its size is in CSS px. */
+export function pictureOf(image: ImageData | HTMLImageElement | ImageBitmap | HTMLCanvasElement, ratio: number) {
+  let drawable: HTMLCanvasElement | ImageBitmap | HTMLImageElement;
+  if (image instanceof HTMLImageElement || image instanceof HTMLCanvasElement || image instanceof ImageBitmap) drawable = image;
+  else {
+    // ImageData, or a plain { width, height, data } as MapLibre also takes.
+    const data = image as { width: number; height: number; data: ArrayLike<number> };
+    const c = document.createElement('canvas');
+    c.width = data.width;
+    c.height = data.height;
+    c.getContext('2d')!.putImageData(data instanceof ImageData ? data : new ImageData(new Uint8ClampedArray(data.data), data.width, data.height), 0, 0);
+    drawable = c;
+  }
+  return { image: drawable, width: drawable.width / ratio, height: drawable.height / ratio, ratio };
+}
