@@ -86,7 +86,7 @@ const nationalCount = writeNationalData(out);
   // The canvas renderer: its own chunk (and d3-geo), loaded when a map first draws, before MapLibre.
   const canvasChunks = new Set(readdirSync(`${dist}/chunks`).filter((f) => /^canvas-runtime-.*\.js$/.test(f)).map((f) => `chunks/${f}`));
   const canvasOnly = weigh(dist, canvasChunks);
-  console.log(`The canvas renderer adds ${kb(canvasOnly.gz)} KB min+gzip (${canvasOnly.gz} bytes, ${canvasChunks.size} chunk), loaded by a map's first drawing, in parallel with MapLibre; a gauge-only page never loads it.`);
+  console.log(`The canvas renderer adds ${kb(canvasOnly.gz)} KB min+gzip (${canvasOnly.gz} bytes, ${canvasChunks.size} chunk), loaded by a map's first drawing (MapLibre, with auto, after the canvas has painted); a gauge-only page never loads it.`);
   console.log(`\nA page with a chiso map downloads ${kb(mapPage.gz)} KB min+gzip in all (chiso.js, the map's package, the map runtime, MapLibre and its worker); ECharts' geo map is ${kb(echartsMap.gz)} KB, and a gauge-only chiso page downloads none of the map part.`);
 }
 

@@ -10,7 +10,6 @@ import { addBoundaryLayers, SOURCE_ID } from './map/boundary-layers.js';
 import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots } from './map/archipelagos.js';
-import { boundaryInput, readBoundaryInput } from './map/boundary-source.js';
 import { watchWorker } from './map/worker-watch.js';
 import { whenIdle } from './kit/when-idle.js';
 import type { MapContext } from './layer-api.js';
@@ -79,7 +78,7 @@ export class ChisoMap extends MapBase {
   private readonly context = new ContextHolder(this, {
     exists: () => !!this.map || this.starting,
     create: () => void this.init(true),
-    contextFree: () => this.renderer === 'canvas' || this.webglFailed,
+    contextFree: () => (this.renderer === 'canvas' || this.webglFailed) && this.canvasCan(),
     waiting: () => {
       if (this.canvasCan()) {
         // Every WebGL context is taken by maps in view: this one draws on the canvas instead of waiting.
@@ -185,18 +184,6 @@ export class ChisoMap extends MapBase {
   /** Boundaries already fetched and checked by replaceBoundaries, used once by the next create(). */
   private prefetched?: unknown;
 
-
-  /** The boundaries' input: fetched (a URL or an atlas file, chosen by the layers' data when none is given) or given. */
-  private fetchBoundaries(signal: AbortSignal): Promise<unknown> {
-    return boundaryInput({
-      boundaries: this.boundaries, boundariesData: this.boundariesData, area: this.area, layers: this.layerElements,
-      atlasBase: this.atlasBase ?? ChisoMap.atlasBase, onAtlas: (spec) => (this.atlas = spec),
-    }, signal);
-  }
-
-  private readBoundaries(runtime: Runtime, input: unknown): Boundaries | undefined {
-    return readBoundaryInput(runtime.readBoundaries, input, { joinKey: this.joinKey, nameKey: this.nameKey });
-  }
 
   private async init(granted = false): Promise<void> {
     if (!this.isConnected || this.map || this.starting) return;
@@ -330,8 +317,10 @@ export class ChisoMap extends MapBase {
   private async drawLayers(map: MaplibreMap, kind: string, generation: number, dressed = false): Promise<boolean> {
     const colors = this.colors();
     const boundaries = this.boundaryAreas;
-    if (!dressed) this.dress(map, kind, this.runtime!);
-    this.placeArchipelagoLabels();
+    if (!dressed) {
+      this.dress(map, kind, this.runtime!);
+      this.placeArchipelagoLabels();
+    }
     const ctx: MapContext = {
       host: this, map, maplibre: this.runtime!.maplibregl, boundaries, sourceId: SOURCE_ID, sourceLayer: kind === 'file' ? undefined : this.sourceLayer,
       codeExpression: kind === 'file' ? ['get', CODE_PROP] : this.joinKey === 'id' ? ['to-string', ['id']] : ['to-string', ['get', this.joinKey]],
@@ -372,7 +361,11 @@ export class ChisoMap extends MapBase {
     }
     if (generation !== this.generation || !this.map) return undefined;
     const map = this.newMap(runtime, true);
-    if (!map) return void (this.webglFailed = true);
+    if (!map) {
+      this.webglFailed = true;
+      this.context.release(); // the canvas needs no WebGL context: another map may have it
+      return undefined;
+    }
     this.incoming = map;
     const c = this.map.getCenter();
     map.jumpTo({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
@@ -387,13 +380,17 @@ export class ChisoMap extends MapBase {
       this.dress(map, kind, runtime);
       await whenIdle(map, true);
     })();
-    const failed = await Promise.race([drawn.then(() => undefined), workerFailed]);
+    // However MapLibre fails to finish (a worker that cannot be checked, a context lost while hidden), the map
+    // does not wait for it for ever: the canvas stays.
+    const tooLong = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ChisoMap.takeoverTimeoutMs));
+    const failed = await Promise.race([drawn.then(() => undefined), workerFailed, tooLong]);
     if (generation !== this.generation) return undefined;
     if (failed) {
       this.incoming = undefined;
       map.remove();
       map.getContainer().remove();
-      this.emitError(new FeedError('load', { text: failed }));
+      this.context.release();
+      if (failed !== 'timeout') this.emitError(new FeedError('load', { text: failed }));
       return undefined;
     }
     return { map, runtime };
@@ -408,24 +405,37 @@ export class ChisoMap extends MapBase {
     const canvas = this.map;
     if (!next || generation !== this.generation || !canvas) return;
     const { map, runtime } = next;
-    // The canvas keeps its last frame while the layers move over.
+    // The canvas keeps its last frame, its labels and tooltip while the layers move over (and goes with the map
+    // if the element goes meanwhile).
     (canvas as unknown as { freeze(): void }).freeze();
+    this.outgoing = canvas;
     for (const layer of this.layers) layer.mapDetached();
     const { hovered, shown } = this.tooltip; // the reader's outlined area and tooltip stay through the change
-    this.tooltip.reset();
-    this.labels.remove();
-    const c = canvas.getCenter();
-    map.jumpTo({ center: [c.lng, c.lat], zoom: canvas.getZoom() });
+    const sameView = () => {
+      const c = canvas.getCenter();
+      map.jumpTo({ center: [c.lng, c.lat], zoom: canvas.getZoom() });
+    };
+    sameView();
     this.map = map;
     this.runtime = runtime;
     this.incoming = undefined;
     if (!(await this.drawLayers(map, kind, generation, true))) return;
+    sameView(); // a move made on the canvas meanwhile
+    this.tooltip.reset();
     this.setHover(hovered);
     if (shown) this.showTooltip(shown.lngLat, shown.lines);
+    this.placeArchipelagoLabels();
+    map.getCanvas().setAttribute('aria-label', this.accessibleName());
+    const focused = canvas.getContainer().contains((this.renderRoot as ShadowRoot).activeElement);
     map.getContainer().style.visibility = '';
+    this.outgoing = undefined;
     canvas.remove();
     canvas.getContainer().remove();
+    if (focused) map.getCanvas().focus(); // the reader's keyboard stays on the map
   }
+
+  /** The canvas MapLibre is taking over from, until it is removed. */
+  private outgoing?: MaplibreMap;
 
   /** WebGL failed this map (missing, lost for good, or every context taken): it stays on the canvas. */
   private webglFailed = false;
@@ -441,6 +451,9 @@ export class ChisoMap extends MapBase {
       this.fail(new FeedError('load', { text }));
     });
   }
+
+  /** @internal How long `auto` waits for MapLibre to draw behind the canvas before it keeps the canvas (ms). */
+  static takeoverTimeoutMs = 20000;
 
   /** @internal How long a map waits for its first drawing before it checks MapLibre's worker (ms). */
   static workerWatchMs = 4000;
@@ -469,11 +482,11 @@ export class ChisoMap extends MapBase {
     this.labels.remove();
     this.tooltip.reset();
     // map.remove() also loses the WebGL context at once, so the browser's context budget is freed now.
-    for (const map of [this.map, this.incoming]) {
+    for (const map of [this.map, this.incoming, this.outgoing]) {
       map?.remove();
       map?.getContainer().remove();
     }
-    this.map = this.incoming = undefined;
+    this.map = this.incoming = this.outgoing = undefined;
   }
 
 }

@@ -26,6 +26,7 @@ export class Gestures {
   private readonly off: Array<() => void> = [];
   private hint?: HTMLElement;
   private hintTimer?: ReturnType<typeof setTimeout>;
+  private wheelTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly map: GestureHost,
@@ -62,6 +63,7 @@ export class Gestures {
   remove(): void {
     for (const f of this.off) f();
     clearTimeout(this.hintTimer);
+    clearTimeout(this.wheelTimer);
   }
 
   private at(e: MouseEvent): [number, number] {
@@ -150,8 +152,8 @@ export class Gestures {
     const [wx, wy] = screenToWorld(view, x, y);
     const k = 2 ** z;
     this.map.moveNow(wx - (x - view.width / 2) / k, wy - (y - view.height / 2) / k, z, false);
-    clearTimeout(this.hintTimer);
-    this.hintTimer = setTimeout(() => this.map.fire('moveend'), 200);
+    clearTimeout(this.wheelTimer);
+    this.wheelTimer = setTimeout(() => this.map.fire('moveend'), 200);
   }
 
   private key(e: KeyboardEvent): void {

@@ -21,6 +21,7 @@ import type { ChisoMapLayer, MapContext } from '../layer-api.js';
 import { mapMsg } from '../map-i18n.js';
 import { budget } from '../context-budget.js';
 import { isCanvasMap } from './renderer-plan.js';
+import { boundaryInput, readBoundaryInput } from './boundary-source.js';
 import type { ChisoMap } from '../chiso-map.js';
 import { ATLAS_ATTRIBUTION, type AtlasSpec } from '@chiso/atlas';
 import { mapPicture, printCopy, type PictureOptions } from './picture.js';
@@ -185,19 +186,31 @@ export abstract class MapBase extends MapProperties {
     </div>`;
   }
 
+  /** The boundaries' input: fetched (a URL or an atlas file, chosen by the layers' data when none is given) or given. */
+  protected fetchBoundaries(signal: AbortSignal): Promise<unknown> {
+    return boundaryInput({
+      boundaries: this.boundaries, boundariesData: this.boundariesData, area: this.area, layers: this.layerElements,
+      atlasBase: this.atlasBase ?? (this.constructor as typeof MapProperties).atlasBase, onAtlas: (spec) => (this.atlas = spec),
+    }, signal);
+  }
+
+  protected readBoundaries(runtime: Runtime, input: unknown): Boundaries | undefined {
+    return readBoundaryInput(runtime.readBoundaries, input, { joinKey: this.joinKey, nameKey: this.nameKey });
+  }
+
   /** The atlas file drawn (`vn:communes/25`…), when the boundaries come from the atlas. */
   atlas?: AtlasSpec;
 
   /**
    * The map as a picture, as the reader sees it: title, map (with the archipelagos' labels), the legends shown,
    * the data's sources and the credits. `format`: `png` (default) or `svg` (its words stay text); `scale`: device
-   * pixels per CSS pixel (default 2). Rejects before the map is drawn.
+   * pixels per CSS pixel (default 2). Resolves once the map is drawn (a map is made when first in view).
    */
   async toImage(options: PictureOptions = {}): Promise<Blob> {
     await this.ready;
     const read = (name: string, fallback: string) => themeColor(this, name, fallback);
     const sources = this.layerElements.map((l) => (l as { sourceLine?(): string | undefined }).sourceLine?.()).filter((s): s is string => !!s);
-    const credits = [this.atlas ? ATLAS_ATTRIBUTION[this.lang.startsWith('en') ? 'en' : 'vi'] : '', this.attribution?.replace(/<[^>]*>/g, '') ?? ''].filter(Boolean);
+    const credits = [this.atlas ? ATLAS_ATTRIBUTION[this.lang.startsWith('en') ? 'en' : 'vi'] : '', new DOMParser().parseFromString(this.attribution ?? '', 'text/html').body.textContent ?? ''].filter(Boolean);
     return mapPicture({
       map: this.map!, title: this.accessibleName(), lang: this.lang, children: [...this.querySelectorAll('*')], notes: [...new Set(sources), ...credits],
       colors: { fg: read('--_fg', '#1f2328'), bg: read('--_bg', '#ffffff'), muted: read('--_muted', '#57606a'), font: getComputedStyle(this).fontFamily || 'system-ui, sans-serif' },
