@@ -99,12 +99,18 @@ describe('<chiso-trend>', () => {
   };
   const chartOf = (el: ChisoTrend) => el.shadowRoot!.querySelector('[part="chart"]')!;
 
-  it('compares: total and online dossiers as two lines, told apart by colour and dash, with a legend, a table column each and chiso-ready of both', async () => {
+  /** A trend of Bắc Kạn's total and online dossiers, in the page; resolves with it and its chiso-ready detail. */
+  async function mountBoth() {
     const el = document.createElement('chiso-trend') as ChisoTrend;
     el.indicator = 'dvc.dossiers,dvc.online_dossiers';
     const ready = nextEvent<TrendDetail>(el, 'chiso-ready');
     el.data = bkBoth;
     document.body.append(el);
+    return { el, ready };
+  }
+
+  it('compares: total and online dossiers as two lines, told apart by colour and dash, with a legend, a table column each and chiso-ready of both', async () => {
+    const { el, ready } = await mountBoth();
     try {
       const detail = (await ready).detail;
       expect(detail.series.map((s) => [s.indicator, s.points.length])).to.deep.equal([['dvc.dossiers', 4], ['dvc.online_dossiers', 4]]);
@@ -134,11 +140,7 @@ describe('<chiso-trend>', () => {
   });
 
   it('a picture of the chart: PNG and SVG with its title, its lines in their colours, the legend and the source', async () => {
-    const el = document.createElement('chiso-trend') as ChisoTrend;
-    el.indicator = 'dvc.dossiers,dvc.online_dossiers';
-    const ready = nextEvent<TrendDetail>(el, 'chiso-ready');
-    el.data = bkBoth;
-    document.body.append(el);
+    const { el, ready } = await mountBoth();
     try {
       await ready;
       const svgText = await (await el.toImage({ format: 'svg' })).text();

@@ -26,8 +26,8 @@ export interface SvgPictureParts {
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Lines of `text` at most `width` px wide in `font`. */
-function wrap(text: string, font: string, width: number): string[] {
+/** Lines of `text` at most `width` px wide in `font` (a CSS font shorthand). */
+export function wrapText(text: string, font: string, width: number): string[] {
   const g = document.createElement('canvas').getContext('2d')!;
   g.font = font;
   const lines: string[] = [];
@@ -56,7 +56,7 @@ export function svgPictureText(p: SvgPictureParts): string {
   const text: string[] = [];
   let y = pad;
   const line = (t: string, size: number, weight: number, color: string) => {
-    for (const l of wrap(t, `${weight} ${size}px ${p.font}`, width - 2 * pad)) {
+    for (const l of wrapText(t, `${weight} ${size}px ${p.font}`, width - 2 * pad)) {
       text.push(`<text x="${pad}" y="${y + size * 0.9}" font-size="${size}" font-weight="${weight}" fill="${escapeXml(color)}">${escapeXml(l)}</text>`);
       y += size * 1.35;
     }
@@ -67,7 +67,7 @@ export function svgPictureText(p: SvgPictureParts): string {
   for (const e of p.legend ?? []) {
     text.push(`<rect x="${pad}" y="${y + 1}" width="12" height="12" fill="${escapeXml(e.color)}"/>`);
     const x = pad + 18;
-    for (const l of wrap(e.text, `400 12px ${p.font}`, width - x - pad)) {
+    for (const l of wrapText(e.text, `400 12px ${p.font}`, width - x - pad)) {
       text.push(`<text x="${x}" y="${y + 11}" font-size="12" fill="${escapeXml(p.colors.fg)}">${escapeXml(l)}</text>`);
       y += 16;
     }

@@ -8,6 +8,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ARCHIPELAGOS } from '../sovereignty.js';
 import { mapMsg } from '../map-i18n.js';
 import { isCanvasMap } from './renderer-plan.js';
+import { wrapText } from '@chiso/core/picture';
 
 export interface PictureOptions {
   format?: 'png' | 'svg';
@@ -88,21 +89,6 @@ export async function mapPixels(map: MaplibreMap, lang: string, scale: number, f
   return out;
 }
 
-/** Lines of `text` no wider than `width` at the context's font. */
-function wrap(g: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && g.measureText(next).width > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 interface Layout {
   width: number;
   height: number;
@@ -111,13 +97,11 @@ interface Layout {
 
 /** Where everything goes, in CSS px: title, map, legends, notes. */
 function layout(p: PictureParts, mapW: number, mapH: number): Layout {
-  const probe = document.createElement('canvas').getContext('2d')!;
   const items: Layout['items'] = [];
   const pad = 12;
   let y = pad;
   const text = (t: string, size: number, weight: number, color: string, x = pad) => {
-    probe.font = `${weight} ${size}px ${p.colors.font}`;
-    for (const line of wrap(probe, t, mapW - 2 * pad - (x - pad))) {
+    for (const line of wrapText(t, `${weight} ${size}px ${p.colors.font}`, mapW - 2 * pad - (x - pad))) {
       items.push({ kind: 'text', x, y: y + size * 0.9, text: line, size, weight, color });
       y += size * 1.35;
     }
