@@ -62,6 +62,7 @@ test('match, step, to-string, exponential interpolation; an expression the canva
   assert.equal(e({ zoom: 1 }), 1, '(2^1 − 1) / (2^2 − 1) of the way');
   assert.throws(() => compileExpression(['within', { type: 'Polygon' }]), /"within" is not supported/);
   assert.throws(() => compileExpression(['interpolate', ['cubic-bezier', 0, 0, 1, 1], ['zoom'], 0, 0, 1, 1]), /not supported/);
+  assert.throws(() => compileExpression(['interpolate', ['linear'], ['get', 'v'], 0, '#ffffff', 1, '#000000']), /over colours is not supported/, 'refused, not drawn in a wrong colour');
 });
 
 test('Web Mercator at MapLibre\'s scale: round trips, the view that fits Viet Nam, the scale bar', () => {

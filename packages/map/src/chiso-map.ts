@@ -49,7 +49,8 @@ export interface MapReadyDetail {
  *   takes over). Detail: `{ renderer }`.
  * @fires chiso-ready - Once the boundaries and the layers' first data are drawn (the map is idle; with `auto`, by the
  *   renderer that stays). Detail: `{ areas }`.
- * @fires chiso-error - When the boundaries cannot be read. Detail: `{ code, message }`.
+ * @fires chiso-error - When the boundaries cannot be read, or (with `auto`, the map staying on the canvas) when
+ *   MapLibre's files are not served right: the message names the file and the fix. Detail: `{ code, message }`.
  * @fires chiso-drill - With `drill`: a province opened (`{ area, name }`), or back to the provinces (`{}`).
  *
  * @csspart base - Everything.

@@ -231,7 +231,11 @@ function interpolate(rest: unknown[]): Compiled {
   if (kind?.[0] !== 'linear' && kind?.[0] !== 'exponential') throw new Error(`chiso canvas renderer: interpolation "${String(kind?.[0])}" is not supported`);
   const input = compile(inputExpr);
   const stops: Array<[number, Compiled]> = [];
-  for (let k = 0; k + 1 < pairs.length; k += 2) stops.push([Number(pairs[k]), compile(pairs[k + 1])]);
+  for (let k = 0; k + 1 < pairs.length; k += 2) {
+    // Numbers only: a colour ramp would need colour interpolation, which the canvas does not do (refused, not drawn wrong).
+    if (typeof pairs[k + 1] === 'string') throw new Error('chiso canvas renderer: "interpolate" over colours is not supported');
+    stops.push([Number(pairs[k]), compile(pairs[k + 1])]);
+  }
   const parts = [input, ...stops.map((s) => s[1])];
   return {
     feature: parts.some((p) => p.feature),

@@ -110,7 +110,7 @@ export class CanvasGeoJsonSource {
   /** The features drawn at `zoom`: clusters where the source clusters, else every feature. */
   featuresAt(zoom: number): CanvasFeature[] {
     const z = Math.floor(zoom);
-    if (!this.spec.cluster || z > (this.spec.clusterMaxZoom ?? 14)) return this.features;
+    if (!this.spec.cluster || z > (this.spec.clusterMaxZoom ?? 17)) return this.features;
     let cached = this.clusterCache.get(z);
     if (!cached) this.clusterCache.set(z, (cached = this.cluster(z)));
     return cached;
@@ -120,7 +120,7 @@ export class CanvasGeoJsonSource {
   getClusterExpansionZoom(clusterId: number): Promise<number> {
     const members = this.clusterMembers.get(clusterId);
     if (!members) return Promise.reject(new Error('No cluster with the specified id.'));
-    const max = this.spec.clusterMaxZoom ?? 14;
+    const max = this.spec.clusterMaxZoom ?? 17; // MapLibre's default: the source's maxzoom (18) − 1
     const z0 = Math.floor(clusterId / 1e6);
     for (let z = z0 + 1; z <= max; z++) {
       this.featuresAt(z);
