@@ -48,6 +48,11 @@ describe('<chiso-map renderer="canvas">', function () {
     const select = nextEvent<{ area: string }>(el, 'chiso-select');
     await sendMouse({ type: 'click', position: [Math.round(box.left + p.x), Math.round(box.top + p.y)] });
     expect((await select).detail.area).to.equal(code);
+    // queryRenderedFeatures' filter, as MapLibre's: only the features that pass it.
+    const fill = el.map!.getStyle().layers.find((l) => l.id.startsWith('chiso-choropleth-'))!.id;
+    const one = el.map!.queryRenderedFeatures({ layers: [fill], filter: ['==', ['get', 'chiso_code'], code] });
+    expect([...new Set(one.map((f) => f.properties.chiso_code))]).to.deep.equal([code]);
+    expect(el.map!.queryRenderedFeatures({ layers: [fill] }).length).to.be.greaterThan(100);
   });
 
   it('a picture of the map: PNG with the map as drawn, SVG whose title, legend and credits are text', async function () {

@@ -179,7 +179,9 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
   });
   /** Loaded the first time a feed by old units needs it; the view is built again when it comes or fails. */
   private readonly crosswalks = new CrosswalkLoader(() => void (this.rebuild(this.lastGoodModel), this.requestUpdate()));
-  protected override feedSource = () => this.lastGoodModel?.source;
+  protected override feedSource() {
+    return this.lastGoodModel?.source;
+  }
   private engine?: Engine;
   private model?: FeedModel;
   private lastGoodModel?: FeedModel;

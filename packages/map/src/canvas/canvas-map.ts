@@ -12,6 +12,7 @@ import { CanvasGeoJsonSource, CanvasImageSource, type CanvasFeature, type GeoJso
 import type { Control } from './canvas-dom.js';
 import { Gestures } from './canvas-gestures.js';
 import { PanBlit, REST_MS } from './pan-blit.js';
+import { compileExpression } from './expressions.js';
 
 type Handler = (e: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 type LngLatLike = [number, number] | { lng: number; lat: number };
@@ -370,7 +371,9 @@ export class CanvasMap {
       } else found = featuresAt(this.scene, l, Number(g[0]), Number(g[1]));
       for (const f of found) out.push(this.asFeature(l, f));
     }
-    return out;
+    // `filter`, as MapLibre's: an expression each feature must pass.
+    const keep = o.filter === undefined ? undefined : compileExpression(o.filter);
+    return keep ? out.filter((f) => keep({ zoom: this.view.zoom, properties: f.properties, id: f.id, state: f.state, geometryType: f.geometry.type }) === true) : out;
   }
   private asFeature(l: CanvasLayer, f: CanvasFeature) {
     return {
