@@ -251,73 +251,152 @@ const projector = (lon0: number, lat0: number) => {
   return { x: (lon: number) => (lon - lon0) * kx, y: (lat: number) => (lat - lat0) * ky, kx, ky };
 };
 
-/** Inside intervals of polygons (even-odd over every ring) on the line y = y0, sorted and merged. */
-function insideIntervals(rings: number[][][], y0: number): number[] {
-  const xs: number[] = [];
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y0 !== yj > y0) xs.push(((xj - xi) * (y0 - yi)) / (yj - yi) + xi);
+/**
+ * The rings' inside intervals (even-odd over every ring) on lines of increasing y, looking only at the edges
+ * that cross each line (a scanline's active edge list): an area's strips cost its crossings, not its vertices.
+ */
+class EdgeSweep {
+  private readonly ylo: Float64Array;
+  private readonly yhi: Float64Array;
+  private readonly x0: Float64Array;
+  private readonly slope: Float64Array;
+  private next = 0;
+  private active: number[] = [];
+  constructor(rings: Float64Array[]) {
+    const list: number[][] = [];
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+        const xi = ring[i], yi = ring[i + 1], xj = ring[j], yj = ring[j + 1];
+        if (yi === yj) continue; // a horizontal edge crosses no line 
+        list.push(yi < yj ? [yi, yj, xi, (xj - xi) / (yj - yi)] : [yj, yi, xj, (xi - xj) / (yi - yj)]);
+      }
     }
+    list.sort((a, b) => a[0] - b[0]);
+    this.ylo = Float64Array.from(list, (e) => e[0]);
+    this.yhi = Float64Array.from(list, (e) => e[1]);
+    this.x0 = Float64Array.from(list, (e) => e[2]);
+    this.slope = Float64Array.from(list, (e) => e[3]);
   }
-  xs.sort((a, b) => a - b);
-  return xs; // pairs [x0, x1, x2, x3…]: inside between x0–x1, x2–x3…
+  /** Inside intervals on y = y0 (pairs, sorted); y0 must not decrease from one call to the next. */
+  at(y0: number): number[] {
+    while (this.next < this.ylo.length && this.ylo[this.next] <= y0) this.active.push(this.next++);
+    // An edge crosses y0 when ylo ≤ y0 < yhi: one end above the line, the other on or below it.
+    if (this.active.some((e) => this.yhi[e] <= y0)) this.active = this.active.filter((e) => this.yhi[e] > y0);
+    const xs = this.active.map((e) => this.x0[e] + (y0 - this.ylo[e]) * this.slope[e]);
+    xs.sort((a, b) => a - b);
+    return xs;
+  }
 }
 
-/** The interval of x on y = y0 covered by a footprint (circle or sector ≤ 360°) centred at (cx, cy), as pairs. */
-function footprintIntervals(cx: number, cy: number, r: number, y0: number, azimuth?: number, beamwidth?: number): number[] {
-  const dy = y0 - cy;
-  if (Math.abs(dy) >= r) return [];
-  const half = Math.sqrt(r * r - dy * dy);
-  let lo = cx - half;
-  let hi = cx + half;
-  if (azimuth === undefined || beamwidth === undefined || beamwidth >= 360) return [lo, hi];
-  // A sector: split wider-than-180° beams into two convex wedges; intersect the line with each wedge.
-  const wedges: Array<[number, number]> = beamwidth > 180
+/**
+ * A footprint in an area's local km: centre, radius and, for a sector, its convex wedges, each as two half-planes
+ * `a·(x − cx) + k·dy ≥ 0` (dy = the strip's y − cy), worked out once per area rather than once per strip.
+ */
+interface LocalFootprint {
+  x: number;
+  y: number;
+  r: number;
+  wedges?: number[];
+}
+
+function localFootprint(x: number, y: number, r: number, azimuth?: number, beamwidth?: number): LocalFootprint {
+  if (azimuth === undefined || beamwidth === undefined || beamwidth >= 360) return { x, y, r };
+  // Wider-than-180° beams are two convex wedges. Directions (x east, y north): bearing θ → (sin θ, cos θ). Inside
+  // a wedge clockwise from d0 to d1: cross(d0, p) ≤ 0 and cross(d1, p) ≥ 0, p = (x − cx, dy), cross(d, p) = d.x·dy − d.y·(x − cx).
+  const spans: Array<[number, number]> = beamwidth > 180
     ? [[azimuth - beamwidth / 2, azimuth], [azimuth, azimuth + beamwidth / 2]]
     : [[azimuth - beamwidth / 2, azimuth + beamwidth / 2]];
-  const out: number[] = [];
-  for (const [a0, a1] of wedges) {
-    // Directions (x east, y north) of the wedge edges; bearing θ → (sin θ, cos θ).
-    const d0 = [Math.sin(a0 * RAD), Math.cos(a0 * RAD)];
-    const d1 = [Math.sin(a1 * RAD), Math.cos(a1 * RAD)];
-    // Inside a convex wedge (clockwise from d0 to d1): cross(d0, p) ≤ 0 and cross(d1, p) ≥ 0, p = (x - cx, dy).
-    let l = lo;
-    let h = hi;
-    for (const [d, sign] of [[d0, -1], [d1, 1]] as const) {
-      // cross(d, p) = d.x * dy - d.y * (x - cx); need sign * cross ≥ 0.
-      const a = -d[1] * sign; // coefficient of (x - cx)
-      const b = d[0] * dy * sign;
-      if (Math.abs(a) < 1e-12) {
-        if (b < 0) l = h; // the whole line is outside
-      } else if (a > 0) l = Math.max(l, cx - b / a);
-      else h = Math.min(h, cx - b / a);
-    }
-    if (h > l) out.push(l, h);
+  const wedges: number[] = [];
+  for (const [a0, a1] of spans) {
+    wedges.push(Math.cos(a0 * RAD), -Math.sin(a0 * RAD), -Math.cos(a1 * RAD), Math.sin(a1 * RAD));
   }
-  return out;
+  return { x, y, r, wedges };
 }
 
-/** Length of (union of `cover` pairs) ∩ (union of `inside` pairs). */
-function coveredLength(inside: number[], cover: number[][]): number {
-  if (!inside.length || !cover.length) return 0;
-  const pairs: Array<[number, number]> = [];
-  for (const c of cover) for (let i = 0; i + 1 < c.length; i += 2) pairs.push([c[i], c[i + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const p of pairs) {
-    const last = merged[merged.length - 1];
-    if (last && p[0] <= last[1]) last[1] = Math.max(last[1], p[1]);
-    else merged.push([p[0], p[1]]);
+/** Growable scratch lists of the covered intervals on one strip (no allocation per strip). */
+let coverLo = new Float64Array(256);
+let coverHi = new Float64Array(256);
+
+/**
+ * Adds the part of y = y0 a footprint covers, cut to [min, max], to the scratch lists from `n`; returns the new count.
+ */
+function addFootprintIntervals(f: LocalFootprint, y0: number, min: number, max: number, n: number): number {
+  const dy = y0 - f.y;
+  if (Math.abs(dy) >= f.r) return n;
+  const half = Math.sqrt(f.r * f.r - dy * dy);
+  const lo = Math.max(min, f.x - half);
+  const hi = Math.min(max, f.x + half);
+  if (!(hi > lo)) return n;
+  const w = f.wedges;
+  if (!w) return pushInterval(lo, hi, n);
+  for (let i = 0; i < w.length; i += 4) {
+    let l = lo;
+    let h = hi;
+    for (let j = i; j < i + 4; j += 2) {
+      const a = w[j];
+      const b = w[j + 1] * dy;
+      if (Math.abs(a) < 1e-12) {
+        if (b < 0) l = h; // the whole line is outside
+      } else if (a > 0) l = Math.max(l, f.x - b / a);
+      else h = Math.min(h, f.x - b / a);
+    }
+    if (h > l) n = pushInterval(l, h, n);
+  }
+  return n;
+}
+
+function pushInterval(lo: number, hi: number, n: number): number {
+  if (n === coverLo.length) {
+    const grow = (a: Float64Array) => { const b = new Float64Array(a.length * 2); b.set(a); return b; };
+    coverLo = grow(coverLo);
+    coverHi = grow(coverHi);
+  }
+  coverLo[n] = lo;
+  coverHi[n] = hi;
+  return n + 1;
+}
+
+/** Length of (union of the first `n` scratch intervals) ∩ (union of `inside` pairs). */
+function coveredLength(inside: number[], n: number): number {
+  if (!inside.length || !n) return 0;
+  // By start: insertion sort for the tens of footprints a strip usually crosses (no allocation, no comparator
+  // calls); a comparator sort of the order beyond that (dense cities), where insertion sort's n² would show.
+  if (n > 48) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => coverLo[a] - coverLo[b]);
+    const lo = order.map((i) => coverLo[i]);
+    const hi = order.map((i) => coverHi[i]);
+    coverLo.set(lo);
+    coverHi.set(hi);
+  } else for (let i = 1; i < n; i++) {
+    const lo = coverLo[i];
+    const hi = coverHi[i];
+    let j = i - 1;
+    while (j >= 0 && coverLo[j] > lo) {
+      coverLo[j + 1] = coverLo[j];
+      coverHi[j + 1] = coverHi[j];
+      j--;
+    }
+    coverLo[j + 1] = lo;
+    coverHi[j + 1] = hi;
+  }
+  // Merged in place: the union's pairs are the first `m`.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (m && coverLo[i] <= coverHi[m - 1]) {
+      if (coverHi[i] > coverHi[m - 1]) coverHi[m - 1] = coverHi[i];
+    } else {
+      coverLo[m] = coverLo[i];
+      coverHi[m] = coverHi[i];
+      m++;
+    }
   }
   let total = 0;
   let j = 0;
   for (let i = 0; i + 1 < inside.length; i += 2) {
     const a = inside[i];
     const b = inside[i + 1];
-    while (j < merged.length && merged[j][1] <= a) j++;
-    for (let k = j; k < merged.length && merged[k][0] < b; k++) total += Math.max(0, Math.min(b, merged[k][1]) - Math.max(a, merged[k][0]));
+    while (j < m && coverHi[j] <= a) j++;
+    for (let k = j; k < m && coverLo[k] < b; k++) total += Math.max(0, Math.min(b, coverHi[k]) - Math.max(a, coverLo[k]));
   }
   return total;
 }
@@ -341,27 +420,39 @@ export function coverageByCommune(
     const [w, s, e, n] = polygonalBbox(geometry);
     if (!(w <= e)) continue;
     const pr = projector((w + e) / 2, (s + n) / 2);
-    const rings = polys.flatMap((poly) => poly.map((ring) => ring.map(([x, y]) => [pr.x(x), pr.y(y)])));
+    // Rings in local km, x and y interleaved.
+    const rings = polys.flatMap((poly) => poly.map((ring) => {
+      const flat = new Float64Array(ring.length * 2);
+      ring.forEach(([x, y], i) => ((flat[2 * i] = pr.x(x)), (flat[2 * i + 1] = pr.y(y))));
+      return flat;
+    }));
     const near = index.near(w, s, e, n);
-    const local = near.map((i) => ({ i, x: pr.x(sites[i].lon), y: pr.y(sites[i].lat), r: radii[i] / 1000 }));
+    const local = near.map((i) => localFootprint(pr.x(sites[i].lon), pr.y(sites[i].lat), radii[i] / 1000, sites[i].azimuth, sites[i].beamwidth));
     let insideCount = 0;
-    for (const l of local) if (rings.length && insideIntervalsContain(rings, l.x, l.y)) insideCount++;
     const y0 = pr.y(s);
     const y1 = pr.y(n);
+    const x0 = pr.x(w);
+    const x1 = pr.x(e);
+    for (const l of local) if (l.x >= x0 && l.x <= x1 && l.y >= y0 && l.y <= y1 && ringsContain(rings, l.x, l.y)) insideCount++;
     let area = 0;
     let covered = 0;
+    // The strips go up in y: footprints join the active set when the strip reaches their bottom and leave it past
+    // their top, so each strip looks only at the footprints that cross it (most sites near an area do not).
+    local.sort((a, b) => a.y - a.r - (b.y - b.r));
+    let next = 0;
+    let active: typeof local = [];
+    const edges = new EdgeSweep(rings);
     for (let y = y0 + strip / 2; y < y1; y += strip) {
-      const inside = insideIntervals(rings, y);
+      while (next < local.length && local[next].y - local[next].r < y) active.push(local[next++]);
+      if (active.length && active.some((l) => l.y + l.r <= y)) active = active.filter((l) => l.y + l.r > y);
+      const inside = edges.at(y);
       if (!inside.length) continue;
       let len = 0;
       for (let i = 0; i + 1 < inside.length; i += 2) len += inside[i + 1] - inside[i];
       area += len * strip;
-      const cover: number[][] = [];
-      for (const l of local) {
-        const iv = footprintIntervals(l.x, l.y, l.r, y, sites[l.i].azimuth, sites[l.i].beamwidth);
-        if (iv.length) cover.push(iv);
-      }
-      covered += coveredLength(inside, cover) * strip;
+      let n = 0;
+      for (const l of active) n = addFootprintIntervals(l, y, inside[0], inside[inside.length - 1], n);
+      covered += coveredLength(inside, n) * strip;
     }
     const share = area > 0 ? covered / area : 0;
     result.areas[code] = { areaKm2: area, coveredKm2: covered, coveragePct: share * 100, sites: insideCount };
@@ -372,10 +463,20 @@ export function coverageByCommune(
   return result;
 }
 
-function insideIntervalsContain(rings: number[][][], x: number, y: number): boolean {
-  const xs = insideIntervals(rings, y);
-  for (let i = 0; i + 1 < xs.length; i += 2) if (x >= xs[i] && x <= xs[i + 1]) return true;
-  return false;
+/** Whether (x, y) lies inside the rings (even-odd over every ring; a point on an edge is inside). */
+function ringsContain(rings: Float64Array[], x: number, y: number): boolean {
+  let odd = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
+      const yi = ring[i + 1];
+      const yj = ring[j + 1];
+      if (yi > y === yj > y) continue;
+      const xc = ((ring[j] - ring[i]) * (y - yi)) / (yj - yi) + ring[i];
+      if (xc === x) return true;
+      if (xc < x) odd = !odd;
+    }
+  }
+  return odd;
 }
 
 /** Geodesic area of polygons with holes, km² (@turf/area). */
