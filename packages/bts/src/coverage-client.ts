@@ -105,7 +105,7 @@ async function computeOnMainThread(job: CoverageJob): Promise<CoverageResult> {
   if (box) {
     const frame = rasterFrame(box, job.raster!.maxPx);
     const canvas = new OffscreenCanvas(frame.width, frame.height);
-    drawCoverage(canvas.getContext('2d') as unknown as Canvas2D, frame, job.sites, job.options, areas, job.raster!.color);
+    drawCoverage(canvas.getContext('2d', { willReadFrequently: true }) as unknown as Canvas2D, frame, job.sites, job.options, areas, job.raster!.color);
     result.image = canvas.transferToImageBitmap();
     result.frame = frame;
   }

@@ -8,7 +8,7 @@
  * 1,283 sites (`npm run bench`), and translucent overlapping polygons would show overlaps darker. The
  * numbers in `stats` never come from this picture; they come from the strip sweep in `coverage.ts`.
  */
-import { footprintRadius, footprintRing, polygonalBbox, type CoverageOptions, type Polygonal, type Site } from './coverage.js';
+import { footprintRadius, polygonalBbox, type CoverageOptions, type Polygonal, type Site } from './coverage.js';
 
 /** The part of a Canvas 2D context the drawing needs. */
 export interface Canvas2D {
@@ -17,9 +17,11 @@ export interface Canvas2D {
   beginPath(): void;
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
   closePath(): void;
   fill(rule?: 'nonzero' | 'evenodd'): void;
   clearRect(x: number, y: number, w: number, h: number): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
 }
 
 /** Where a picture lies: its lon/lat box, and its size in pixels. */
@@ -90,29 +92,40 @@ export function drawCoverage(
   const sy = frame.height / (mercY(frame.south) - y0);
   const px = (lon: number) => (mercX(lon) - x0) * sx;
   const py = (lat: number) => (mercY(lat) - y0) * sy;
-  const metresPerPx = ((frame.east - frame.west) * 111_320 * Math.cos(((frame.north + frame.south) / 2) * RAD)) / frame.width;
   ctx.clearRect(0, 0, frame.width, frame.height);
   ctx.globalCompositeOperation = 'source-over';
-  ctx.fillStyle = color;
-  // One path per batch, filled non-zero: rings all run clockwise, so overlaps fill once (a union).
-  let inBatch = 0;
-  ctx.beginPath();
+  ctx.fillStyle = '#000';
+  // Each footprint filled on its own, opaque: overlaps paint the same pixels again, so the picture is their union,
+  // coloured at the end (a translucent colour does not darken overlaps). One path of every footprint filled
+  // non-zero made the same picture, but its winding over thousands of crossing edges took seconds in software.
+  // Web Mercator is conformal: a footprint of a few km is a circle there, of radius r / (the ground metres of a
+  // pixel at the site's latitude), to well under a pixel (the geodesic ring of footprintRing, drawn vertex by
+  // vertex, cost a great-circle destination per vertex: most of the picture's time).
+  const pxPerMetreAtEquator = sx / (2 * Math.PI * 6_371_008.8);
   for (const site of sites) {
     const r = footprintRadius(site, options);
     if (r <= 0) continue;
-    const steps = Math.max(12, Math.min(96, Math.round((2 * Math.PI * r) / metresPerPx / 3)));
-    const ring = footprintRing(site, r, steps);
-    ctx.moveTo(px(ring[0][0]), py(ring[0][1]));
-    for (let i = 1; i < ring.length; i++) ctx.lineTo(px(ring[i][0]), py(ring[i][1]));
-    ctx.closePath();
-    if (++inBatch === 2000) {
-      ctx.fill('nonzero');
-      ctx.beginPath();
-      inBatch = 0;
+    const cx = px(site.lon);
+    const cy = py(site.lat);
+    const rPx = (r * pxPerMetreAtEquator) / Math.cos(site.lat * RAD);
+    ctx.beginPath();
+    if (site.azimuth === undefined || site.beamwidth === undefined || site.beamwidth >= 360) ctx.arc(cx, cy, rPx, 0, 2 * Math.PI);
+    else {
+      // Bearings run clockwise from north; canvas angles clockwise from east (y down).
+      ctx.moveTo(cx, cy);
+      ctx.arc(cx, cy, rPx, (site.azimuth - site.beamwidth / 2 - 90) * RAD, (site.azimuth + site.beamwidth / 2 - 90) * RAD);
+      ctx.closePath();
     }
+    ctx.fill('nonzero');
   }
-  if (inBatch) ctx.fill('nonzero');
-  if (!areas?.length) return;
+  if (areas?.length) cutToAreas(ctx, areas, px, py);
+  ctx.globalCompositeOperation = 'source-in';
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, frame.width, frame.height);
+  ctx.globalCompositeOperation = 'source-over';
+}
+
+function cutToAreas(ctx: Canvas2D, areas: Array<{ geometry: Polygonal }>, px: (lon: number) => number, py: (lat: number) => number): void {
   // Cut to the land: keep the coverage only where the areas are (even-odd, so holes stay out).
   ctx.globalCompositeOperation = 'destination-in';
   ctx.fillStyle = '#000';

@@ -72,7 +72,7 @@ export class CanvasMap {
       this.controls.append(c);
     }
     this.container.append(this.canvasContainer, this.controls);
-    this.g = this.canvas.getContext('2d')!;
+    this.g = this.canvas.getContext('2d', { willReadFrequently: true })!; // on the CPU: see ARCHITECTURE.md, canvas
     const style = (typeof o.style === 'object' && o.style) as { layers?: Array<Record<string, unknown>> } | false;
     this.scene = {
       view: { x: 256, y: 256, zoom: 0, width: 1, height: 1 }, layers: [], sources: new Map(), states: new Map(), stateVersion: 0,

@@ -32,7 +32,7 @@ export class PanBlit {
   keep(source: HTMLCanvasElement, view: View): void {
     this.frame ??= document.createElement('canvas');
     if (this.frame.width !== source.width || this.frame.height !== source.height) [this.frame.width, this.frame.height] = [source.width, source.height];
-    const g = this.frame.getContext('2d')!;
+    const g = this.frame.getContext('2d', { willReadFrequently: true })!; // on the CPU, as the map's own canvas
     g.clearRect(0, 0, source.width, source.height);
     g.drawImage(source, 0, 0);
     this.at = { x: view.x, y: view.y, zoom: view.zoom, width: view.width, height: view.height, time: performance.now() };
