@@ -148,6 +148,30 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     });
   }
 
+  it('auto: MapLibre takes over with the coverage computed for the canvas (the worker asked once; same stats)', async function () {
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+    const sitesFc = syntheticSites(communes, { n: 200, seed: 7 });
+    // Coverage jobs are the messages carrying packed sites (MapLibre's own worker gets others).
+    const jobs: unknown[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: { sites?: { numbers?: unknown } }, ...rest: unknown[]) {
+      if (message?.sites?.numbers) jobs.push(message);
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+    try {
+      const { el, layer, stats } = await mountBts(sitesFc);
+      await el.ready;
+      await new Promise((r) => el.map!.once('idle', r));
+      expect(el.activeRenderer).to.equal('maplibre');
+      expect(layer.stats).to.deep.equal(stats);
+      expect(layer.state).to.equal('ready');
+      expect(jobs.length, 'coverage computed once, for the canvas, and kept for MapLibre').to.equal(1);
+      expect(el.map!.getSource(idOf(el, '-coverage')), 'the kept picture is on MapLibre').to.not.equal(undefined);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+  });
+
   it('filters by operator and technology; radius overrides; each change fires chiso-change with new stats', async function () {
     const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 300, seed: 7 });

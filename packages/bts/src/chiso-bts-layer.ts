@@ -18,6 +18,7 @@ import { bindBtsInteractions } from './bts-interaction.js';
 import { areaLines, clusterLines, rejectedText, siteLines, summaryText, unknownTechText, villageLines, type BtsWording } from './bts-text.js';
 import { areaCsv, panel } from './bts-view.js';
 import { btsStatsOf } from './bts-stats.js';
+import { reuseKept, type KeptCoverage } from './kept-coverage.js';
 
 let layerCount = 0;
 /** Layers on the page: the coverage worker ends when the last one goes. */
@@ -154,6 +155,9 @@ export class ChisoBtsLayer extends BtsLayerProperties {
   private warning?: { vi: string; en: string };
   private currentStats?: BtsStats;
   private result?: CoverageResult;
+  /** Coverage from the map this layer left (see kept-coverage.ts), until the next computing. */
+  private kept?: KeptCoverage;
+  private resultInputs: unknown[] = [];
   private gapSet?: Set<string>;
   private shownSites: Array<{ site: Site; radius: number }> = [];
   private computing = false;
@@ -211,7 +215,8 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     this.computeToken++;
     this.computing = false;
     this.drawnOnce = false;
-    this.result?.image?.close();
+    this.kept?.result.image?.close();
+    this.kept = this.result && { result: this.result, inputs: this.resultInputs };
     this.result = undefined;
   }
 
@@ -312,45 +317,40 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     this.computing = true;
     if (!this.currentStats) this.setState('loading');
     this.requestUpdate();
-    const areas = ctx.boundaries
-      ? ctx.boundaries.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry }))
-      : [];
-    let result: CoverageResult;
-    let client: typeof import('./coverage-client.js');
-    try {
-      client = await import('./coverage-client.js');
-    } catch (e) {
-      const error = await loadFailure(e);
-      if (token !== this.computeToken) return;
-      this.computing = false;
-      this.failed('sites', error);
-      return;
-    }
-    try {
-      result = await client.computeCoverage({
-        sites: this.allSites,
-        villages: this.villageList,
-        areas,
-        options,
-        raster: { maxPx: this.pictureSize(ctx), color: themeColor(this, '--_coverage', BTS_COLORS.light.coverage) },
-        perOperator: this.perOperator,
-      });
-    } catch (e) {
-      if (token !== this.computeToken) return;
-      this.computing = false;
-      const error = new FeedError('unsupported', { text: { vi: btsMsg('vi', 'computeFailed'), en: btsMsg('en', 'computeFailed') }, cause: e });
-      this.failed('sites', toFeedError(error));
-      return;
-    }
+    const inputs = [this.computedKey, this.allSites, this.villageList, ctx.boundaries, this.pictureSize(ctx)];
+    const kept = reuseKept(this.kept, inputs);
+    this.kept = undefined;
+    const result = kept ?? (await this.runWorker(ctx, options, token));
+    if (!result) return;
     if (token !== this.computeToken || this.ctx !== ctx) {
       result.image?.close();
       return;
     }
     this.result?.image?.close();
     this.result = result;
+    this.resultInputs = inputs;
     this.computing = false;
     this.currentStats = btsStatsOf(this.rejected, result);
     this.draw(ctx, options);
+  }
+
+  /** Coverage from the worker; undefined when it failed (said) or a newer computing began. */
+  private async runWorker(ctx: MapContext, options: CoverageOptions, token: number): Promise<CoverageResult | undefined> {
+    const areas = ctx.boundaries ? ctx.boundaries.collection.features.map((f) => ({ code: String(f.id), geometry: f.geometry })) : [];
+    try {
+      const client = await import('./coverage-client.js').catch(async (e) => Promise.reject(await loadFailure(e)));
+      return await client.computeCoverage({
+        sites: this.allSites, villages: this.villageList, areas, options, perOperator: this.perOperator,
+        raster: { maxPx: this.pictureSize(ctx), color: themeColor(this, '--_coverage', BTS_COLORS.light.coverage) },
+      });
+    } catch (e) {
+      if (token !== this.computeToken) return undefined;
+      this.computing = false;
+      // The module's own failure (a file not served) is said as such; a failure of the maths as "could not compute".
+      const computeFailed = new FeedError('unsupported', { text: { vi: btsMsg('vi', 'computeFailed'), en: btsMsg('en', 'computeFailed') }, cause: e });
+      this.failed('sites', e instanceof FeedError ? e : toFeedError(computeFailed));
+      return undefined;
+    }
   }
 
   private pictureSize(ctx: MapContext): number {
