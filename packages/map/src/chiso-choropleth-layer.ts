@@ -21,16 +21,9 @@ import { ChoroplethLayerProperties } from './choropleth/properties.js';
 import { ChoroplethDrawing } from './choropleth/drawing.js';
 import { classLabel, summaryText, tableRows, tooltipLines, warningText, type ChoroplethWording, type TableRow } from './choropleth/text.js';
 import { panel } from './choropleth/view.js';
+import { loadEngine, type Engine } from './choropleth/engine.js';
 
 let layerCount = 0;
-
-/** The joining and classing engine, loaded with the map (it carries the palettes), by name. */
-type Engine = typeof import('./choropleth-model.js');
-let engineLoad: Promise<Engine> | undefined;
-const loadEngine = () => (engineLoad ??= import('./choropleth-model.js').catch((e: unknown) => {
-  engineLoad = undefined; // tried again the next time a map is drawn
-  throw e;
-}));
 
 /** What the layer holds before its map (and with it the classing engine) is ready. */
 const EMPTY_VIEW: ChoroplethView = {
@@ -216,6 +209,11 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     this.settleFirst();
     this.dataLevelKnown(undefined);
     this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadEngine().catch(() => undefined); // fetched alongside the boundaries (a failure is said once the map is there)
   }
 
   override disconnectedCallback(): void {
