@@ -24,6 +24,8 @@ export interface SvgPictureParts {
   lang: string;
 }
 
+export { elementPicture, elementPictureText, sourceNote } from './element-picture.js';
+
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Lines of `text` at most `width` px wide in `font` (a CSS font shorthand). */
@@ -42,16 +44,25 @@ export function wrapText(text: string, font: string, width: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-/** The picture's SVG text. */
-export function svgPictureText(p: SvgPictureParts): string {
-  const { width, height } = p.svg.getBoundingClientRect();
-  const clone = p.svg.cloneNode(true) as SVGSVGElement;
-  const from = [p.svg, ...p.svg.querySelectorAll('*')];
+/** `svg` as drawn (its computed styles written in), placed at (x, y) with the given size, as SVG text. */
+export function svgWithStyles(svg: SVGSVGElement, x: number, y: number, width: number, height: number): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const from = [svg, ...svg.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
   from.forEach((el, i) => {
     const cs = getComputedStyle(el);
     to[i].setAttribute('style', STYLES.map((s) => `${s}:${cs.getPropertyValue(s)}`).join(';'));
   });
+  clone.setAttribute('x', String(x));
+  clone.setAttribute('y', String(y));
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/** The picture's SVG text. */
+export function svgPictureText(p: SvgPictureParts): string {
+  const { width, height } = p.svg.getBoundingClientRect();
   const pad = 12;
   const text: string[] = [];
   let y = pad;
@@ -73,18 +84,18 @@ export function svgPictureText(p: SvgPictureParts): string {
     }
   }
   for (const n of p.notes) line(n, 11, 400, p.colors.muted);
-  clone.setAttribute('x', '0');
-  clone.setAttribute('y', String(top));
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
   const total = Math.ceil(y + pad);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escapeXml(p.font)}" lang="${escapeXml(p.lang)}">`
-    + `<rect width="100%" height="100%" fill="${escapeXml(p.colors.bg)}"/>${text.join('')}${new XMLSerializer().serializeToString(clone)}</svg>`;
+    + `<rect width="100%" height="100%" fill="${escapeXml(p.colors.bg)}"/>${text.join('')}${svgWithStyles(p.svg, 0, top, width, height)}</svg>`;
 }
 
 /** The picture as a PNG or SVG file. */
-export async function svgPicture(p: SvgPictureParts, o: SvgPictureOptions = {}): Promise<Blob> {
-  const text = svgPictureText(p);
+export function svgPicture(p: SvgPictureParts, o: SvgPictureOptions = {}): Promise<Blob> {
+  return svgPictureBlob(svgPictureText(p), o);
+}
+
+/** SVG text as a file: itself, or drawn as a PNG at `scale` device pixels per CSS pixel. */
+export async function svgPictureBlob(text: string, o: SvgPictureOptions = {}): Promise<Blob> {
   const svgBlob = new Blob([text], { type: 'image/svg+xml' });
   if (o.format === 'svg') return svgBlob;
   const scale = o.scale ?? 2;

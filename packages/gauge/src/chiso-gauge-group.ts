@@ -89,7 +89,17 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
   async toCSV(): Promise<string> {
     const [{ gaugeCsv }, { resolveGauge }] = await Promise.all([import('./gauge-csv.js'), import('./gauge-model.js')]);
     const views = this.items.map((s) => resolveGauge(s, {}, this.lang)).flatMap((r) => (r.kind === 'view' ? [r.view] : []));
-    return views.length ? gaugeCsv(views, this.lang, this.feed.loaded?.model.source) : '';
+    return views.length ? gaugeCsv(views, this.lang, this.feedSource) : '';
+  }
+
+  /** The source of the feed read (`src` or `data`). */
+  private get feedSource() {
+    return (this.feed.loaded?.model ?? this.parser.model)?.source;
+  }
+
+  /** The group as the reader sees it (heading and gauges), as a PNG or an SVG whose words stay text, its source under it. */
+  async toImage(options: { format?: 'png' | 'svg'; scale?: number } = {}): Promise<Blob> {
+    return (await import('./gauge-csv.js')).gaugePicture(this, undefined, this.feedSource, options);
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

@@ -141,6 +141,11 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.feed.loaded?.model.source) : '';
   }
 
+  /** The gauge as the reader sees it: a PNG (`scale`, default 2) or an SVG whose words stay text, its source under it. */
+  async toImage(options?: { format?: 'png' | 'svg'; scale?: number }): Promise<Blob> {
+    return (await import('./gauge-csv.js')).gaugePicture(this, this.current, (this.feed.loaded?.model ?? this.parser.model)?.source, options);
+  }
+
   /** The view being shown, for tests and developers: value, band, delta… (read-only). */
   get current(): Readonly<GaugeView> | undefined {
     return this.view ?? this.lastGood;
@@ -364,7 +369,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
       <details part="details" @toggle=${this.openDetails}>
         <summary>${msg(lang, 'details')}</summary>
         ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: shownSource, time: (t) => this.vietnamTime(t) }, lang,
-          this.noDownload ? undefined : () => void import('@chiso/core/download').then((m) => m.downloadCsv(this, v.label)))}
+          this.noDownload ? undefined : this)}
       </details>
     </figure>`;
   }

@@ -54,6 +54,17 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
     return csvOf(columns, records, this.lang);
   }
 
+  /**
+   * The element as the reader sees it, as a picture: PNG (`scale` device pixels per CSS pixel, default 2) or SVG
+   * whose words stay text, with the data's source and update date under it. Its code loads on the first call.
+   */
+  async toImage(options: { format?: 'png' | 'svg'; scale?: number } = {}): Promise<Blob> {
+    const view = this.shownView;
+    const first = view === undefined ? undefined : this.csvTable(view, this.lang).records[0];
+    const { elementPicture, sourceNote } = await import('@chiso/core/picture');
+    return elementPicture(this, options, sourceNote(first?.source, first?.updated, this.lang));
+  }
+
   /** The "Tải dữ liệu (CSV)" button (none with `no-download`); the code that saves the file loads on the first click. */
   protected downloadButton(lang: string, title: string): TemplateResult | typeof nothing {
     return this.noDownload ? nothing : html`<button type="button" part="download"

@@ -1,6 +1,7 @@
 /**
- * A gauge's figures as CSV: loaded only when asked for (the download button, `toCSV()`), so a page of gauges does
- * not carry it. The previous period's figure is a row of its own, as the details table shows it. Pure.
+ * A gauge's figures as CSV, and the gauge as a picture: loaded only when asked for (the download button, `toCSV()`,
+ * `toImage()`), so a page of gauges does not carry them. The previous period's figure is a row of its own, as the
+ * details table shows it.
  */
 import { csvOf, csvSource, levelLabel, type CsvCell, type CsvColumn, type FeedSource } from '@chiso/core';
 import type { GaugeView } from './gauge-model.js';
@@ -20,4 +21,12 @@ export function gaugeCsv(views: readonly GaugeView[], lang: string, feedSource?:
     ];
   });
   return csvOf(COLUMNS, records, lang);
+}
+
+/** The gauge as drawn now, with the source of its figure under it (see `@chiso/core/picture`). */
+export async function gaugePicture(el: HTMLElement, v: GaugeView | undefined, feedSource: FeedSource | undefined, options?: { format?: 'png' | 'svg'; scale?: number }): Promise<Blob> {
+  const { elementPicture, sourceNote } = await import('@chiso/core/picture');
+  const lang = el.lang || 'vi';
+  const { source, updated } = csvSource(v?.source ?? feedSource, lang);
+  return elementPicture(el, options, sourceNote(source, updated, lang));
 }

@@ -41,8 +41,10 @@ export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Arr
   ] as Array<[MessageKey, string | false | undefined]>).filter((r): r is [MessageKey, string] => !!r[1]);
 }
 
-/** The table, and the download button unless `download` is undefined (`no-download`). */
-export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, download?: () => void): TemplateResult {
+/** The details' table, and the download button saving `host`'s CSV (none without a host: `no-download`). */
+export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, host?: HTMLElement & { toCSV(): Promise<string> }): TemplateResult {
+  // The saving code is here, not in the gauge: a page of gauges whose details stay closed never carries it.
+  const download = host && (() => void import('@chiso/core/download').then((m) => m.downloadCsv(host, v.label)));
   return html`<table>
       <caption class="visually-hidden">${v.label}</caption>
       <tbody>${detailRows(v, face, lang).map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
