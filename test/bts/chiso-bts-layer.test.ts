@@ -161,7 +161,9 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     try {
       const { el, layer, stats } = await mountBts(sitesFc);
       await el.ready;
-      await new Promise((r) => el.map!.once('idle', r));
+      const idle = new Promise((r) => el.map!.once('idle', r));
+      el.map!.triggerRepaint();
+      await idle;
       expect(el.activeRenderer).to.equal('maplibre');
       expect(layer.stats).to.deep.equal(stats);
       expect(layer.state).to.equal('ready');

@@ -92,11 +92,20 @@ describe('figure elements as pictures (toImage)', () => {
     const valueEl = shadow.querySelector('[part~="value"]')!;
     const digits = [...doc.querySelectorAll('text')].find((t) => t.textContent!.includes('860.000'))!;
     expect(digits.getAttribute('fill')).to.equal(getComputedStyle(valueEl).color);
+    // Where it is shown: its baseline inside the value's box (the picture has the element's coordinates).
+    const vb = valueEl.getBoundingClientRect();
+    const top = vb.top - el.getBoundingClientRect().top;
+    expect(Number(digits.getAttribute('y'))).to.be.within(top, top + vb.height);
     const png = await el.toImage({ scale: 1 });
     expect(png.type).to.equal('image/png');
     const bitmap = await createImageBitmap(png);
     expect(bitmap.width).to.equal(Math.ceil(el.getBoundingClientRect().width));
-    expect(bitmap.height).to.be.greaterThan(el.getBoundingClientRect().height);
+    expect(bitmap.height, 'the card shows its source: no line added under it').to.equal(Math.ceil(el.getBoundingClientRect().height));
+    // Not shown (no size): said plainly rather than an empty picture.
+    el.style.display = 'none';
+    let failure = '';
+    await el.toImage().catch((e: Error) => (failure = e.message));
+    expect(failure).to.contain('không hiển thị');
   });
 
   it('<chiso-ranking>: every row\'s name and figure, the bars as rectangles whose pixels are the bars\' colours', async () => {

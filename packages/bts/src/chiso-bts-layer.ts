@@ -186,6 +186,8 @@ export class ChisoBtsLayer extends BtsLayerProperties {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The coverage kept for a next map is freed once the layer is gone for good (a move within the page reattaches it).
+    setTimeout(() => { if (!this.isConnected) { this.kept?.result.image?.close(); this.kept = undefined; } }, 0);
     if (--liveLayers === 0) {
       // A layer moved within the page reconnects at once: wait a tick before ending the worker.
       setTimeout(() => {

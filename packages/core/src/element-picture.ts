@@ -8,7 +8,8 @@
 import { formatDate } from './dates.js';
 import { svgPictureBlob, svgWithStyles, wrapText, type SvgPictureOptions } from './picture.js';
 
-const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// Escaped for XML, and without the control characters XML does not allow (feeds exported from spreadsheets carry some).
+const esc = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const visible = (color: string) => !!color && color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color);
 
 /** "Nguồn: …, cập nhật 23/05/2024" (or in English), from a source name and an ISO date; none without a source. */
@@ -26,6 +27,7 @@ export function elementPictureText(host: HTMLElement, notes: string[] = []): str
   if (shown && shown.getClientRects().length) notes = [];
   const box = host.getBoundingClientRect();
   const width = Math.ceil(box.width);
+  if (!width || !box.height) throw new Error('chiso: phần tử không hiển thị (kích thước 0), không có hình để lấy / the element is not shown (no size): nothing to picture');
   const out: string[] = [];
   const hostStyle = getComputedStyle(host);
   const font = hostStyle.fontFamily || 'system-ui, sans-serif';
@@ -43,14 +45,21 @@ export function elementPictureText(host: HTMLElement, notes: string[] = []): str
     const range = document.createRange();
     const lines: Array<{ rect: DOMRect; text: string }> = [];
     const re = /\S+/g;
+    const add = (start: number, end: number, glue: string) => {
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      const rect = range.getBoundingClientRect();
+      if (!rect.width) return;
+      const last = lines[lines.length - 1];
+      if (last && Math.abs(last.rect.top - rect.top) < size / 2) last.text += glue + node.data.slice(start, end);
+      else lines.push({ rect, text: node.data.slice(start, end) });
+    };
     for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
-      const rect = range.getBoundingClientRect();
-      if (!rect.width) continue;
-      const last = lines[lines.length - 1];
-      if (last && Math.abs(last.rect.top - rect.top) < size / 2) last.text += ` ${m[0]}`;
-      else lines.push({ rect, text: m[0] });
+      // A word broken over two lines (overflow-wrap: anywhere) goes character by character to the line each is on.
+      if (range.getClientRects().length > 1) for (let i = 0; i < m[0].length; i++) add(m.index + i, m.index + i + 1, i ? '' : ' ');
+      else add(m.index, m.index + m[0].length, ' ');
     }
     for (const l of lines) {
       const t = cs.textTransform === 'uppercase' ? l.text.toUpperCase() : l.text;
@@ -90,7 +99,7 @@ export function elementPictureText(host: HTMLElement, notes: string[] = []): str
 
   // The source line under the element, in its muted colour.
   const pad = 12;
-  let bottom = Math.ceil(box.height) + 6;
+  let bottom = Math.ceil(box.height) + (notes.length ? 6 : 0);
   const muted = hostStyle.getPropertyValue('--_muted').trim() || '#57606a';
   for (const note of notes) {
     for (const line of wrapText(note, `400 11px ${font}`, width - 2 * pad)) {
