@@ -159,9 +159,19 @@ export class BtsDrawing {
     }
   }
 
+  /** Badges drawn, by name, words and colours: MapLibre taking over from the canvas asks for every one again. */
+  private readonly badges = new Map<string, ImageData>();
+
   private clusterImage(id: string, paint: BtsPaint): ImageData {
     this.clusterImages.add(id);
-    return drawClusterBadge(clusterCounts(id, this.clusterPrefix), (op) => paint.operatorColor(op), paint.lang);
+    const key = `${id}|${paint.lang}|${OPERATORS.map((op) => paint.operatorColor(op)).join()}`;
+    let badge = this.badges.get(key);
+    if (!badge) {
+      if (this.badges.size > 500) this.badges.clear(); // a long session of zooming: start again rather than grow
+      badge = drawClusterBadge(clusterCounts(id, this.clusterPrefix), (op) => paint.operatorColor(op), paint.lang);
+      this.badges.set(key, badge);
+    }
+    return badge;
   }
 
   private setGeoJson(ctx: MapContext, id: string, features: unknown[], options: Record<string, unknown> = {}): void {
