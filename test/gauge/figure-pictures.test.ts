@@ -33,18 +33,13 @@ describe('figure elements as pictures (toImage)', () => {
   beforeEach(() => clearFeedCache());
 
   it('<chiso-gauge>: the value over its arc, drawn in its band\'s colour, the label, the published source under it', async () => {
-    // Phú Thọ 2021, province level: 87,86 % of dossiers online (the published figure and its source).
-    const feed = {
-      chiso: 1, source: { name: 'Sở TT&TT Phú Thọ', updated: '2022-01-10' },
-      indicators: [{ id: 'dvc.online_rate', name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%' }],
-      observations: [{ area: '25', level: 'province', period: '2021', value: 87.86 }],
-    };
-    const el = await fixture<Figure>(html`<chiso-gauge style="display:block;width:280px" thresholds="50 80" .data=${feed}></chiso-gauge>`);
+    // Phú Thọ 2021, province level: 87,86 % of dossiers online, the published figure with its source (no date given).
+    const el = await fixture<Figure>(html`<chiso-gauge style="display:block;width:280px" level="province" thresholds="50 80" .data=${phuThoFeed}></chiso-gauge>`);
     await waitUntil(() => el.state === 'ready');
     const { doc, all, words } = await pictureOf(el);
     expect(all).to.contain('87,86%');
     expect(all).to.contain(squash(text(el.shadowRoot!.querySelector('[part~="label"]'))));
-    expect(all, 'the source under it (the gauge shows it only in its details)').to.contain(squash('Nguồn: Sở TT&TT Phú Thọ, cập nhật 10/01/2022'));
+    expect(all, 'the source under it (the gauge shows it only in its details)').to.contain(squash('Nguồn: Tỉnh Phú Thọ, báo cáo công khai kết quả năm 2021'));
     const arc = el.shadowRoot!.querySelector<SVGElement>('[part~="indicator"]')!;
     const colour = getComputedStyle(arc).stroke;
     const drawn = [...doc.querySelectorAll('svg svg *')].find((n) => n.getAttribute('style')?.includes(`stroke:${colour}`));
