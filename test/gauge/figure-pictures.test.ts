@@ -103,6 +103,22 @@ describe('figure elements as pictures (toImage)', () => {
     expect(failure).to.contain('không hiển thị');
   });
 
+  it('hostile feed text stays text in the picture: markup, quotes, ampersands and control characters', async () => {
+    // SYNTHETIC figure with a hostile name and source.
+    const name = '<img src=x onerror="alert(1)"> Sở & "Ngành" \u0007 <svg onload=alert(2)>';
+    const feed = { chiso: 1, source: { name: 'Nguồn </text><script>alert(3)</script>' }, indicators: [{ id: 'x', name, unit: 'hồ sơ' }], observations: [{ area: '25', period: '2024', value: 1283 }] };
+    const el = await fixture<Figure>(html`<chiso-stat style="display:block;width:320px" .data=${feed}></chiso-stat>`);
+    await waitUntil(() => el.state === 'ready');
+    const { doc, all } = await pictureOf(el);
+    expect(doc.querySelector('img, script, foreignObject'), 'no element from the feed').to.equal(null);
+    expect([...doc.querySelectorAll('svg')].every((n) => !n.hasAttribute('onload'))).to.equal(true);
+    expect(all).to.contain(squash('<img src=x onerror="alert(1)"> Sở & "Ngành"'));
+    expect(all).to.contain(squash('</text><script>alert(3)</script>'));
+    expect(all).to.not.contain('\u0007');
+    const png = await el.toImage({ scale: 1 });
+    expect(png.type, 'the PNG is made from the same SVG').to.equal('image/png');
+  });
+
   it('<chiso-ranking>: every row\'s name and figure, the bars as rectangles whose pixels are the bars\' colours', async () => {
     // SYNTHETIC figures for five provinces, with a source line.
     const feed = {

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  comparePeriods, csvOf, csvSource, FeedError, formatDate, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
+  comparePeriods, csvOf, csvSource, FeedError, formatDelta, formatNumber, formatPeriod, formatPeriodShort, formatValue, localize, periodBounds,
   type FeedModel, type LoadedFeed,
 } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, SizeController, textMeasurer } from '@chiso/core/element';
@@ -190,16 +190,15 @@ export class ChisoTrend extends ChisoElement {
   async toImage(options: { format?: 'png' | 'svg'; scale?: number } = {}): Promise<Blob> {
     const chart = this.renderRoot.querySelector<SVGSVGElement>('svg[part="chart"]');
     if (!chart) throw new Error('chiso-trend: nothing drawn yet');
-    const { svgPicture } = await import('@chiso/core/picture');
+    const { svgPicture, sourceNote } = await import('@chiso/core/picture');
     const lang = this.lang;
     const model = this.data != null ? this.parser.model : this.model;
     const { source, updated } = csvSource(model?.source, lang);
-    const en = lang.startsWith('en');
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     return svgPicture({
       svg: chart, title: this.renderRoot.querySelector('[part="title"]')?.textContent?.trim() ?? '', lang, font: style.fontFamily || 'system-ui, sans-serif',
-      notes: source ? [`${en ? 'Source' : 'Nguồn'}: ${source}${updated ? `${en ? ', updated ' : ', cập nhật '}${formatDate(updated, lang)}` : ''}`] : [],
+      notes: sourceNote(source, updated, lang),
       colors: { fg: read('--_fg', '#1f2328'), bg: read('--_bg', '#ffffff'), muted: read('--_muted', '#57606a') },
       legend: [...this.renderRoot.querySelectorAll('[part="legend"] li')].map((li) => {
         const mark = getComputedStyle(li.querySelector('line, rect')!);

@@ -6,10 +6,9 @@
  * Loaded with `./picture.ts`, only when a picture is asked for.
  */
 import { formatDate } from './dates.js';
-import { svgPictureBlob, svgWithStyles, wrapText, type SvgPictureOptions } from './picture.js';
+import { escapeXml, svgPictureBlob, svgWithStyles, wrapText, type SvgPictureOptions } from './picture.js';
 
-// Escaped for XML, and without the control characters XML does not allow (feeds exported from spreadsheets carry some).
-const esc = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string): string => escapeXml(s); // read at call time: picture.ts and this module import each other
 const visible = (color: string) => !!color && color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color);
 
 /** "Nguồn: …, cập nhật 23/05/2024" (or in English), from a source name and an ISO date; none without a source. */

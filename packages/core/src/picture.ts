@@ -26,7 +26,9 @@ export interface SvgPictureParts {
 
 export { elementPicture, elementPictureText, sourceNote } from './element-picture.js';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for SVG: XML's five characters escaped, and the control characters XML forbids dropped (spreadsheet exports carry some). */
+export const escapeXml = (s: string): string =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Lines of `text` at most `width` px wide in `font` (a CSS font shorthand). */
 export function wrapText(text: string, font: string, width: number): string[] {

@@ -1,5 +1,6 @@
 import { ChisoElement, type ChisoState } from '@chiso/core/element';
-import { csvSource, formatDate, type FeedSource } from '@chiso/core';
+import { csvSource, type FeedSource } from '@chiso/core';
+import { sourceNote } from '@chiso/core/picture';
 import type { ChisoMap } from './chiso-map.js';
 import type { ChisoMapLayer, MapContext } from './layer-api.js';
 
@@ -45,9 +46,7 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
   /** The data's source in one line ("Nguồn: …, cập nhật …"), for pictures of the map; undefined when the feed names none. */
   sourceLine(): string | undefined {
     const { source, updated } = csvSource(this.feedSource(), this.lang);
-    if (!source) return undefined;
-    const en = this.lang.startsWith('en');
-    return `${en ? 'Source' : 'Nguồn'}: ${source}${updated ? `${en ? ', updated ' : ', cập nhật '}${formatDate(updated, this.lang)}` : ''}`;
+    return sourceNote(source, updated, this.lang)[0];
   }
 
   /** The source the layer's feed names (layers that read one override this). */

@@ -8,7 +8,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ARCHIPELAGOS } from '../sovereignty.js';
 import { mapMsg } from '../map-i18n.js';
 import { isCanvasMap } from './renderer-plan.js';
-import { wrapText } from '@chiso/core/picture';
+import { escapeXml, wrapText } from '@chiso/core/picture';
 
 export interface PictureOptions {
   format?: 'png' | 'svg';
@@ -151,7 +151,6 @@ export async function mapPicture(p: PictureParts, o: PictureOptions = {}): Promi
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function svgOf(l: Layout, pixels: HTMLCanvasElement, p: PictureParts): string {
   const body = l.items.map((item) => {
