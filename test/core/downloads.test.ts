@@ -1,5 +1,5 @@
-// "Tải dữ liệu (CSV)" on the figure elements in Chromium: the CSV each gives (the same rows as its table, the
-// Vietnamese names intact, figures as plain numbers, the period and source on every row), the button firing a
+// The CSV of the figure elements in Chromium ("Tải xuống" → "Dữ liệu (CSV)"): the CSV each gives (the same rows as its table, the
+// Vietnamese names intact, figures as plain numbers, the period and source on every row), the menu's item firing a
 // cancelable chiso-download with the file, its name, and no-download hiding the button.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@chiso/gauge';
@@ -7,6 +7,7 @@ import '@chiso/chart';
 import type { ChisoGauge, ChisoGaugeGroup, ChisoProgress, ChisoRanking, ChisoStat } from '@chiso/gauge';
 import type { ChisoTrend } from '@chiso/chart';
 import { nextEvent, phuThoFeed, publishedFeed } from '../helpers/feeds.js';
+import { chooseFromMenu } from '../helpers/menu.js';
 
 /** The CSV's rows as cells (no quoted commas in these fixtures), the byte-order mark checked and taken off. */
 function rowsOf(csv: string): string[][] {
@@ -34,11 +35,11 @@ describe('downloads (CSV)', () => {
     el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="details"]')!.open = true;
     await waitUntil(() => el.shadowRoot!.querySelector('[part="download"]'), 'the details drawn, with the button');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
-    expect(button.textContent!.trim()).to.equal('Tải dữ liệu (CSV)');
+    expect(button.textContent!.trim()).to.equal('Tải xuống');
     expect(getComputedStyle(button).cursor, 'the details\' styles adopted with their code').to.equal('pointer');
     const saved = nextEvent<{ format: string; filename: string; text: string }>(el, 'chiso-download');
     el.addEventListener('chiso-download', (e) => e.preventDefault(), { once: true });
-    button.click();
+    await chooseFromMenu(button, /CSV/);
     const detail = (await saved).detail;
     expect(detail.format).to.equal('csv');
     expect(detail.filename).to.match(/^[a-z0-9-]+\.csv$/);

@@ -150,7 +150,7 @@ describe('<chiso-choropleth-layer> in a map', function () {
       const value = layer.valueFor(cells[1]);
       expect(cells[3]).to.equal(value === null || value === undefined ? '' : String(value));
     });
-    expect(layer.shadowRoot!.querySelector('[part="download"]')!.textContent!.trim()).to.equal('Tải dữ liệu (CSV)');
+    expect(layer.shadowRoot!.querySelector('[part="download"]')!.textContent!.trim()).to.equal('Tải xuống');
     // Focus on a row outlines the area on the map and shows its tooltip.
     first.focus();
     await waitUntil(() => el.shadowRoot!.querySelector('.tooltip'), 'tooltip on focus');

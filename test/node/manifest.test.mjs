@@ -126,3 +126,17 @@ test('the stat card and the ranking document their attributes, members, events, 
   for (const part of ['summary', 'bar', 'legend', 'units', 'unit', 'deadline', 'note', 'details']) assert.ok(p.cssParts.some((x) => x.name === part), `progress part ${part}`);
   assert.ok(p.cssProperties.some((x) => x.name === '--chiso-progress-bar-height'));
 });
+
+test('every figure and layer documents its download menu and source line: no-download, source, no-source, toCSV, toImage where it draws itself', () => {
+  for (const tag of ['chiso-gauge', 'chiso-gauge-group', 'chiso-stat', 'chiso-ranking', 'chiso-progress', 'chiso-trend', 'chiso-choropleth-layer', 'chiso-bts-layer', 'chiso-case-layer']) {
+    const d = decl(tag);
+    const attrs = d.attributes.map((a) => a.name);
+    for (const a of ['no-download', 'source', 'no-source']) assert.ok(attrs.includes(a) && d.attributes.find((x) => x.name === a).description, `${tag}: attribute ${a}, described`);
+    for (const p of ['download', 'download-menu', 'source', 'stale']) assert.ok(d.cssParts.some((c) => c.name === p && c.description), `${tag}: part ${p}`);
+    const download = d.events.find((e) => e.name === 'chiso-download');
+    assert.match(download?.description ?? '', /png/i, `${tag}: chiso-download says it carries pictures too`);
+    const members = d.members.map((m) => m.name);
+    assert.ok(members.includes('toCSV'), `${tag}: toCSV`);
+    if (!tag.endsWith('-layer')) assert.ok(members.includes('toImage'), `${tag}: toImage`);
+  }
+});

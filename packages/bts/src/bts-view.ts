@@ -18,8 +18,10 @@ const collator = new Intl.Collator('vi');
 export interface BtsControls extends HTMLElement {
   tableOpen: boolean;
   noDownload: boolean;
-  /** Saves the table as CSV. */
-  download(): void;
+  /** The source line (see ChisoLayerElement.citation). */
+  citation(): unknown;
+  /** Opens the download menu (CSV, picture, link) under `button`. */
+  download(button: HTMLElement): void;
 }
 
 export interface BtsPanel {
@@ -61,8 +63,9 @@ export function panel(host: BtsControls, p: BtsPanel) {
       ${legend(p)}
       <button type="button" part="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'} aria-controls="tables"
         @click=${() => (host.tableOpen = !host.tableOpen)}>${btsMsg(lang, host.tableOpen ? 'hideTable' : 'showTable')}</button>
-      ${host.noDownload || !p.stats ? nothing : html`<button type="button" part="download" @click=${() => host.download()}>${lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>`}
+      ${host.noDownload || !p.stats ? nothing : html`<button type="button" part="download" aria-haspopup="menu" @click=${(e: Event) => host.download(e.currentTarget as HTMLElement)}>${lang.startsWith('en') ? 'Download' : 'Tải xuống'}</button>`}
     </div>
+    ${host.citation()}
     ${p.computing ? html`<p part="status" role="status">${btsMsg(lang, 'computing')}</p>` : nothing}
     ${[...new Set(p.alerts)].map((w) => html`<p part="error" role="alert">${w}</p>`)}
     ${host.tableOpen ? tables(p) : nothing}

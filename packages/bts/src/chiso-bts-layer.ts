@@ -59,11 +59,14 @@ export interface BtsStats {
  * @fires chiso-change - When a filter, radius or feed change has been drawn. Detail: the `stats`.
  * @fires chiso-select - On a click on a site. Detail: `{ site }` with the site's id, operator, technologies and position.
  * @fires chiso-error - When a feed fails, or sites are skipped as invalid. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart legend - The legend: coverage, gaps, operators and technologies.
  * @csspart table-toggle - The button showing the data tables.
- * @csspart download - The button saving the per-commune table as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart table - The coverage-by-area table.
  * @csspart gaps - The table of villages without signal.
  * @csspart operators - With `per-operator`: the coverage of each operator alone.
@@ -231,9 +234,9 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     return this.currentStats ? areaCsv(this.wording, this.currentStats) : '';
   }
 
-  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
-  download(): void {
-    void import('@chiso/core/download').then((m) => m.downloadCsv(this, btsMsg(this.lang, 'tableCaption')));
+  /** @internal The download button: opens the download menu under `button` (its code loaded on the first click). */
+  download(button: HTMLElement): void {
+    void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, btsMsg(this.lang, 'tableCaption')));
   }
 
   private get wording(): BtsWording {

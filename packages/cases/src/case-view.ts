@@ -21,8 +21,10 @@ const collator = new Intl.Collator('vi');
 export interface CaseControls extends HTMLElement {
   tableOpen: boolean;
   noDownload: boolean;
-  /** Saves the table as CSV. */
-  download(): void;
+  /** The source line (see ChisoLayerElement.citation). */
+  citation(): unknown;
+  /** Opens the download menu (CSV, picture, link) under `button`. */
+  download(button: HTMLElement): void;
   playing: boolean;
   speed: number;
   measure: Measure;
@@ -241,9 +243,10 @@ export function panel(host: CaseControls, v: CaseView | undefined, p: { width: n
       ${v && p.legend ? legend(v) : nothing}
       <button type="button" part="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'} aria-controls="tables"
         ?disabled=${!v} @click=${() => (host.tableOpen = !host.tableOpen)}>${msg(host.tableOpen ? 'hideTable' : 'showTable')}</button>
-      ${v && !host.noDownload ? html`<button type="button" part="download" @click=${() => host.download()}>${host.lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>` : nothing}
+      ${v && !host.noDownload ? html`<button type="button" part="download" aria-haspopup="menu" @click=${(e: Event) => host.download(e.currentTarget as HTMLElement)}>${host.lang.startsWith('en') ? 'Download' : 'Tải xuống'}</button>` : nothing}
     </div>
     ${v ? html`<p class="note">${msg('privacy', { k: String(v.w.k) })}</p>` : nothing}
+    ${host.citation()}
     ${p.loading && !v ? html`<p part="status" role="status">${msg('loading')}</p>` : nothing}
     ${p.alerts.map((m) => html`<p part="error" role="alert">${m}</p>`)}
     ${host.tableOpen && v ? table(v) : nothing}

@@ -71,7 +71,7 @@ type Palettes = typeof import('@chiso/map/palette');
  * @fires chiso-date - When the day shown changes (playback, slider, chart, keys). Detail: `{ date, value }`.
  * @fires chiso-select - On a click on an area or its circle. Detail: `{ code, name, date, cases }`.
  * @fires chiso-error - When a feed fails or records are skipped. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart time - The playback controls.
  * @csspart play - The play/pause button.
@@ -79,7 +79,10 @@ type Palettes = typeof import('@chiso/map/palette');
  * @csspart chart - The time-series chart (click or drag to pick a day).
  * @csspart legend - The legend.
  * @csspart table-toggle - The button showing the data table.
- * @csspart download - The button saving the table as CSV, counts under k as "< k" (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart table - The table of cases by area.
  * @csspart error - An error or warning message.
  *
@@ -470,9 +473,9 @@ export class ChisoCaseLayer extends CaseLayerProperties {
     return this.read.index ? tableCsv(this.view) : '';
   }
 
-  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
-  download(): void {
-    void import('@chiso/core/download').then((m) => m.downloadCsv(this, `${this.lang.startsWith('en') ? 'cases' : 'ca benh'} ${this.read.index?.dates[this.dayIdx()] ?? ''}`));
+  /** @internal The download button: opens the download menu under `button` (its code loaded on the first click). */
+  download(button: HTMLElement): void {
+    void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, `${this.lang.startsWith('en') ? 'cases' : 'ca benh'} ${this.read.index?.dates[this.dayIdx()] ?? ''}`));
   }
 
   private get view(): CaseView {

@@ -42,14 +42,17 @@ const MAX_SERIES = 4;
  *
  * @fires chiso-ready - When the series are drawn. Detail: `{ indicator, area, points, series }`.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart title - The label.
  * @csspart value - The last value and its change.
  * @csspart legend - The series and the target line, when there are several.
  * @csspart chart - The SVG chart.
  * @csspart table-toggle - The button showing the data table.
- * @csspart download - The button saving the data as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart table - The data table.
  * @csspart error - An error message.
  *
@@ -193,7 +196,7 @@ export class ChisoTrend extends ChisoElement {
     const { svgPicture, sourceNote } = await import('@chiso/core/picture');
     const lang = this.lang;
     const model = this.data != null ? this.parser.model : this.model;
-    const { source, updated } = csvSource(model?.source, lang);
+    const { source, updated } = csvSource(this.sourceOf(model?.source), lang);
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     return svgPicture({
@@ -215,8 +218,7 @@ export class ChisoTrend extends ChisoElement {
     const all = this.drawn ?? [];
     const lang = this.lang;
     const model = this.data != null ? this.parser.model : this.model;
-    const s = model?.source;
-    const source = csvSource(s, lang);
+    const source = csvSource(this.sourceOf(model?.source), lang);
     return all.length ? csvOf(['series', 'indicator', 'area', 'name', 'period', 'value', 'unit', 'source', 'updated'], all.flatMap((x) => x.points.map((p) => ({
       series: all.length > 1 ? x.label : undefined, indicator: x.indicator.id, area: x.area, name: x.areaName, period: p.period, value: p.value,
       unit: this.unit ?? x.indicator.unit, ...source,
@@ -312,8 +314,12 @@ export class ChisoTrend extends ChisoElement {
           ${target !== undefined ? svg`<line class="target" x1=${g.plot.left} x2=${g.plot.right} y1=${g.y(target)} y2=${g.y(target)}></line>` : nothing}
           ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
+      ${this.citeLine((this.data != null ? this.parser.model : this.model)?.source, error ? this.staleNote(this.feed.loaded?.fetchedAt) : undefined)}
       ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}
-      ${this.noDownload ? nothing : html`<button type="button" part="download" @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, label))}>${this.lang.startsWith('en') ? 'Download data (CSV)' : 'Tải dữ liệu (CSV)'}</button>`}
+      ${this.noDownload ? nothing : html`<button type="button" part="download" aria-haspopup="menu" @click=${(e: Event) => {
+        const button = e.currentTarget as HTMLElement;
+        void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, label));
+      }}>${this.lang.startsWith('en') ? 'Download' : 'Tải xuống'}</button>`}
       <button type="button" part="table-toggle" aria-expanded=${this.tableOpen ? 'true' : 'false'} @click=${() => (this.tableOpen = !this.tableOpen)}>
         ${t(lang, this.tableOpen ? 'hideTable' : 'showTable')}</button>
       ${this.tableOpen ? html`<div class="table-wrap"><table part="table"><caption class="visually-hidden">${label}</caption>

@@ -1,6 +1,9 @@
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedError } from './feed/errors.js';
+import { localize, type FeedSource } from './feed/model.js';
+import { formatDate, vietnamTime } from './dates.js';
+import { msg } from './i18n.js';
 import { watchPolicyViolations } from './policy-violations.js';
 
 /** Lifecycle state of a chiso element. */
@@ -26,8 +29,14 @@ export class ChisoElement extends LitElement {
   /** Language of everything the element shows: `vi` (default) or `en`. */
   @property({ reflect: true }) override lang = 'vi';
 
-  /** Hides the download button (the data stays available to scripts through `toCSV()`). */
+  /** Hides the "Tải xuống" (download) menu: the data stays available to scripts through `toCSV()`. */
   @property({ type: Boolean, attribute: 'no-download' }) noDownload = false;
+
+  /** Who published the figures, shown in the source line, the CSV and pictures instead of the feed's `source.name`. */
+  @property() source?: string;
+
+  /** Hides the source line ("Nguồn: … · cập nhật …"); a stale mark still shows. */
+  @property({ type: Boolean, attribute: 'no-source' }) noSource = false;
 
   /** `dark` or `contrast` (high contrast); light when unset. */
   @property({ reflect: true }) theme?: 'dark' | 'contrast' | string;
@@ -85,6 +94,33 @@ export class ChisoElement extends LitElement {
     this._state = next;
     this.toggleAttribute('aria-busy', next === 'loading');
     this.requestUpdate();
+  }
+
+  /** The feed's source as the element shows it: `source` given, it names the publisher (the feed's link dropped). */
+  protected sourceOf(feed: FeedSource | undefined): FeedSource | undefined {
+    return this.source ? { ...feed, name: this.source, url: undefined } : feed;
+  }
+
+  /**
+   * The one quiet line saying where the figures come from and when they were updated ("Nguồn: Sở TT&TT Phú Thọ ·
+   * cập nhật 23/05/2024"), the publisher linked when the feed gives a web address (in the same tab: no window opens unannounced); `stale` (what to say of data
+   * kept after a failed refresh) ends it, even with `no-source`.
+   */
+  protected citeLine(feed: FeedSource | undefined, stale?: string): TemplateResult | typeof nothing {
+    const lang = this.lang;
+    const s = this.noSource ? undefined : this.sourceOf(feed);
+    const name = localize(s?.name, lang);
+    const day = formatDate(s?.updated, lang);
+    const url = /^https?:\/\//i.test(s?.url ?? '') && s!.url;
+    const said = name || day;
+    return said || stale ? html`<p part="source">${said ? `${msg(lang, 'source')}: ` : ''}${url ? html`<a href=${url}>${name || url}</a>` : name}${
+      day ? `${name ? ' · ' : ''}${msg(lang, 'updated')} ${day}` : ''}${stale ? html`${said ? ' · ' : ''}<span part="stale">${stale}</span>` : ''}</p>` : nothing;
+  }
+
+  /** "Dữ liệu cũ, từ 08:00": what the source line says of data kept after a refresh failed (`at`: when it was fetched). */
+  protected staleNote(at?: number | string): string {
+    const note = msg(this.lang, 'stale', { time: at ? vietnamTime(at).slice(11, 16) : '' });
+    return at ? note : note.split(',')[0];
   }
 
   /** Dispatches `chiso-error` with `{ code, message, path?, status? }`. */

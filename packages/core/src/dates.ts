@@ -15,6 +15,16 @@ export function formatDate(iso: string | undefined, lang = 'vi'): string {
   return String(lang).toLowerCase().startsWith('en') ? `${+m[3]} ${EN_MONTHS[+m[2] - 1]} ${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/**
+ * A time as ISO text in Vietnam's time whatever the reader's clock (the feeds and their publishers are in UTC+7,
+ * which has no summer time): its UTC fields are Vietnam's, "08:00" and the day. The text as given when it is
+ * not a time.
+ */
+export function vietnamTime(t: number | string): string {
+  const ms = new Date(t).getTime();
+  return Number.isNaN(ms) ? String(t) : new Date(ms + 252e5).toISOString();
+}
+
 /** Whether y-m-d is a day of the calendar (not 31/02). */
 export function isRealDate(y: number, mo: number, d: number): boolean {
   const t = new Date(Date.UTC(y, mo - 1, d));

@@ -1,24 +1,201 @@
 /**
- * `@chiso/core/download`, loaded the first time a reader asks for a file (a page that never downloads never
- * fetches it): the element's `toCSV()` saved as a file named after what it shows. A `chiso-download` event
- * (cancelable, bubbling, composed) goes first with `{ format, filename, text }`: a page may keep the file
- * itself (preventDefault) and, for instance, send it elsewhere.
+ * `@chiso/core/download`, loaded the first time a reader opens an element's "Tải xuống" (download) menu (a page
+ * that never downloads never fetches it). The menu offers:
+ * - the data as CSV (`toCSV()`), saved as a file named after what it shows;
+ * - the picture as PNG (`toImage()`, the element's own, or the map's around a map layer);
+ * - a link to the view (the map's address with `sync-url`, else the page's address to the element's id).
+ *
+ * A `chiso-download` event (cancelable, bubbling, composed) goes before a file is saved, with `{ format,
+ * filename, text }` for CSV and `{ format, filename, blob }` for PNG: a page may keep the file itself
+ * (preventDefault) and, for instance, send it elsewhere.
  */
 import { fileNameOf } from './csv.js';
 
 export interface DownloadDetail {
-  format: 'csv';
+  format: 'csv' | 'png';
   filename: string;
-  text: string;
+  /** The CSV's text. */
+  text?: string;
+  /** The PNG picture. */
+  blob?: Blob;
 }
 
+/** What an element offers its menu: its data always, a picture and a link when it (or its map) has them. */
+type Host = HTMLElement & { toCSV(): Promise<string>; lang?: string };
+type Pictured = HTMLElement & { toImage(options?: { format?: 'png' | 'svg' }): Promise<Blob> };
+type Linked = HTMLElement & { shareLink(): string | undefined };
+
+const WORDS = {
+  vi: { menu: 'Tải xuống', csv: 'Dữ liệu (CSV)', png: 'Hình ảnh (PNG)', link: 'Sao chép liên kết', copied: 'Đã sao chép liên kết',
+    notCopied: 'Không sao chép được; liên kết là {url}', failed: 'Không tạo được tệp' },
+  en: { menu: 'Download', csv: 'Data (CSV)', png: 'Picture (PNG)', link: 'Copy link', copied: 'Link copied',
+    notCopied: 'Could not copy; the link is {url}', failed: 'The file could not be made' },
+};
+
 /** Saves `host.toCSV()` as `<title>.csv`; resolves with the detail, or undefined when the page kept the file. */
-export async function downloadCsv(host: HTMLElement & { toCSV(): Promise<string> }, title: string): Promise<DownloadDetail | undefined> {
+export async function downloadCsv(host: Host, title: string): Promise<DownloadDetail | undefined> {
   const text = await host.toCSV();
-  const detail: DownloadDetail = { format: 'csv', filename: fileNameOf(title, 'csv'), text };
-  const go = host.dispatchEvent(new CustomEvent('chiso-download', { detail, bubbles: true, composed: true, cancelable: true }));
-  if (!go) return undefined;
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  return save(host, { format: 'csv', filename: fileNameOf(title, 'csv'), text }, new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Saves the picture of `host` (or of the map it is drawn on) as `<title>.png`; undefined when the page kept it. */
+export async function downloadPicture(host: Host, title: string): Promise<DownloadDetail | undefined> {
+  const pictured = closestWith<Pictured>(host, 'toImage');
+  if (!pictured) return undefined;
+  const blob = await pictured.toImage({ format: 'png' });
+  return save(host, { format: 'png', filename: fileNameOf(title, 'png'), blob }, blob);
+}
+
+/** The address of the view: the map's own with `sync-url` (written out first), else the page's to the element. */
+export function linkOf(host: HTMLElement): string {
+  const shared = closestWith<Linked>(host, 'shareLink')?.shareLink();
+  if (shared) return shared;
+  const page = location.href.split('#')[0];
+  const id = host.id || closestWith<HTMLElement>(host, 'id', (n) => !!n.id)?.id;
+  return id ? `${page}#${encodeURIComponent(id)}` : page;
+}
+
+/** The clipboard where the page may use it, else the older copy command. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.cssText = 'position:fixed;opacity:0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/**
+ * Opens the download menu of `host` under `button` (or closes it when it is open): a `role="menu"` list of
+ * `menuitem` buttons, ↓/↑/Home/End to move, Esc or a click elsewhere to close (focus back on the button),
+ * the choice announced. Its part is `download-menu`.
+ */
+export function openDownloadMenu(host: Host, button: HTMLElement, title: string): void {
+  const root = button.getRootNode() as ShadowRoot | Document;
+  const open = menus.get(button);
+  if (open) return void close(open, true);
+  // A click on the button of an open menu first closed it (the popover's light dismiss, on the press): it stays closed.
+  if (performance.now() - (closedAt.get(button) ?? -1e9) < 300) return;
+  const w = WORDS[(host.lang ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi'];
+  adoptStyles(root);
+  const status = statusOf(button);
+  const list = document.createElement('div');
+  list.setAttribute('role', 'menu');
+  list.setAttribute('part', 'download-menu');
+  list.setAttribute('aria-label', w.menu);
+  list.className = 'chiso-download-menu';
+  const popover = typeof list.showPopover === 'function';
+  if (popover) list.popover = 'auto';
+  const item = (label: string, act: () => Promise<unknown>) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('role', 'menuitem');
+    b.tabIndex = -1;
+    b.textContent = label;
+    b.addEventListener('click', () => {
+      close(list, true);
+      status.textContent = '';
+      act().catch(() => (status.textContent = w.failed));
+    });
+    list.append(b);
+  };
+  item(w.csv, () => downloadCsv(host, title));
+  if (closestWith(host, 'toImage')) item(w.png, () => downloadPicture(host, title));
+  item(w.link, async () => {
+    const url = linkOf(host);
+    const ok = await copyText(url);
+    button.focus(); // the older copy command took it to a hidden field
+    status.textContent = ok ? w.copied : w.notCopied.replace('{url}', url);
+  });
+  list.addEventListener('keydown', (e) => {
+    const items = [...list.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = items.indexOf((root as ShadowRoot).activeElement as HTMLElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      items[(to + items.length) % items.length].focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close(list, true);
+    } else if (e.key === 'Tab') close(list, true); // and Tab goes on from the button
+  });
+  // A popover closes itself on a click elsewhere or Esc: the button says so, and focus comes back to it.
+  list.addEventListener('toggle', (e) => {
+    if ((e as ToggleEvent).newState !== 'closed' || menus.get(button) !== list) return;
+    closedAt.set(button, performance.now());
+    close(list, list.contains((root as ShadowRoot).activeElement) || (root as ShadowRoot).activeElement === null);
+  });
+  button.after(list);
+  menus.set(button, list);
+  owners.set(list, button);
+  button.setAttribute('aria-expanded', 'true');
+  if (popover) {
+    list.showPopover();
+    place(list, button);
+  } else {
+    // No popover (an old browser): the list opens in the flow, closed by a click outside.
+    setTimeout(() => document.addEventListener('click', function away(e) {
+      if (!e.composedPath().includes(list)) close(list, false);
+      if (!list.isConnected) document.removeEventListener('click', away);
+    }));
+  }
+  list.querySelector<HTMLElement>('[role="menuitem"]')!.focus();
+}
+
+const menus = new WeakMap<HTMLElement, HTMLElement>();
+const owners = new WeakMap<HTMLElement, HTMLElement>();
+const closedAt = new WeakMap<HTMLElement, number>();
+
+function close(list: HTMLElement, refocus: boolean): void {
+  const button = owners.get(list);
+  if (!button || menus.get(button) !== list) return;
+  menus.delete(button);
+  button.setAttribute('aria-expanded', 'false');
+  if (list.popover && list.matches(':popover-open')) list.hidePopover();
+  list.remove();
+  if (refocus) button.focus();
+}
+
+/** Under the button, kept inside the window (a popover sits in the top layer, where no card clips it). */
+function place(list: HTMLElement, button: HTMLElement): void {
+  const b = button.getBoundingClientRect();
+  const m = list.getBoundingClientRect();
+  const left = Math.max(4, Math.min(b.left, innerWidth - m.width - 4));
+  const below = b.bottom + 4 + m.height <= innerHeight || b.top < m.height + 8;
+  list.style.left = `${left}px`;
+  list.style.top = `${below ? b.bottom + 4 : b.top - m.height - 4}px`;
+}
+
+/** The polite live region beside the button that tells what was done (made once per button). */
+function statusOf(button: HTMLElement): HTMLElement {
+  const parent = button.parentNode as ParentNode;
+  const next = [...parent.children].find((n) => n.classList.contains('chiso-download-status'));
+  if (next) return next as HTMLElement;
+  const status = document.createElement('span');
+  status.className = 'chiso-download-status';
+  status.setAttribute('role', 'status');
+  parent.append(status);
+  return status;
+}
+
+/** `el`, or the nearest element around it (across shadow roots) that has `key`. */
+function closestWith<T extends HTMLElement>(el: HTMLElement, key: string, has = (n: HTMLElement) => typeof (n as unknown as Record<string, unknown>)[key] === 'function'): T | undefined {
+  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n instanceof HTMLElement && has(n)) return n as T;
+  }
+  return undefined;
+}
+
+async function save(host: HTMLElement, detail: DownloadDetail, blob: Blob): Promise<DownloadDetail | undefined> {
+  if (!host.dispatchEvent(new CustomEvent('chiso-download', { detail, bubbles: true, composed: true, cancelable: true }))) return undefined;
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = detail.filename;
@@ -29,4 +206,30 @@ export async function downloadCsv(host: HTMLElement & { toCSV(): Promise<string>
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return detail;
+}
+
+const CSS = `
+.chiso-download-menu { position: fixed; inset: auto; margin: 0; display: flex; flex-direction: column; min-width: 10rem; padding: 0.25rem;
+  background: var(--_bg, Canvas); color: var(--_fg, CanvasText); border: 1px solid var(--_border, GrayText); border-radius: 0.375rem;
+  box-shadow: 0 4px 12px rgb(0 0 0 / 0.18); font: inherit; font-size: var(--chiso-font-size, 1rem); z-index: 10; }
+.chiso-download-menu:not([popover]) { position: absolute; }
+.chiso-download-menu [role='menuitem'] { font: inherit; color: inherit; background: none; border: 0; border-radius: 0.25rem; padding: 0.5rem 0.75rem;
+  min-height: 2.75rem; text-align: start; cursor: pointer; white-space: nowrap; }
+.chiso-download-menu [role='menuitem']:hover { background: var(--_skeleton, Highlight); }
+.chiso-download-menu [role='menuitem']:focus-visible { outline: 3px solid var(--_focus, Highlight); outline-offset: -3px; }
+.chiso-download-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;
+const adopted = new WeakSet<Node>();
+
+/** The menu's styles in the element's shadow root: a constructed sheet (CSP-safe), a <style> where none can be adopted. */
+function adoptStyles(root: ShadowRoot | Document): void {
+  if (adopted.has(root)) return;
+  adopted.add(root);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    (root instanceof Document ? root.head : root).append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  }
 }

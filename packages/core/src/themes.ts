@@ -73,4 +73,8 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Every element's source line (see ChisoElement.citeLine). */
+  [part='source'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
+  [part='source'] a { color: var(--_accent); }
+  [part='stale'] { font-style: italic; }
 `;

@@ -13,14 +13,17 @@ import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from 
  *
  * @fires chiso-ready - When the gauges are drawn. Detail: `{ count, levels, areas }`.
  * @fires chiso-error - When the feed cannot be shown. Detail: `{ code, message, path?, status? }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart base - The grid of gauges.
  * @csspart title - The group's heading.
  * @csspart gauge - Each `<chiso-gauge>` (style it further through its own parts with `::part`).
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
- * @csspart download - The button saving every gauge's figures as one CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  *
  * @cssprop --chiso-gauge-group-min - Smallest width of one gauge before the grid wraps (default 12rem).
  * @cssprop --chiso-gauge-group-gap - Gap between gauges (default 1rem).
@@ -37,6 +40,7 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
         list-style: none; margin: 0; padding: 0;
       }
       [part='title'] { font-size: 1.125rem; margin: 0 0 0.5rem; }
+      [part='source'] { margin-top: 0.5rem; }
       [part='download'] {
         margin-top: 0.5rem; font: inherit; font-size: 0.875em; color: var(--_accent); background: none; cursor: pointer;
         border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.125rem 0.5rem; min-height: 1.75rem;
@@ -89,7 +93,7 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
   async toCSV(): Promise<string> {
     const [{ gaugeCsv }, { resolveGauge }] = await Promise.all([import('./gauge-csv.js'), import('./gauge-model.js')]);
     const views = this.items.map((s) => resolveGauge(s, {}, this.lang)).flatMap((r) => (r.kind === 'view' ? [r.view] : []));
-    return views.length ? gaugeCsv(views, this.lang, this.feedSource) : '';
+    return views.length ? gaugeCsv(views, this.lang, this.feedSource, this.source) : '';
   }
 
   /** The source of the feed read (`src` or `data`). */
@@ -154,10 +158,14 @@ export class ChisoGaugeGroup extends ChisoElement implements FeedHost {
         ${this.items.map((s) => html`<li><chiso-gauge exportparts="base,label,value,delta,ratio,meter" part="gauge"
           .data=${s} lang=${lang} variant=${this.variant} theme=${this.theme ?? nothing}
           label=${this.by === 'area' ? s.observation.areaName ?? s.observation.area : levelLabel(s.observation.tier ?? s.observation.level, lang) || (s.observation.areaName ?? s.observation.area)}
-          no-download></chiso-gauge></li>`)}
+          no-download no-source></chiso-gauge></li>`)}
       </ul>
-      ${this.noDownload || !this.items.length ? nothing : html`<button type="button" part="download"
-        @click=${() => import('@chiso/core/download').then((m) => m.downloadCsv(this, heading || 'chiso'))}>${msg(lang, 'download')}</button>`}`;
+      ${this.citeLine(this.feedSource, this.state === 'stale' ? this.staleNote(this.feed.loaded?.fetchedAt) : undefined)}
+      ${this.noDownload || !this.items.length ? nothing : html`<button type="button" part="download" aria-haspopup="menu"
+        @click=${(e: Event) => {
+          const button = e.currentTarget as HTMLElement;
+          void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, heading || 'chiso'));
+        }}>${msg(lang, 'download')}</button>`}`;
   }
 }
 

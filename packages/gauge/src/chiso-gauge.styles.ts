@@ -61,8 +61,7 @@ export const gaugeStyles = css`
   [part='delta'] { font-weight: 600; font-size: 0.9375em; }
   [part='delta'].improves { color: var(--_good); }
   [part='delta'].worsens { color: var(--_bad); }
-  [part='ratio'], [part='stale'] { color: var(--_muted); font-size: 0.875em; }
-  [part='stale'] { font-style: italic; }
+  [part='ratio'] { color: var(--_muted); font-size: 0.875em; }
   [part='error'], [part='empty'] { margin: 0; font-size: 0.9375em; }
   [part='error'] { color: var(--_bad); }
   [part='details'] { text-align: start; font-size: 0.875em; }

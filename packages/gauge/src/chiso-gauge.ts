@@ -1,8 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
-  selectObservation,
+  selectObservation, vietnamTime,
 } from '@chiso/core';
 import type { Direction, LoadedFeed, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
@@ -15,9 +14,6 @@ export const thresholdsConverter = {
   fromAttribute(value: string | null): number[] | undefined {
     if (value == null || !value.trim()) return undefined;
     return value.split(/[\s;]+|,(?=\s)/).map((t) => Number(t.replace(',', '.'))).filter(Number.isFinite);
-  },
-  toAttribute(value: number[] | undefined): string | null {
-    return value?.length ? value.join(' ') : null;
   },
 };
 
@@ -39,7 +35,7 @@ const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'l
  *
  * @fires chiso-ready - After the first render with new data. Detail: `{ value, label, area, period, band }`.
  * @fires chiso-error - When the feed or the value cannot be shown. Detail: `{ code, message, path?, status? }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -53,10 +49,11 @@ const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'l
  * @csspart value - The formatted value.
  * @csspart delta - The change since the previous period.
  * @csspart ratio - Numerator / denominator.
- * @csspart download - The button saving the data as CSV (hidden by `no-download`).
  * @csspart details - The details disclosure with a data table.
- * @csspart download - The button in the details saving the figures as CSV (hidden by `no-download`).
- * @csspart stale - The "stale since" mark after a failed refresh.
+ * @csspart download - The "Tải xuống" button in the details, opening the download menu (hidden by `no-download`).
+ * @csspart download-menu - The download menu: the data as CSV, the picture as PNG, a link.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
  * @csspart skeleton - The loading placeholder.
@@ -83,46 +80,53 @@ const OVERRIDE_KEYS = ['value', 'min', 'max', 'unit', 'target', 'thresholds', 'l
  */
 export class ChisoGauge extends ChisoElement implements FeedHost {
   static override styles = [tokens, gaugeStyles];
+  /** @internal What lit reads the attributes into: written out once, not a decorator per property (bytes every gauge page pays). */
+  static override properties = {
+    src: {}, indicator: {}, area: {}, level: {}, period: {}, refresh: { type: Number }, timeout: { type: Number },
+    value: {}, min: { type: Number }, max: { type: Number }, unit: {}, target: { type: Number },
+    thresholds: { converter: thresholdsConverter }, label: {}, direction: {}, decimals: { type: Number },
+    countUnit: { attribute: 'count-unit' }, variant: { reflect: true }, data: { attribute: false },
+  };
 
   /** URL of an indicator feed (chiso v1, JSON-stat, CKAN, GeoJSON or CSV). */
-  @property() src?: string;
+  src?: string;
   /** Indicator id to show; the feed's first by default. */
-  @property() indicator?: string;
+  indicator?: string;
   /** Area code (GSO) or name to show; the widest level's first area by default. */
-  @property() area?: string;
+  area?: string;
   /** Administrative level (`province`, `district`, `commune`) when the feed has several for one area. */
-  @property() level?: string;
+  level?: string;
   /** Period (`2021`, `2021-Q1`, `2021-05`); the latest with a value by default. */
-  @property() period?: string;
+  period?: string;
   /** Seconds between feed refreshes (dashboards); 0 (default) never refreshes. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
   /** Milliseconds a feed request may take before it fails with `timeout`. Default 15 000. */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
 
   /** Inline value; overrides the feed's. Text that is not a number gives the error state. */
-  @property() value?: string | number;
+  value?: string | number;
   /** Lowest value of the scale (default 0). */
-  @property({ type: Number }) min?: number;
+  min?: number;
   /** Highest value of the scale (default 100). */
-  @property({ type: Number }) max?: number;
+  max?: number;
   /** Unit: `%` for rates (values outside 0–100 are an error), else e.g. `hồ sơ`. */
-  @property() unit?: string;
+  unit?: string;
   /** Target value, drawn as a marker. */
-  @property({ type: Number }) target?: number;
+  target?: number;
   /** Band boundaries, e.g. `thresholds="50 80"`. */
-  @property({ converter: thresholdsConverter }) thresholds?: number[];
+  thresholds?: number[];
   /** Label; the indicator's name by default. */
-  @property() label?: string;
+  label?: string;
   /** `higher-is-better` (default) or `lower-is-better`: which end of the bands is good. */
-  @property() direction?: Direction;
+  direction?: Direction;
   /** Decimals shown; the indicator's by default, else up to 2. */
-  @property({ type: Number }) decimals?: number;
+  decimals?: number;
   /** Unit of numerator and denominator, e.g. `hồ sơ`. */
-  @property({ attribute: 'count-unit' }) countUnit?: string;
+  countUnit?: string;
   /** Shape: `arc` (default), `ring` or `bullet`. */
-  @property({ reflect: true }) variant: 'arc' | 'ring' | 'bullet' = 'arc';
+  variant: 'arc' | 'ring' | 'bullet' = 'arc';
   /** Data given directly: a feed object or text, a parsed model, a `{ indicator, observation, previous }` selection, or `{ value, … }`. */
-  @property({ attribute: false }) data?: GaugeData;
+  data?: GaugeData;
 
   private readonly feed = new FeedController(this);
   private readonly parser = new DataParser(this);
@@ -138,7 +142,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
   /** The figures shown as CSV (UTF-8 with BOM, plain numbers, period and source on each row); empty before data. */
   async toCSV(): Promise<string> {
     const v = this.current;
-    return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.feed.loaded?.model.source) : '';
+    return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.feed.loaded?.model.source, this.source) : '';
   }
 
   /** The gauge as the reader sees it: a PNG (`scale`, default 2) or an SVG whose words stay text, its source under it. */
@@ -267,16 +271,11 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const state = this.state;
     const view = this.view ?? (state === 'stale' ? this.lastGood : undefined);
     const lang = this.lang;
-    if (state === 'loading') {
-      return html`<figure part="base" class="variant-${this.variant}" aria-busy="true">
-        ${this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing}
-        <span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span>
-      </figure>`;
-    }
     if (!view) {
-      const message = this.error
+      const message = state === 'loading' ? html`<span part="skeleton" role="img" aria-label=${msg(lang, 'loading')}></span>` : this.error
         ? html`<p part="error" role="alert"><strong>${msg(lang, 'errorTitle')}</strong><br />${this.error.localizedMessage(lang)}</p>`
         : html`<p part="empty" role="status">${msg(lang, this.src || this.data != null || this.value != null ? 'empty' : 'emptyNoSource')}</p>`;
+      // The host says aria-busy while loading (see ChisoElement's states).
       return html`<figure part="base" class="variant-${this.variant}">
         ${this.label ? html`<figcaption part="label">${this.label}</figcaption>` : nothing}${message}
       </figure>`;
@@ -343,7 +342,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const ratio = v.numerator !== undefined && v.denominator !== undefined ? `${count(v.numerator)} / ${count(v.denominator)}${unitText}`
       : v.numerator !== undefined ? `${count(v.numerator)}${unitText}` : '';
     const delta = v.delta !== undefined ? formatDelta(v.delta, v.unit, lang, v.decimals) : '';
-    const source = this.feed.loaded?.model.source;
+    const source = (this.data != null ? this.parser : this.feed.loaded)?.model?.source;
     const fetchedAt = this.feed.loaded?.fetchedAt;
     const stale = this.state === 'stale';
     const valueText = this.valueText(v, lang);
@@ -364,11 +363,11 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
       ${delta ? html`<div part="delta" class=${v.deltaImproves === undefined ? '' : v.deltaImproves ? 'improves' : 'worsens'}
         title=${`${msg(lang, 'comparedToPrevious')}${v.previous ? ` (${formatPeriod(v.previous.period, lang)})` : ''}`}>${delta}</div>` : nothing}
       ${ratio ? html`<div part="ratio">${ratio}</div>` : nothing}
-      ${stale ? html`<div part="stale">${msg(lang, 'stale', { time: fetchedAt ? this.vietnamTime(fetchedAt).slice(11, 16) : '' })}</div>` : nothing}
+      ${this.citeLine(shownSource, stale ? this.staleNote(fetchedAt) : undefined)}
       ${stale && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
       <details part="details" @toggle=${this.openDetails}>
         <summary>${msg(lang, 'details')}</summary>
-        ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: shownSource, time: (t) => this.vietnamTime(t) }, lang,
+        ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: this.sourceOf(shownSource), time: vietnamTime }, lang,
           this.noDownload ? undefined : this)}
       </details>
     </figure>`;
@@ -389,15 +388,6 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     }
   }
 
-  /**
-   * A time as ISO text in Vietnam's time whatever the reader's clock (the feeds and their publishers are in UTC+7,
-   * which has no summer time): its UTC fields are Vietnam's, "08:00" and the day. The text as given when it is
-   * not a time.
-   */
-  private vietnamTime(t: number | string): string {
-    const ms = new Date(t).getTime();
-    return Number.isNaN(ms) ? String(t) : new Date(ms + 252e5).toISOString();
-  }
 
 }
 

@@ -10,11 +10,11 @@ import { buildProgress, statusLabel, type ProgressStatus, type ProgressView } fr
 
 const WORDS = {
   vi: { tasks: 'nhiệm vụ', of: '{complete} trên {total} {unit} {status}', statuses: 'Theo tình trạng', unit: 'Đơn vị', status: 'Tình trạng', count: 'Số {unit}',
-    share: 'Tỷ lệ', total: 'Tổng', deadline: 'Hạn: {date}', overdue: 'đã quá hạn', table: 'Bảng số liệu', source: 'Nguồn', updated: 'cập nhật',
+    share: 'Tỷ lệ', total: 'Tổng', deadline: 'Hạn: {date}', overdue: 'đã quá hạn', table: 'Bảng số liệu',
     planBelow: 'Kế hoạch ghi {planned} {unit}, ít hơn số {unit} theo tình trạng ({counted}): số liệu nguồn không khớp, cả hai được giữ nguyên.',
     bar: '{label}: {parts}', and: ' hoặc ', planned: '{unit} trong kế hoạch', counted: '{unit}', noStatus: 'Chưa có số liệu theo tình trạng.' },
   en: { tasks: 'tasks', of: '{complete} of {total} {unit} {status}', statuses: 'By status', unit: 'Unit', status: 'Status', count: '{unit}',
-    share: 'Share', total: 'Total', deadline: 'Deadline: {date}', overdue: 'overdue', table: 'Data table', source: 'Source', updated: 'updated',
+    share: 'Share', total: 'Total', deadline: 'Deadline: {date}', overdue: 'overdue', table: 'Data table',
     planBelow: 'The plan lists {planned} {unit}, fewer than the {counted} counted by status: the source figures disagree and both are kept.',
     bar: '{label}: {parts}', and: ' or ', planned: '{unit} in the plan', counted: '{unit}', noStatus: 'No figures by status yet.' },
 };
@@ -45,7 +45,7 @@ export interface ProgressSummary {
  *
  * @fires chiso-ready - After the first render with new data. Detail: `{ total, complete, byStatus, period }`.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -58,8 +58,10 @@ export interface ProgressSummary {
  * @csspart units - The breakdown by unit.
  * @csspart unit - One unit's row.
  * @csspart unit-bar - One unit's stacked bar.
- * @csspart source - Where the figures were published.
- * @csspart download - The button saving the data as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart details - The data table.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -167,7 +169,7 @@ export class ChisoProgress extends FeedFigureElement<ProgressView> {
         <span class="count">${formatNumber(u.complete, lang, 0)}/${formatNumber(u.total, lang, 0)}</span>
         ${u.deadline ? html`<span class="when">${word(lang, 'deadline', { date: formatDate(u.deadline, lang) })}${u.overdue ? html` · <span class="overdue">${word(lang, 'overdue')}</span>` : nothing}</span>` : nothing}
       </li>`)}</ul>` : nothing}
-      ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${localize(source.name, lang)}</a>` : localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
+      ${this.cite(source)}
       ${this.staleError(lang)}
       ${this.downloadButton(lang, `${label} ${v.period ?? ''}`)}
       <details part="details"><summary>${word(lang, 'table')}</summary>

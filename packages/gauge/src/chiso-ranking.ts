@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatDate, formatPeriod, formatValue, localize, normalizeAreaCode } from '@chiso/core';
+import { formatPeriod, formatValue, localize, normalizeAreaCode } from '@chiso/core';
 import type { CsvColumn, Direction, FeedModel } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
@@ -10,8 +10,8 @@ import { buildRanking, visibleRows, type Ranking, type RankingRow } from './rank
 import { rankChangeSpoken, rankChangeText, rankText } from './stat-model.js';
 
 const WORDS = {
-  vi: { rank: 'Hạng', name: 'Tên', value: 'Giá trị', change: 'Thay đổi', table: 'Bảng số liệu', source: 'Nguồn', updated: 'cập nhật', ranked: 'Xếp hạng {n} {what}', listed: 'Danh sách {n}, không xếp hạng', gap: 'Các hạng khác không hiển thị' },
-  en: { rank: 'Rank', name: 'Name', value: 'Value', change: 'Change', table: 'Data table', source: 'Source', updated: 'updated', ranked: 'Ranking of {n} {what}', listed: 'A list of {n}, not ranked', gap: 'Other ranks not shown' },
+  vi: { rank: 'Hạng', name: 'Tên', value: 'Giá trị', change: 'Thay đổi', table: 'Bảng số liệu', ranked: 'Xếp hạng {n} {what}', listed: 'Danh sách {n}, không xếp hạng', gap: 'Các hạng khác không hiển thị' },
+  en: { rank: 'Rank', name: 'Name', value: 'Value', change: 'Change', table: 'Data table', ranked: 'Ranking of {n} {what}', listed: 'A list of {n}, not ranked', gap: 'Other ranks not shown' },
 };
 type Word = keyof typeof WORDS.vi;
 const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
@@ -31,7 +31,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @fires chiso-ready - After the first render with new data. Detail: `{ rows, period }`.
  * @fires chiso-select - On Enter or a click on a row. Detail: the row (`{ key, name, value, rank, change? }`).
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -39,8 +39,10 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @csspart list - The ranked list.
  * @csspart row - One row (also `highlight` on the page's own area).
  * @csspart gap - The "…" between the top rows and the highlighted one.
- * @csspart source - Where the figures were published.
- * @csspart download - The button saving the data as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart details - The data table of every row.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -128,7 +130,7 @@ export class ChisoRanking extends FeedFigureElement<Ranking> {
       <ol part="list" aria-label=${label}>
         ${rows.map((x, i) => html`${gap === i ? html`<li part="gap" aria-label=${word(lang, 'gap')}>…</li>` : nothing}${row(x)}`)}
       </ol>
-      ${source?.name ? html`<p part="source">${word(lang, 'source')}: ${localize(source.name, lang)}${source.updated ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
+      ${this.cite(source)}
       ${this.staleError(lang)}
       ${this.downloadButton(lang, `${label} ${r.period ?? ''}`)}
       <details part="details"><summary>${word(lang, 'table')}</summary>

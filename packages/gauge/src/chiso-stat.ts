@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatDate, formatDelta, formatNumber, formatPeriod, formatValue, localize, msg, parsePeriod } from '@chiso/core';
+import { formatDelta, formatNumber, formatPeriod, formatValue, localize, parsePeriod } from '@chiso/core';
 import type { CsvColumn, Direction, FeedModel, Qualifier } from '@chiso/core';
 import { tokens } from '@chiso/core/element';
 import { FeedFigureElement } from './feed-figure-element.js';
@@ -9,9 +9,9 @@ import { statStyles } from './chiso-stat.styles.js';
 import { compactNumber, qualifierWord, rankChangeSpoken, rankChangeText, rankText, resolveStat, type StatView } from './stat-model.js';
 
 const WORDS = {
-  vi: { vs: 'so với', sameTime: 'so với cùng kỳ', ofTarget: 'đạt {pct} chỉ tiêu ({target})', source: 'Nguồn', updated: 'cập nhật', table: 'Bảng số liệu',
+  vi: { vs: 'so với', sameTime: 'so với cùng kỳ', ofTarget: 'đạt {pct} chỉ tiêu ({target})', table: 'Bảng số liệu', period: 'Kỳ', value: 'Giá trị',
     trend: 'Xu hướng {from}–{to}: thấp nhất {min}, cao nhất {max}', rankTrend: 'Thứ hạng {from}–{to}: cao nhất thứ {best}, thấp nhất thứ {worst}', rank: 'Xếp hạng', progress: 'Tiến độ so với chỉ tiêu' },
-  en: { vs: 'vs', sameTime: 'vs the same period of', ofTarget: '{pct} of the target ({target})', source: 'Source', updated: 'updated', table: 'Data table',
+  en: { vs: 'vs', sameTime: 'vs the same period of', ofTarget: '{pct} of the target ({target})', table: 'Data table', period: 'Period', value: 'Value',
     trend: 'Trend {from}–{to}: lowest {min}, highest {max}', rankTrend: 'Rank {from}–{to}: best {best}, worst {worst}', rank: 'Rank', progress: 'Progress to the target' },
 };
 type Word = keyof typeof WORDS.vi;
@@ -29,7 +29,7 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  *
  * @fires chiso-ready - After the first render with new data. Detail: the `current` view.
  * @fires chiso-error - When the feed cannot be read. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The indicator's name.
@@ -40,8 +40,10 @@ const word = (lang: string, key: Word, p: Record<string, string> = {}) =>
  * @csspart year-before - The change against the same period a year before.
  * @csspart progress - Progress to the target.
  * @csspart sparkline - The series as a small line.
- * @csspart source - Where the figure was published, and when it was updated.
- * @csspart download - The button saving the data as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart details - The data table of the series.
  * @csspart error - The error message.
  * @csspart empty - The no-data message.
@@ -130,14 +132,12 @@ export class ChisoStat extends FeedFigureElement<StatView> {
         ${this.changeText(v.yearBeforeDelta, v.yearBeforePct, v, lang)} ${word(lang, 'sameTime')} ${formatPeriod(v.yearBefore.period, lang)}</p>` : nothing}
       ${v.progress !== undefined && v.target !== undefined ? this.renderProgress(v, lang) : nothing}
       ${!this.noSparkline && rows.length >= 2 ? this.renderSparkline(v, lang) : nothing}
-      ${source?.name || source?.updated ? html`<p part="source">${word(lang, 'source')}: ${source.url
-        ? html`<a href=${source.url} target="_blank" rel="noopener">${localize(source.name, lang) || source.url}</a>` : localize(source.name, lang)}${source.updated
-        ? ` · ${word(lang, 'updated')} ${formatDate(source.updated.slice(0, 10), lang)}` : ''}</p>` : nothing}
+      ${this.cite(source)}
       ${this.staleError(lang)}
       ${this.downloadButton(lang, `${v.label} ${subtitle}`)}
       ${rows.length ? html`<details part="details"><summary>${word(lang, 'table')}</summary>
         <table><caption class="visually-hidden">${v.label}</caption>
-          <thead><tr><th scope="col">${msg(lang, 'period')}</th>${v.value !== null || rows.some((r) => r.value !== null) ? html`<th scope="col">${msg(lang, 'value')}</th>` : nothing}${rows.some((r) => r.rank !== undefined) ? html`<th scope="col">${word(lang, 'rank')}</th>` : nothing}</tr></thead>
+          <thead><tr><th scope="col">${word(lang, 'period')}</th>${v.value !== null || rows.some((r) => r.value !== null) ? html`<th scope="col">${word(lang, 'value')}</th>` : nothing}${rows.some((r) => r.rank !== undefined) ? html`<th scope="col">${word(lang, 'rank')}</th>` : nothing}</tr></thead>
           <tbody>${rows.map((r) => html`<tr><th scope="row">${r.period ? formatPeriod(r.period, lang) : '—'}</th>${v.value !== null || rows.some((x) => x.value !== null)
             ? html`<td class="num">${r.value === null ? '—' : formatValue(r.value, v.unit, lang, v.decimals)}</td>` : nothing}${rows.some((x) => x.rank !== undefined)
             ? html`<td class="num">${r.rank !== undefined ? rankText(r.rank, r.rankOf, lang, v.level) : '—'}</td>` : nothing}</tr>`)}</tbody>

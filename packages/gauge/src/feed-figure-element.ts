@@ -3,6 +3,12 @@ import { property } from 'lit/decorators.js';
 import { csvOf, csvSource, FeedError, msg, type CsvCell, type CsvColumn, type FeedModel, type FeedSource, type LoadedFeed } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, type FeedHost } from '@chiso/core/element';
 
+/** Opens the download menu of `host` under the button clicked; the menu's code loads on the first click. */
+export function menu(host: HTMLElement & { toCSV(): Promise<string> }, e: Event, title: string): void {
+  const button = e.currentTarget as HTMLElement;
+  void import('@chiso/core/download').then((m) => m.openDownloadMenu(host, button, title));
+}
+
 /**
  * What the figure elements that read one feed share (`<chiso-stat>`, `<chiso-ranking>`): `src` or `data`, the
  * feed's loading, refresh and errors, the states (`loading` with a placeholder, `error` and `empty` with their
@@ -65,15 +71,20 @@ export abstract class FeedFigureElement<View> extends ChisoElement implements Fe
     return elementPicture(this, options, sourceNote(first?.source, first?.updated, this.lang));
   }
 
-  /** The "Tải dữ liệu (CSV)" button (none with `no-download`); the code that saves the file loads on the first click. */
+  /** The "Tải xuống" button (none with `no-download`) opening the download menu, whose code loads on the first click. */
   protected downloadButton(lang: string, title: string): TemplateResult | typeof nothing {
-    return this.noDownload ? nothing : html`<button type="button" part="download"
-      @click=${() => void import('@chiso/core/download').then((m) => m.downloadCsv(this, title))}>${msg(lang, 'download')}</button>`;
+    return this.noDownload ? nothing : html`<button type="button" part="download" aria-haspopup="menu"
+      @click=${(e: Event) => menu(this, e, title)}>${msg(lang, 'download')}</button>`;
   }
 
-  /** A source as two CSV cells (see `csvSource`). */
+  /** The source line under the figure, saying so when the data shown is stale. */
+  protected cite(source: FeedSource | undefined): TemplateResult | typeof nothing {
+    return this.citeLine(source, this.state === 'stale' ? this.staleNote(this.feed.loaded?.fetchedAt) : undefined);
+  }
+
+  /** A source as two CSV cells (see `csvSource`), the element's `source` before the feed's. */
   protected sourceCells(source: FeedSource | undefined, lang: string): { source?: string; updated?: string } {
-    return csvSource(source, lang);
+    return csvSource(this.sourceOf(source), lang);
   }
   /** Whether anything is asked for besides a feed (an inline value): without a feed, the figure is not `empty` for lack of one. */
   protected hasInline(): boolean {

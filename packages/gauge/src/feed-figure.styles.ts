@@ -4,8 +4,6 @@ import { css } from 'lit';
 export const feedFigureStyles = css`
   .up, .improves { color: var(--_good); }
   .down, .worsens { color: var(--_bad); }
-  [part='source'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
-  [part='source'] a { color: var(--_accent); }
   [part='details'] summary { cursor: pointer; font-size: 0.875em; }
   [part='download'] {
     justify-self: start; font: inherit; font-size: 0.875em; color: var(--_accent); background: none; cursor: pointer;

@@ -8,9 +8,12 @@ import type { GaugeView } from './gauge-model.js';
 
 const COLUMNS: CsvColumn[] = ['area', 'name', 'level', 'indicatorName', 'period', 'value', 'unit', 'numerator', 'denominator', 'target', 'source', 'updated'];
 
-export function gaugeCsv(views: readonly GaugeView[], lang: string, feedSource?: FeedSource): string {
+/** A source as shown: the element's `source` attribute (`own`) names the publisher instead of the feed. */
+const named = (s: FeedSource | undefined, own?: string): FeedSource | undefined => (own ? { ...s, name: own, url: undefined } : s);
+
+export function gaugeCsv(views: readonly GaugeView[], lang: string, feedSource?: FeedSource, own?: string): string {
   const records = views.flatMap((v) => {
-    const s = v.source ?? feedSource;
+    const s = named(v.source ?? feedSource, own);
     const base: Partial<Record<CsvColumn, CsvCell>> = {
       area: v.area, name: v.areaName, level: v.level && levelLabel(v.level, lang), indicatorName: v.label, unit: v.unit, target: v.target,
       ...csvSource(s, lang),
@@ -24,9 +27,9 @@ export function gaugeCsv(views: readonly GaugeView[], lang: string, feedSource?:
 }
 
 /** The gauge as drawn now, with the source of its figure under it (see `@chiso/core/picture`). */
-export async function gaugePicture(el: HTMLElement, v: GaugeView | undefined, feedSource: FeedSource | undefined, options?: { format?: 'png' | 'svg'; scale?: number }): Promise<Blob> {
+export async function gaugePicture(el: HTMLElement & { source?: string }, v: GaugeView | undefined, feedSource: FeedSource | undefined, options?: { format?: 'png' | 'svg'; scale?: number }): Promise<Blob> {
   const { elementPicture, sourceNote } = await import('@chiso/core/picture');
   const lang = el.lang || 'vi';
-  const { source, updated } = csvSource(v?.source ?? feedSource, lang);
+  const { source, updated } = csvSource(named(v?.source ?? feedSource, el.source), lang);
   return elementPicture(el, options, sourceNote(source, updated, lang));
 }

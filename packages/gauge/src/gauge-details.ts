@@ -3,7 +3,7 @@
  * of gauges does not carry what most readers never open (the gauge's budget is 20 KB with core and lit).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatPeriod, formatValue, levelLabel, localize, msg, type FeedSource, type MessageKey } from '@chiso/core';
+import { formatDate, formatPeriod, formatValue, levelLabel, localize, msg, type FeedSource } from '@chiso/core';
 import { bandLabel, type GaugeView } from './gauge-model.js';
 
 /** What the gauge has already worded for its face, reused in the table. */
@@ -17,11 +17,22 @@ export interface GaugeFaceText {
   time: (t: string) => string;
 }
 
+/** The table's row names: here, not in core's dictionary, so a page whose details stay closed never carries them. */
+const ROW_NAMES = {
+  vi: { value: 'Giá trị', target: 'Mục tiêu', thresholds: 'Ngưỡng', status: 'Mức', area: 'Địa bàn', level: 'Cấp', period: 'Kỳ',
+    previous: 'Kỳ trước', change: 'Thay đổi', ratio: 'Tử số / mẫu số', count: 'Số lượng', source: 'Nguồn', published: 'Ngày công bố',
+    updated: 'Cập nhật', note: 'Ghi chú' },
+  en: { value: 'Value', target: 'Target', thresholds: 'Thresholds', status: 'Status', area: 'Area', level: 'Level', period: 'Period',
+    previous: 'Previous period', change: 'Change', ratio: 'Numerator / denominator', count: 'Count', source: 'Source', published: 'Published',
+    updated: 'Updated', note: 'Note' },
+};
+type RowName = keyof typeof ROW_NAMES.vi;
+
 /** "08:00 23/05/2024": the time, then the day. */
 const updatedText = (iso: string, lang: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(11, 16)} ${formatDate(iso, lang)}` : iso);
 
 /** Every figure there is, a row each only when it has something to say. */
-export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Array<[MessageKey, string]> {
+export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Array<[RowName, string]> {
   const s = face.source;
   return ([
     ['value', face.value],
@@ -38,18 +49,21 @@ export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Arr
     ['published', s?.published && formatPeriod(s.published.slice(0, 10), lang)],
     ['updated', s?.updated && updatedText(face.time(s.updated), lang)],
     ['note', localize(v.note, lang)],
-  ] as Array<[MessageKey, string | false | undefined]>).filter((r): r is [MessageKey, string] => !!r[1]);
+  ] as Array<[RowName, string | false | undefined]>).filter((r): r is [RowName, string] => !!r[1]);
 }
 
 /** The details' table, and the download button saving `host`'s CSV (none without a host: `no-download`). */
 export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, host?: HTMLElement & { toCSV(): Promise<string> }): TemplateResult {
   // The saving code is here, not in the gauge: a page of gauges whose details stay closed never carries it.
-  const download = host && (() => void import('@chiso/core/download').then((m) => m.downloadCsv(host, v.label)));
+  const download = host && ((e: Event) => {
+    const button = e.currentTarget as HTMLElement;
+    void import('@chiso/core/download').then((m) => m.openDownloadMenu(host, button, v.label));
+  });
   return html`<table>
       <caption class="visually-hidden">${v.label}</caption>
-      <tbody>${detailRows(v, face, lang).map(([k, val]) => html`<tr><th scope="row">${msg(lang, k)}</th><td>${val}</td></tr>`)}</tbody>
+      <tbody>${detailRows(v, face, lang).map(([k, val]) => html`<tr><th scope="row">${ROW_NAMES[lang.startsWith('en') ? 'en' : 'vi'][k]}</th><td>${val}</td></tr>`)}</tbody>
     </table>
-    ${download ? html`<button part="download" @click=${download}>${msg(lang, 'download')}</button>` : nothing}`;
+    ${download ? html`<button type="button" part="download" aria-haspopup="menu" @click=${download}>${msg(lang, 'download')}</button>` : nothing}`;
 }
 
 /** The table's and the button's styles, adopted by the gauge's shadow root when this module loads. */

@@ -59,13 +59,16 @@ export interface ChoroplethDetail extends Legend {
  * @fires chiso-change - When another period or classing is drawn. Same detail.
  * @fires chiso-select - On click, or Enter on a focused area. Detail: `{ area, name, value }`.
  * @fires chiso-error - When the feed fails, or names codes the map does not have. Detail: `{ code, message }`.
- * @fires chiso-download - Before a CSV is saved (cancelable: the page may keep it). Detail: `{ format, filename, text }`.
+ * @fires chiso-download - Before a file is saved from the download menu (cancelable: the page may keep it). Detail: `{ format: 'csv' | 'png', filename, text? (CSV), blob? (PNG) }`.
  *
  * @csspart controls - The bar with the time slider and the table toggle.
  * @csspart timeline - The time slider group.
  * @csspart play - The play/pause button.
  * @csspart table-toggle - The button showing the data table.
- * @csspart download - The button saving the table as CSV (hidden by `no-download`).
+ * @csspart download - The "Tải xuống" (download) button opening the download menu: the data as CSV, the picture as PNG, a link (hidden by `no-download`).
+ * @csspart download-menu - The download menu.
+ * @csspart source - The source line: who published the figures and when they were updated (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" (stale data) at the end of the source line, after a failed refresh.
  * @csspart table - The data table.
  * @csspart error - An error or warning message.
  */
@@ -300,11 +303,11 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     })), this.lang);
   }
 
-  /** @internal The download button: the CSV saved as a file (its code loaded on the first click). */
-  download(): void {
+  /** @internal The download button: opens the download menu under `button` (its code loaded on the first click). */
+  download(button: HTMLElement): void {
     const v = this.view;
     const title = [localize(v.indicator?.name, this.lang) || v.indicator?.id || 'chiso', v.period].filter(Boolean).join(' ');
-    void import('@chiso/core/download').then((m) => m.downloadCsv(this, title));
+    void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, title));
   }
 
   /** One row per map area (or per feed area on a vector source), best rank first. */

@@ -53,7 +53,7 @@ export class ChisoLegend extends ChisoElement {
   /** `horizontal` (default) or `vertical`. */
   @property({ reflect: true }) orientation: 'horizontal' | 'vertical' = 'horizontal';
 
-  private source?: Element;
+  private described?: Element;
   private readonly onChange = () => this.requestUpdate();
 
   /** The layer the legend describes, once found. */
@@ -92,14 +92,14 @@ export class ChisoLegend extends ChisoElement {
     this.unlisten();
     const s = this.findSource();
     if (!s || !this.isConnected) return;
-    this.source = s;
+    this.described = s;
     for (const name of ['chiso-ready', 'chiso-change', 'chiso-error']) s.addEventListener(name, this.onChange);
     this.requestUpdate();
   }
 
   private unlisten(): void {
-    for (const name of ['chiso-ready', 'chiso-change', 'chiso-error']) this.source?.removeEventListener(name, this.onChange);
-    this.source = undefined;
+    for (const name of ['chiso-ready', 'chiso-change', 'chiso-error']) this.described?.removeEventListener(name, this.onChange);
+    this.described = undefined;
   }
 
   private toggle(i: number | null): void {

@@ -1,3 +1,4 @@
+import type { nothing, TemplateResult } from 'lit';
 import { ChisoElement, type ChisoState } from '@chiso/core/element';
 import { csvSource, type FeedSource } from '@chiso/core';
 import { sourceNote } from '@chiso/core/picture';
@@ -45,8 +46,13 @@ export abstract class ChisoLayerElement extends ChisoElement implements ChisoMap
 
   /** The data's source in one line ("Nguồn: …, cập nhật …"), for pictures of the map; undefined when the feed names none. */
   sourceLine(): string | undefined {
-    const { source, updated } = csvSource(this.feedSource(), this.lang);
+    const { source, updated } = csvSource(this.sourceOf(this.feedSource()), this.lang);
     return sourceNote(source, updated, this.lang)[0];
+  }
+
+  /** @internal The source line under the layer's panel, saying so when the data shown is stale. */
+  citation(): TemplateResult | typeof nothing {
+    return this.citeLine(this.feedSource(), this.state === 'stale' ? this.staleNote() : undefined);
   }
 
   /** The source the layer's feed names (layers that read one override this). */

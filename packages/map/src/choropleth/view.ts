@@ -17,8 +17,10 @@ export interface ChoroplethControls extends HTMLElement {
   stop(): void;
   colorFor(area: string): string;
   noDownload: boolean;
-  /** Saves the table as CSV. */
-  download(): void;
+  /** The source line (see ChisoLayerElement.citation). */
+  citation(): unknown;
+  /** Opens the download menu (CSV, picture, link) under `button`. */
+  download(button: HTMLElement): void;
 }
 
 export interface ChoroplethPanel {
@@ -58,12 +60,13 @@ export function panel(host: ChoroplethControls, p: ChoroplethPanel) {
             <output class="period">${v.period ? formatPeriod(v.period, lang) : ''}</output>
           </div>`
         : nothing}
-      ${host.noDownload || !v.indicator ? nothing : html`<button type="button" part="download" class="table-toggle" @click=${() => host.download()}>${mapMsg(lang, 'download')}</button>`}
+      ${host.noDownload || !v.indicator ? nothing : html`<button type="button" part="download" aria-haspopup="menu" class="table-toggle" @click=${(e: Event) => host.download(e.currentTarget as HTMLElement)}>${mapMsg(lang, 'download')}</button>`}
       <button type="button" part="table-toggle" class="table-toggle" aria-expanded=${host.tableOpen ? 'true' : 'false'}
         aria-controls="table" @click=${() => (host.tableOpen = !host.tableOpen)}>
         ${mapMsg(lang, host.tableOpen ? 'hideTable' : 'showTable')}
       </button>
     </div>
+    ${host.citation()}
     ${p.message ? html`<p part="error" role="alert">${p.message}</p>` : nothing}
     ${host.tableOpen ? table(host, p) : nothing}
   `;

@@ -198,6 +198,11 @@ export abstract class MapBase extends MapProperties {
     return readBoundaryInput(runtime.readBoundaries, input, { joinKey: this.joinKey, nameKey: this.nameKey });
   }
 
+  /** With `sync-url`, the address of the view shown now (what the download menu's "copy link" copies). */
+  shareLink(): string | undefined {
+    return this.urlSync.link();
+  }
+
   /** The atlas file drawn (`vn:communes/25`…), when the boundaries come from the atlas. */
   atlas?: AtlasSpec;
 

@@ -143,6 +143,13 @@ export class MapUrlSync implements ReactiveController {
     else history.replaceState(history.state, '', url.href);
   }
 
+  /** The address of the view shown now (written first), with `sync-url`; undefined without it. */
+  link(): string | undefined {
+    if (!this.host.syncUrl) return undefined;
+    this.write('move');
+    return location.href;
+  }
+
   /** Shows the view the address holds (opening or leaving a province first, with `drill`). */
   private apply(state: UrlView): void {
     const { map, boundaryAreas, drilling } = this.host;
@@ -255,7 +262,7 @@ class CopyLinkControl {
     button.addEventListener('click', async () => {
       this.before();
       said.textContent = '';
-      const ok = await copyText(location.href);
+      const ok = await (await import('@chiso/core/download')).copyText(location.href);
       button.focus(); // the older copy command took it to a hidden field
       const message = mapMsg(this.host.lang, ok ? 'linkCopied' : 'linkNotCopied', { url: location.href });
       said.textContent = message;
@@ -274,22 +281,5 @@ class CopyLinkControl {
 
   onRemove(): void {
     this.box?.remove();
-  }
-}
-
-/** The clipboard where the page may use it, else the older copy command. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.style.cssText = 'position:fixed;opacity:0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
   }
 }

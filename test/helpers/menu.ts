@@ -1,0 +1,18 @@
+/** The download menu as a reader uses it: the "Tải xuống" button opens it, an item is chosen by its words. */
+import { waitUntil } from '@open-wc/testing';
+
+/** Opens the menu of `button` (its code loads on the first click) and resolves with the menu. */
+export async function openMenu(button: HTMLElement): Promise<HTMLElement> {
+  button.click();
+  const root = button.getRootNode() as ShadowRoot;
+  await waitUntil(() => root.querySelector('[role="menu"]'), 'the download menu opened');
+  return root.querySelector<HTMLElement>('[role="menu"]')!;
+}
+
+/** Opens the menu of `button` and chooses the item whose words match `name`. */
+export async function chooseFromMenu(button: HTMLElement, name: RegExp): Promise<void> {
+  const menu = await openMenu(button);
+  const item = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')].find((i) => name.test(i.textContent ?? ''));
+  if (!item) throw new Error(`no menu item ${name}: ${menu.textContent}`);
+  item.click();
+}
