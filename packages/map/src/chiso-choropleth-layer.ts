@@ -296,7 +296,7 @@ export class ChisoChoroplethLayer extends ChoroplethLayerProperties implements F
     const v = this.view;
     if (!this.viewModel || !v.indicator) return '';
     const w = this.wording;
-    const source = csvSource(this.lastGoodModel?.source, this.lang);
+    const source = csvSource(this.sourceOf(this.lastGoodModel?.source), this.lang);
     return csvOf(['rank', 'area', 'name', 'value', 'unit', 'class', 'period', 'source', 'updated'], this.rows().map((r) => ({
       rank: r.rank, area: r.code, name: r.name, value: r.value, unit: r.value !== null ? v.indicator?.unit : undefined,
       class: r.cls !== undefined ? classLabel(w, r.cls) : undefined, period: v.period, ...source,

@@ -107,6 +107,16 @@ export class ChisoChoropleth extends ChisoElement {
     return this.layer?.colorFor(area);
   }
 
+  /** The layer's table as CSV (see `<chiso-choropleth-layer>`'s `toCSV()`); empty before there is data. */
+  toCSV(): Promise<string> {
+    return this.layer?.toCSV() ?? Promise.resolve('');
+  }
+
+  /** The map as a picture, with its title, legend, source and credits (see `<chiso-map>`'s `toImage()`). */
+  toImage(options?: Parameters<ChisoMap['toImage']>[0]): Promise<Blob> {
+    return this.updateComplete.then(() => this.mapElement!.toImage(options));
+  }
+
   override render() {
     return html`<chiso-map part="map" exportparts="base: map-base, map: map-canvas, summary, error: map-error, search, search-input, search-list, drill-back"
         .boundaries=${this.boundaries} .atlasBase=${this.atlasBase} .joinKey=${this.joinKey} .nameKey=${this.nameKey} .sourceLayer=${this.sourceLayer}
@@ -118,6 +128,7 @@ export class ChisoChoropleth extends ChisoElement {
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
           .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
           .noDataColor=${this.noDataColor} .breaksOver=${this.breaksOver} .timeout=${this.timeout} .crosswalk=${this.crosswalk}
+          .noDownload=${this.noDownload} .source=${this.source} .noSource=${this.noSource}
           @chiso-change=${this.syncPeriod} @chiso-ready=${this.syncPeriod}></chiso-choropleth-layer>
         <chiso-legend part="legend" .lang=${this.lang} .theme=${this.theme}></chiso-legend>
       </chiso-map>`;
