@@ -332,6 +332,14 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
       expect(Number(c[6])).to.equal(a.villages?.uncovered.length ?? 0);
     }
     expect(lines.slice(1).reduce((t, c) => t + Number(c[2]), 0)).to.equal(stats.sites);
+    // A publisher named on the layer: in its source line and on every row of the CSV.
+    layer.source = 'Sở KH&CN (dữ liệu mẫu)';
+    await layer.updateComplete;
+    expect(text(layer.shadowRoot!.querySelector('[part="source"]'))).to.equal('Nguồn: Sở KH&CN (dữ liệu mẫu)');
+    const named = (await layer.toCSV()).slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+    expect(named[0].at(-1)).to.equal('Nguồn');
+    expect(named.slice(1).every((c) => c.at(-1) === 'Sở KH&CN (dữ liệu mẫu)')).to.equal(true);
+    layer.source = undefined;
     const gaps = [...layer.shadowRoot!.querySelectorAll('[part="gaps"] tbody tr')];
     expect(gaps.map((r) => r.getAttribute('data-village')).sort()).to.deep.equal([...stats.villages!.uncovered].sort());
     expect(text(layer.shadowRoot!.querySelector('[part="gaps"] caption'))).to.equal(`Thôn, bản chưa có sóng (${stats.villages!.uncovered.length})`);

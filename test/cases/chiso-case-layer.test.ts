@@ -424,6 +424,14 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
       for (const c of csvCells) expect(/^[1-4](\.0+)?$/.test(c), `CSV cell "${c}"`).to.equal(false);
       expect(csvCells).to.include('< 5');
       expect(root.querySelector('[part="download"]')).to.exist;
+      // A publisher named on the layer: in its source line and on every row of the CSV.
+      layer.source = 'CDC tỉnh (dữ liệu mẫu)';
+      await layer.updateComplete;
+      expect(text(root.querySelector('[part="source"]'))).to.equal('Nguồn: CDC tỉnh (dữ liệu mẫu)');
+      const named = (await layer.toCSV()).slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+      expect(named[0].at(-1)).to.equal('Nguồn');
+      expect(named.slice(1).every((c) => c.at(-1) === 'CDC tỉnh (dữ liệu mẫu)')).to.equal(true);
+      layer.source = undefined;
       // The map's summary line for screen readers.
       const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
       expect(countsOnly(line)).to.not.match(SMALL_COUNT);

@@ -47,12 +47,12 @@ export function areaRows(w: BtsWording, s: BtsStats) {
     .sort((x, y) => x.coveragePct - y.coveragePct || collator.compare(x.name, y.name));
 }
 
-/** The per-commune table as CSV, in its order: sites, area, area with signal and its share, villages without signal. */
-export function areaCsv(w: BtsWording, s: BtsStats): string {
+/** The per-commune table as CSV, in its order: sites, area, area with signal and its share, villages without signal; the source when one is named (`source`). */
+export function areaCsv(w: BtsWording, s: BtsStats, source?: string): string {
   const r2 = (x: number) => Math.round(x * 100) / 100;
-  return csvOf(['area', 'name', 'sites', 'areaKm2', 'coveredKm2', 'coveragePct', 'villagesUncovered', 'villages'], areaRows(w, s).map((r) => ({
+  return csvOf(['area', 'name', 'sites', 'areaKm2', 'coveredKm2', 'coveragePct', 'villagesUncovered', 'villages', 'source'], areaRows(w, s).map((r) => ({
     area: r.code, name: r.name, sites: r.sites, areaKm2: r2(r.areaKm2), coveredKm2: r2(r.coveredKm2), coveragePct: r2(r.coveragePct),
-    villagesUncovered: r.villages?.uncovered.length, villages: r.villages?.total,
+    villagesUncovered: r.villages?.uncovered.length, villages: r.villages?.total, source,
   })), w.lang);
 }
 

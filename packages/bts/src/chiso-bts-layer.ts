@@ -231,7 +231,7 @@ export class ChisoBtsLayer extends BtsLayerProperties {
 
   /** The per-commune table as CSV (UTF-8 BOM, plain numbers), in its order; empty before coverage is computed. */
   async toCSV(): Promise<string> {
-    return this.currentStats ? areaCsv(this.wording, this.currentStats) : '';
+    return this.currentStats ? areaCsv(this.wording, this.currentStats, this.source) : '';
   }
 
   /** @internal The download button: opens the download menu under `button` (its code loaded on the first click). */

@@ -152,9 +152,9 @@ function tableRows(v: CaseView) {
 /**
  * The table as CSV, under the same privacy rule as the screen: a count under k is written "< k", an average or rate
  * from so few cases "< x", never the exact figure. One row per area in the table's order, the day and range on
- * every row.
+ * every row, and the source when one is named (`source`).
  */
-export function tableCsv(v: CaseView): string {
+export function tableCsv(v: CaseView, source?: string): string {
   const { index, w, day: i } = v;
   const [a, b] = v.range;
   const msg = (key: CaseMessage) => msgOf(w, key);
@@ -163,7 +163,7 @@ export function tableCsv(v: CaseView): string {
   const showRate = v.population.size > 0;
   const showRisk = v.frame.some((f) => f.risk);
   const header = [msg('area'), w.lang.startsWith('en') ? 'Area code' : 'Mã địa bàn', msg(w.measure), msg('inRange'), ...statuses.map((s) => msg(s)),
-    ...(showRate ? [msg('rate')] : []), ...(showRisk ? [msg('risk')] : []), msg('date'), msg('from'), msg('to')];
+    ...(showRate ? [msg('rate')] : []), ...(showRisk ? [msg('risk')] : []), msg('date'), msg('from'), msg('to'), ...(source ? [w.lang.startsWith('en') ? 'Source' : 'Nguồn'] : [])];
   const rows = tableRows(v).map((r) => {
     const value = w.measure === 'avg7' ? derivedCell(w, r.cases, r.value, w.k / (win[1] - win[0] + 1)) : countCell(w, r.cases);
     const rate = () => {
@@ -175,7 +175,7 @@ export function tableCsv(v: CaseView): string {
     return [r.name, r.code, value, countCell(w, r.total),
       ...statuses.map((s) => countCell(w, r.row === undefined || !index.statusPrefix[r.row][s] ? 0 : casesIn(index.statusPrefix[r.row][s]!, [a, b]))),
       ...(showRate ? [rate()] : []), ...(showRisk ? [r.risk ? msg(`risk${r.risk}` as CaseMessage) : msg('riskUnknown')] : []),
-      index.dates[i], index.dates[a], index.dates[b]];
+      index.dates[i], index.dates[a], index.dates[b], ...(source ? [source] : [])];
   });
   return csvText({ columns: header, rows });
 }

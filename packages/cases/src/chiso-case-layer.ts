@@ -470,7 +470,7 @@ export class ChisoCaseLayer extends CaseLayerProperties {
 
   /** The table as CSV (UTF-8 BOM), its rows in order, under the screen's privacy rule ("< k"); empty before data. */
   async toCSV(): Promise<string> {
-    return this.read.index ? tableCsv(this.view) : '';
+    return this.read.index ? tableCsv(this.view, this.source) : '';
   }
 
   /** @internal The download button: opens the download menu under `button` (its code loaded on the first click). */
