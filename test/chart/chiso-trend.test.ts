@@ -88,7 +88,9 @@ describe('<chiso-trend>', () => {
     expect(el.state).to.equal('stale');
     expect(el.points.length).to.equal(3);
     expect(el.shadowRoot!.querySelectorAll('circle.dot').length).to.equal(3);
-    expect(text(el.shadowRoot!.querySelector('[part="error"]'))).to.contain('số liệu cũ');
+    // Said in the source line (the last good series stays), the error itself read out.
+    expect(text(el.shadowRoot!.querySelector('[part="stale"]'))).to.match(/^Dữ liệu cũ/);
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
   });
 
   // Bắc Kạn's published dossiers, total and online, 2018–2020 and the first five months of 2021.

@@ -2,7 +2,7 @@
 // (PNG) and a link; arrow keys, Home/End and Esc; each choice fires what it says (a cancelable chiso-download with
 // the file, a link copied and announced); on a map layer the picture is the map's and the link the map's address.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '@chiso/gauge';
 import '@chiso/chart';
 import '@chiso/map';
@@ -26,8 +26,19 @@ function keepNext(el: Element) {
   return saved.then((e) => e.detail);
 }
 
+/** The centre of an element, in the page's pixels, for a real pointer. */
+const centre = (el: Element): [number, number] => {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+};
+
 describe('the download menu', function () {
   this.timeout(60000);
+  afterEach(() => resetMouse());
+  // No file is really saved by these tests (a download would take the test page away): the page keeps each one.
+  const keep = (e: Event) => e.preventDefault();
+  before(() => document.addEventListener('chiso-download', keep));
+  after(() => document.removeEventListener('chiso-download', keep));
 
   it('on a gauge: a menu of CSV, PNG and a link, moved through with the keyboard, closed by Esc with focus back; each item does what it says', async () => {
     const el = await fixture<ChisoGauge>(html`<chiso-gauge .data=${phuThoFeed} level="province"></chiso-gauge>`);
@@ -108,6 +119,27 @@ describe('the download menu', function () {
     // Copied where the page may use the clipboard; else the link itself is said, so the reader can copy it.
     expect(status()).to.be.oneOf(['Đã sao chép liên kết', `Không sao chép được; liên kết là ${linkOf(el)}`]);
     expect(focused(el)).to.equal(button);
+    // Both ways, with the clipboard answering as told: copied (the link itself written), or refused, when the link
+    // is shown to copy by hand.
+    const clipboard = navigator.clipboard;
+    const written: string[] = [];
+    const execCommand = document.execCommand;
+    try {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+      items(await openMenu(button))[2].click();
+      await waitUntil(() => status() === 'Đã sao chép liên kết', 'copied, and said so');
+      expect(written).to.deep.equal([linkOf(el)]);
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('refused'); } } });
+      document.execCommand = () => false;
+      items(await openMenu(button))[2].click();
+      await waitUntil(() => status().startsWith('Không sao chép được'), 'not copied, and said so');
+      expect(status()).to.equal(`Không sao chép được; liên kết là ${location.href.split('#')[0]}#so-ho-so`);
+      const shown = el.shadowRoot!.querySelector('.chiso-download-status')!;
+      expect(shown.getClientRects().length, 'seen, not only heard').to.be.greaterThan(0);
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+      document.execCommand = execCommand;
+    }
     el.lang = 'en';
     await el.updateComplete;
     expect(text(button)).to.equal('Download');
@@ -116,6 +148,57 @@ describe('the download menu', function () {
     el.noDownload = true;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="download"]')).to.equal(null);
+  });
+
+  it('with a real pointer: a click elsewhere closes it and leaves focus where the reader put it; its button closes it; Tab leaves it', async () => {
+    // The portal's field above the card, clear of the menu that opens under the card's button.
+    const wrap = await fixture<HTMLDivElement>(html`<div><input aria-label="Ô tìm kiếm của cổng" />
+      <chiso-stat .data=${publishedFeed('dvc.dossiers', '06')} period="2020"></chiso-stat></div>`);
+    const el = wrap.querySelector('chiso-stat') as ChisoStat;
+    const field = wrap.querySelector('input')!;
+    await waitUntil(() => el.state === 'ready', 'ready');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
+    await sendMouse({ type: 'click', position: centre(button) });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="menu"]'), 'opened by a click');
+    const menu = el.shadowRoot!.querySelector('[role="menu"]')!;
+    const [fx, fy] = centre(field);
+    expect(document.elementFromPoint(fx, fy), 'the field is not under the menu').to.equal(field);
+    expect(menu.getBoundingClientRect().top).to.be.greaterThan(field.getBoundingClientRect().bottom);
+    await sendMouse({ type: 'click', position: [fx, fy] });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[role="menu"]'), 'closed by a click elsewhere');
+    expect(document.activeElement, 'focus stays in the field clicked').to.equal(field);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    // The button of an open menu closes it (and it does not open again on the same click).
+    await sendMouse({ type: 'click', position: centre(button) });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="menu"]'), 'opened again');
+    await sendMouse({ type: 'click', position: centre(button) });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(el.shadowRoot!.querySelector('[role="menu"]'), 'closed by its button').to.equal(null);
+    // Tab leaves the menu, closed, for what follows the button.
+    await sendMouse({ type: 'click', position: centre(button) });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="menu"]'), 'opened a third time');
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[role="menu"]'), 'closed by Tab');
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('an element taken off the page with its menu open leaves nothing shown; back on the page, its button opens one menu', async () => {
+    const el = await fixture<ChisoStat>(html`<chiso-stat .data=${publishedFeed('dvc.dossiers', '06')} period="2020"></chiso-stat>`);
+    await waitUntil(() => el.state === 'ready', 'ready');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
+    await openMenu(button);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    const left = el.shadowRoot!.querySelector<HTMLElement>('[role="menu"]');
+    expect(!left || left.getClientRects().length === 0, 'no menu box left on the page').to.equal(true);
+    const menu = await openMenu(button);
+    expect(menu.matches(':popover-open')).to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('[role="menu"]')).to.have.length(1);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
   });
 
   it('on a trend: its chart\'s picture', async () => {

@@ -83,6 +83,21 @@ describe('the source line', function () {
     expect(line(gauge)).to.equal(null);
   });
 
+  it('the gauge\'s CSV names the source of a feed given as data; the day is Vietnam\'s; loading is aria-busy="true"; a picture under no-source still names the publisher', async () => {
+    // 20:00 UTC on the 22nd is 03:00 on the 23rd in Vietnam: the line and the details say the 23rd.
+    const el = await fixture<ChisoGauge>(html`<chiso-gauge .data=${feed({ ...SOURCE, updated: '2024-05-22T20:00:00Z' })}></chiso-gauge>`);
+    await waitUntil(() => line(el), 'a source line');
+    expect(text(line(el))).to.equal(LINE);
+    expect(await el.toCSV()).to.contain('Sở TT&TT Tỉnh Mẫu (dữ liệu mẫu)');
+    el.noSource = true;
+    await el.updateComplete;
+    const svg = await (await el.toImage({ format: 'svg' })).text();
+    expect(svg).to.match(/Nguồn: Sở TT&(amp|#38);TT Tỉnh Mẫu \(dữ liệu mẫu\)/);
+    const loading = await fixture<ChisoGauge>(html`<chiso-gauge src=${`/__feeds/hang?ms=3000&key=${uniqueKey('busy')}`}></chiso-gauge>`);
+    await waitUntil(() => loading.state === 'loading', 'loading');
+    expect(loading.getAttribute('aria-busy')).to.equal('true');
+  });
+
   it('hostile source text stays text; only http(s) addresses are linked', async () => {
     const el = await fixture<ChisoGauge>(html`<chiso-gauge .data=${feed({ name: '<img src=x onerror="window.__pwned=1">Sở', url: 'javascript:window.__pwned=1' })}></chiso-gauge>`);
     await waitUntil(() => line(el), 'a source line');

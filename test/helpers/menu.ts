@@ -5,8 +5,8 @@ import { waitUntil } from '@open-wc/testing';
 export async function openMenu(button: HTMLElement): Promise<HTMLElement> {
   button.click();
   const root = button.getRootNode() as ShadowRoot;
-  await waitUntil(() => root.querySelector('[role="menu"]'), 'the download menu opened');
-  return root.querySelector<HTMLElement>('[role="menu"]')!;
+  await waitUntil(() => root.querySelector('[role="menu"]:popover-open'), 'the download menu opened');
+  return root.querySelector<HTMLElement>('[role="menu"]:popover-open')!;
 }
 
 /** Opens the menu of `button` and chooses the item whose words match `name`. */

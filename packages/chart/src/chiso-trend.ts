@@ -13,8 +13,8 @@ import { comparedPoint, listOf, pickSeries, type TrendPoint, type TrendSeries } 
 export type { TrendPoint, TrendSeries } from './trend-model.js';
 
 const msg = {
-  vi: { loading: 'Đang tải số liệu…', empty: 'Chưa có số liệu theo thời gian.', showTable: 'Xem bảng số liệu', hideTable: 'Ẩn bảng số liệu', period: 'Kỳ', value: 'Giá trị', since: 'so với kỳ trước', sameTime: 'so với cùng kỳ {period}', summary: '{label}: từ {first} ({firstValue}) đến {last} ({lastValue}); cao nhất {max} ({peak}).', stale: 'Đang hiển thị số liệu cũ.', target: 'Chỉ tiêu', targetSummary: 'Chỉ tiêu {value}.', series: 'Các chuỗi số liệu', units: 'các chuỗi có đơn vị khác nhau ({units}); một biểu đồ chỉ vẽ các chuỗi cùng đơn vị' },
-  en: { loading: 'Loading data…', empty: 'No data over time yet.', showTable: 'Show data table', hideTable: 'Hide data table', period: 'Period', value: 'Value', since: 'since the previous period', sameTime: 'vs the same period of {period}', summary: '{label}: from {first} ({firstValue}) to {last} ({lastValue}); highest {max} ({peak}).', stale: 'Showing earlier data.', target: 'Target', targetSummary: 'Target {value}.', series: 'Series', units: 'the series have different units ({units}); one chart draws series of one unit only' },
+  vi: { loading: 'Đang tải số liệu…', empty: 'Chưa có số liệu theo thời gian.', showTable: 'Xem bảng số liệu', hideTable: 'Ẩn bảng số liệu', period: 'Kỳ', value: 'Giá trị', since: 'so với kỳ trước', sameTime: 'so với cùng kỳ {period}', summary: '{label}: từ {first} ({firstValue}) đến {last} ({lastValue}); cao nhất {max} ({peak}).', target: 'Chỉ tiêu', targetSummary: 'Chỉ tiêu {value}.', series: 'Các chuỗi số liệu', units: 'các chuỗi có đơn vị khác nhau ({units}); một biểu đồ chỉ vẽ các chuỗi cùng đơn vị' },
+  en: { loading: 'Loading data…', empty: 'No data over time yet.', showTable: 'Show data table', hideTable: 'Hide data table', period: 'Period', value: 'Value', since: 'since the previous period', sameTime: 'vs the same period of {period}', summary: '{label}: from {first} ({firstValue}) to {last} ({lastValue}); highest {max} ({peak}).', target: 'Target', targetSummary: 'Target {value}.', series: 'Series', units: 'the series have different units ({units}); one chart draws series of one unit only' },
 };
 type Key = keyof typeof msg.vi;
 const t = (lang: string, key: Key, params: Record<string, string> = {}) =>
@@ -315,7 +315,7 @@ export class ChisoTrend extends ChisoElement {
           ${g.xLabels.map((l) => svg`<text x=${l.x} y=${g.labelY} text-anchor=${l.anchor}>${l.text}</text>`)}`}
       </svg>
       ${this.citeLine((this.data != null ? this.parser.model : this.model)?.source, error ? this.staleNote(this.feed.loaded?.fetchedAt) : undefined)}
-      ${error ? html`<p part="error" role="alert">${t(lang, 'stale')} ${error}</p>` : nothing}
+      ${error ? html`<p part="error" role="alert">${error}</p>` : nothing}
       ${this.noDownload ? nothing : html`<button type="button" part="download" aria-haspopup="menu" @click=${(e: Event) => {
         const button = e.currentTarget as HTMLElement;
         void import('@chiso/core/download').then((m) => m.openDownloadMenu(this, button, label));

@@ -92,7 +92,8 @@ export class ChisoElement extends LitElement {
       }
     }
     this._state = next;
-    this.toggleAttribute('aria-busy', next === 'loading');
+    if (next === 'loading') this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
     this.requestUpdate();
   }
 
@@ -110,7 +111,8 @@ export class ChisoElement extends LitElement {
     const lang = this.lang;
     const s = this.noSource ? undefined : this.sourceOf(feed);
     const name = localize(s?.name, lang);
-    const day = formatDate(s?.updated, lang);
+    // Vietnam's day, as the details and pictures say it (an update at 20:00 UTC is the next morning there).
+    const day = formatDate(s?.updated && vietnamTime(s.updated), lang);
     const url = /^https?:\/\//i.test(s?.url ?? '') && s!.url;
     const said = name || day;
     return said || stale ? html`<p part="source">${said ? `${msg(lang, 'source')}: ` : ''}${url ? html`<a href=${url}>${name || url}</a>` : name}${

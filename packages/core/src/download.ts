@@ -27,9 +27,9 @@ type Linked = HTMLElement & { shareLink(): string | undefined };
 
 const WORDS = {
   vi: { menu: 'Tải xuống', csv: 'Dữ liệu (CSV)', png: 'Hình ảnh (PNG)', link: 'Sao chép liên kết', copied: 'Đã sao chép liên kết',
-    notCopied: 'Không sao chép được; liên kết là {url}', failed: 'Không tạo được tệp' },
+    notCopied: 'Không sao chép được; liên kết là {url}', failed: 'Không tạo được tệp', saved: 'Đã tải xuống {file}' },
   en: { menu: 'Download', csv: 'Data (CSV)', png: 'Picture (PNG)', link: 'Copy link', copied: 'Link copied',
-    notCopied: 'Could not copy; the link is {url}', failed: 'The file could not be made' },
+    notCopied: 'Could not copy; the link is {url}', failed: 'The file could not be made', saved: 'Downloaded {file}' },
 };
 
 /** Saves `host.toCSV()` as `<title>.csv`; resolves with the detail, or undefined when the page kept the file. */
@@ -51,7 +51,8 @@ export function linkOf(host: HTMLElement): string {
   const shared = closestWith<Linked>(host, 'shareLink')?.shareLink();
   if (shared) return shared;
   const page = location.href.split('#')[0];
-  const id = host.id || closestWith<HTMLElement>(host, 'id', (n) => !!n.id)?.id;
+  // Only an id in the page itself is a place a link can go (one inside another element's shadow root is not).
+  const id = closestWith<HTMLElement>(host, 'id', (n) => !!n.id && n.getRootNode() === document)?.id;
   return id ? `${page}#${encodeURIComponent(id)}` : page;
 }
 
@@ -75,14 +76,18 @@ export async function copyText(text: string): Promise<boolean> {
 /**
  * Opens the download menu of `host` under `button` (or closes it when it is open): a `role="menu"` list of
  * `menuitem` buttons, ↓/↑/Home/End to move, Esc or a click elsewhere to close (focus back on the button),
- * the choice announced. Its part is `download-menu`.
+ * what was done said beside the button (seen, and heard by screen readers). Its part is `download-menu`.
  */
 export function openDownloadMenu(host: Host, button: HTMLElement, title: string): void {
   const root = button.getRootNode() as ShadowRoot | Document;
   const open = menus.get(button);
-  if (open) return void close(open, true);
-  // A click on the button of an open menu first closed it (the popover's light dismiss, on the press): it stays closed.
-  if (performance.now() - (closedAt.get(button) ?? -1e9) < 300) return;
+  // A press on the button of an open menu closed it already (the popover's light dismiss): its click does not
+  // open it again.
+  if (pressedOpen.delete(button)) return void (open && close(open, true));
+  // A menu shown is closed by its button; one left from before the element was taken off the page (a popover
+  // removed closes without a toggle event) is cleared first.
+  if (open && (!open.popover || open.matches(':popover-open'))) return void close(open, true);
+  if (open) close(open, false);
   const w = WORDS[(host.lang ?? 'vi').toLowerCase().startsWith('en') ? 'en' : 'vi'];
   adoptStyles(root);
   const status = statusOf(button);
@@ -101,23 +106,24 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
     b.textContent = label;
     b.addEventListener('click', () => {
       close(list, true);
-      status.textContent = '';
-      act().catch(() => (status.textContent = w.failed));
+      say(status, '');
+      act().then((done) => typeof done === 'string' && say(status, done), () => say(status, w.failed));
     });
     list.append(b);
   };
-  item(w.csv, () => downloadCsv(host, title));
-  if (closestWith(host, 'toImage')) item(w.png, () => downloadPicture(host, title));
+  const saved = (d?: DownloadDetail) => d && w.saved.replace('{file}', d.filename);
+  item(w.csv, () => downloadCsv(host, title).then(saved));
+  if (closestWith(host, 'toImage')) item(w.png, () => downloadPicture(host, title).then(saved));
   item(w.link, async () => {
     const url = linkOf(host);
     const ok = await copyText(url);
     button.focus(); // the older copy command took it to a hidden field
-    status.textContent = ok ? w.copied : w.notCopied.replace('{url}', url);
+    return ok ? w.copied : w.notCopied.replace('{url}', url);
   });
   list.addEventListener('keydown', (e) => {
     const items = [...list.querySelectorAll<HTMLElement>('[role="menuitem"]')];
     const at = items.indexOf((root as ShadowRoot).activeElement as HTMLElement);
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+    const to = { ArrowDown: at + 1, ArrowUp: (at < 0 ? items.length : at) - 1, Home: 0, End: items.length - 1 }[e.key];
     if (to !== undefined) {
       e.preventDefault();
       items[(to + items.length) % items.length].focus();
@@ -126,12 +132,14 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
       close(list, true);
     } else if (e.key === 'Tab') close(list, true); // and Tab goes on from the button
   });
-  // A popover closes itself on a click elsewhere or Esc: the button says so, and focus comes back to it.
+  // A popover closes itself on a click elsewhere or Esc: the button says so, and focus comes back to it unless the
+  // reader has put it somewhere else (a field of the page clicked).
   list.addEventListener('toggle', (e) => {
     if ((e as ToggleEvent).newState !== 'closed' || menus.get(button) !== list) return;
-    closedAt.set(button, performance.now());
-    close(list, list.contains((root as ShadowRoot).activeElement) || (root as ShadowRoot).activeElement === null);
+    const now = deepActive();
+    close(list, !now || now === document.body || list.contains(now));
   });
+  button.addEventListener('pointerdown', () => menus.get(button) === list && pressedOpen.add(button), { once: true });
   button.after(list);
   menus.set(button, list);
   owners.set(list, button);
@@ -149,9 +157,24 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
   list.querySelector<HTMLElement>('[role="menuitem"]')!.focus();
 }
 
+/** The element that has focus, looked for inside shadow roots. */
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Says `text` in the status beside the button (seen and heard); a success fades after a while, a problem stays. */
+function say(status: HTMLElement, text: string): void {
+  status.textContent = text;
+  clearTimeout(fades.get(status));
+  if (text) fades.set(status, setTimeout(() => status.textContent === text && (status.textContent = ''), 8000));
+}
+const fades = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
 const menus = new WeakMap<HTMLElement, HTMLElement>();
 const owners = new WeakMap<HTMLElement, HTMLElement>();
-const closedAt = new WeakMap<HTMLElement, number>();
+const pressedOpen = new WeakSet<HTMLElement>();
 
 function close(list: HTMLElement, refocus: boolean): void {
   const button = owners.get(list);
@@ -173,7 +196,7 @@ function place(list: HTMLElement, button: HTMLElement): void {
   list.style.top = `${below ? b.bottom + 4 : b.top - m.height - 4}px`;
 }
 
-/** The polite live region beside the button that tells what was done (made once per button). */
+/** The polite live region beside the button that tells what was done, seen and heard (made once per button). */
 function statusOf(button: HTMLElement): HTMLElement {
   const parent = button.parentNode as ParentNode;
   const next = [...parent.children].find((n) => n.classList.contains('chiso-download-status'));
@@ -209,15 +232,18 @@ async function save(host: HTMLElement, detail: DownloadDetail, blob: Blob): Prom
 }
 
 const CSS = `
-.chiso-download-menu { position: fixed; inset: auto; margin: 0; display: flex; flex-direction: column; min-width: 10rem; padding: 0.25rem;
+.chiso-download-menu { position: fixed; inset: auto; margin: 0; flex-direction: column; min-width: 10rem; padding: 0.25rem;
   background: var(--_bg, Canvas); color: var(--_fg, CanvasText); border: 1px solid var(--_border, GrayText); border-radius: 0.375rem;
   box-shadow: 0 4px 12px rgb(0 0 0 / 0.18); font: inherit; font-size: var(--chiso-font-size, 1rem); z-index: 10; }
+.chiso-download-menu:not([popover]) { display: flex; }
+.chiso-download-menu:popover-open { display: flex; }
 .chiso-download-menu:not([popover]) { position: absolute; }
 .chiso-download-menu [role='menuitem'] { font: inherit; color: inherit; background: none; border: 0; border-radius: 0.25rem; padding: 0.5rem 0.75rem;
   min-height: 2.75rem; text-align: start; cursor: pointer; white-space: nowrap; }
 .chiso-download-menu [role='menuitem']:hover { background: var(--_skeleton, Highlight); }
 .chiso-download-menu [role='menuitem']:focus-visible { outline: 3px solid var(--_focus, Highlight); outline-offset: -3px; }
-.chiso-download-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.chiso-download-status { color: var(--_muted, GrayText); font-size: 0.875em; margin-inline: 0.5rem; overflow-wrap: anywhere; user-select: text; }
+.chiso-download-status:empty { display: none; }
 `;
 const adopted = new WeakSet<Node>();
 

@@ -5,7 +5,7 @@
  * readers' words) are left out. The figures' own words stay text in an SVG; a PNG is that SVG drawn at `scale`.
  * Loaded with `./picture.ts`, only when a picture is asked for.
  */
-import { formatDate } from './dates.js';
+import { formatDate, vietnamTime } from './dates.js';
 import { escapeXml, svgPictureBlob, svgWithStyles, wrapText, type SvgPictureOptions } from './picture.js';
 
 const esc = (s: string): string => escapeXml(s); // read at call time: picture.ts and this module import each other
@@ -15,15 +15,16 @@ const visible = (color: string) => !!color && color !== 'transparent' && !/^rgba
 export function sourceNote(source: unknown, updated: unknown, lang = 'vi'): string[] {
   if (typeof source !== 'string' || !source) return [];
   const en = lang.toLowerCase().startsWith('en');
-  const when = typeof updated === 'string' && updated ? `${en ? ', updated ' : ', cập nhật '}${formatDate(updated, lang)}` : '';
+  const when = typeof updated === 'string' && updated ? `${en ? ', updated ' : ', cập nhật '}${formatDate(vietnamTime(updated), lang)}` : '';
   return [`${en ? 'Source' : 'Nguồn'}: ${source}${when}`];
 }
 
 /** The SVG text of `host` as drawn now, with `notes` under it. */
 export function elementPictureText(host: HTMLElement, notes: string[] = []): string {
   // An element that shows its source already (a `source` part) gets no second source line.
+  // With no-source the line shown holds at most the stale mark: the picture still names the publisher.
   const shown = host.shadowRoot?.querySelector('[part~="source"]');
-  if (shown && shown.getClientRects().length) notes = [];
+  if (shown && shown.getClientRects().length && !(host as { noSource?: boolean }).noSource) notes = [];
   const box = host.getBoundingClientRect();
   const width = Math.ceil(box.width);
   if (!width || !box.height) throw new Error('chiso: phần tử không hiển thị (kích thước 0), không có hình để lấy / the element is not shown (no size): nothing to picture');

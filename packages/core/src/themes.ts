@@ -76,5 +76,4 @@ export const tokens = css`
   /* Every element's source line (see ChisoElement.citeLine). */
   [part='source'] { color: var(--_muted); font-size: 0.875em; margin: 0; }
   [part='source'] a { color: var(--_accent); }
-  [part='stale'] { font-style: italic; }
 `;

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import {
   FeedError, formatDelta, formatNumber, formatPeriod, formatValue, levelLabel, localize, msg,
-  selectObservation, vietnamTime,
+  selectObservation,
 } from '@chiso/core';
 import type { Direction, LoadedFeed, Selected } from '@chiso/core';
 import { ChisoElement, DataParser, FeedController, tokens, type FeedHost } from '@chiso/core/element';
@@ -142,12 +142,17 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
   /** The figures shown as CSV (UTF-8 with BOM, plain numbers, period and source on each row); empty before data. */
   async toCSV(): Promise<string> {
     const v = this.current;
-    return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.feed.loaded?.model.source, this.source) : '';
+    return v ? (await import('./gauge-csv.js')).gaugeCsv([v], this.lang, this.model?.source, this.source) : '';
   }
 
   /** The gauge as the reader sees it: a PNG (`scale`, default 2) or an SVG whose words stay text, its source under it. */
   async toImage(options?: { format?: 'png' | 'svg'; scale?: number }): Promise<Blob> {
-    return (await import('./gauge-csv.js')).gaugePicture(this, this.current, (this.feed.loaded?.model ?? this.parser.model)?.source, options);
+    return (await import('./gauge-csv.js')).gaugePicture(this, this.current, this.model?.source, options);
+  }
+
+  /** The feed read: the `data` given, else the one fetched from `src`. */
+  private get model() {
+    return (this.data != null ? this.parser : this.feed.loaded)?.model;
   }
 
   /** The view being shown, for tests and developers: value, band, delta… (read-only). */
@@ -342,7 +347,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
     const ratio = v.numerator !== undefined && v.denominator !== undefined ? `${count(v.numerator)} / ${count(v.denominator)}${unitText}`
       : v.numerator !== undefined ? `${count(v.numerator)}${unitText}` : '';
     const delta = v.delta !== undefined ? formatDelta(v.delta, v.unit, lang, v.decimals) : '';
-    const source = (this.data != null ? this.parser : this.feed.loaded)?.model?.source;
+    const source = this.model?.source;
     const fetchedAt = this.feed.loaded?.fetchedAt;
     const stale = this.state === 'stale';
     const valueText = this.valueText(v, lang);
@@ -367,8 +372,7 @@ export class ChisoGauge extends ChisoElement implements FeedHost {
       ${stale && this.error ? html`<p part="error" role="alert">${this.error.localizedMessage(lang)}</p>` : nothing}
       <details part="details" @toggle=${this.openDetails}>
         <summary>${msg(lang, 'details')}</summary>
-        ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: this.sourceOf(shownSource), time: vietnamTime }, lang,
-          this.noDownload ? undefined : this)}
+        ${this.details?.detailsContent(v, { value: valueText, delta, ratio, source: this.sourceOf(shownSource) }, lang, this)}
       </details>
     </figure>`;
   }

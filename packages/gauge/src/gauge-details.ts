@@ -1,9 +1,9 @@
 /**
- * The gauge's details table and its download button: loaded the first time a reader opens "Chi tiết", so a page
+ * The gauge's details table and its "Tải xuống" (download menu) button: loaded the first time a reader opens "Chi tiết", so a page
  * of gauges does not carry what most readers never open (the gauge's budget is 20 KB with core and lit).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatPeriod, formatValue, levelLabel, localize, msg, type FeedSource } from '@chiso/core';
+import { formatDate, formatPeriod, formatValue, levelLabel, localize, msg, vietnamTime, type FeedSource } from '@chiso/core';
 import { bandLabel, type GaugeView } from './gauge-model.js';
 
 /** What the gauge has already worded for its face, reused in the table. */
@@ -13,8 +13,6 @@ export interface GaugeFaceText {
   ratio: string;
   /** The observation's own source, else the feed's. */
   source?: FeedSource;
-  /** A time as ISO text in Vietnam's time (the text as given when it is not a time). */
-  time: (t: string) => string;
 }
 
 /** The table's row names: here, not in core's dictionary, so a page whose details stay closed never carries them. */
@@ -47,15 +45,15 @@ export function detailRows(v: GaugeView, face: GaugeFaceText, lang: string): Arr
     [v.denominator !== undefined ? 'ratio' : 'count', face.ratio],
     ['source', localize(s?.name, lang)],
     ['published', s?.published && formatPeriod(s.published.slice(0, 10), lang)],
-    ['updated', s?.updated && updatedText(face.time(s.updated), lang)],
+    ['updated', s?.updated && updatedText(vietnamTime(s.updated), lang)],
     ['note', localize(v.note, lang)],
   ] as Array<[RowName, string | false | undefined]>).filter((r): r is [RowName, string] => !!r[1]);
 }
 
-/** The details' table, and the download button saving `host`'s CSV (none without a host: `no-download`). */
-export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, host?: HTMLElement & { toCSV(): Promise<string> }): TemplateResult {
+/** The details' table, and the button opening `host`'s download menu (none with `no-download`). */
+export function detailsContent(v: GaugeView, face: GaugeFaceText, lang: string, host: HTMLElement & { toCSV(): Promise<string>; noDownload: boolean }): TemplateResult {
   // The saving code is here, not in the gauge: a page of gauges whose details stay closed never carries it.
-  const download = host && ((e: Event) => {
+  const download = !host.noDownload && ((e: Event) => {
     const button = e.currentTarget as HTMLElement;
     void import('@chiso/core/download').then((m) => m.openDownloadMenu(host, button, v.label));
   });

@@ -20,10 +20,15 @@ import type { ChisoChoroplethLayer } from './chiso-choropleth-layer.js';
  * @fires chiso-ready - From the map (detail `{ areas }`) and from the layer (detail `{ breaks, colors, … }`).
  * @fires chiso-select - When an area is clicked or picked by keyboard. Detail: `{ area, name, value }`.
  * @fires chiso-error - When the boundaries or the feed cannot be shown.
+ * @fires chiso-download - From the layer's download menu, before a file is saved (cancelable). Detail: `{ format, filename, text? , blob? }`.
  *
  * @csspart map - The inner `<chiso-map>`.
  * @csspart layer - The inner `<chiso-choropleth-layer>`.
  * @csspart legend - The inner `<chiso-legend>`.
+ * @csspart download - The layer's "Tải xuống" (download) button (hidden by `no-download`).
+ * @csspart download-menu - The layer's download menu: CSV, PNG, a link.
+ * @csspart source - The layer's source line (hidden by `no-source`).
+ * @csspart stale - "Dữ liệu cũ" at the end of the source line, after a failed refresh.
  */
 export class ChisoChoropleth extends ChisoElement {
   static override styles = [tokens, css`:host { display: block; } chiso-legend { margin-top: 0.25rem; }
@@ -124,7 +129,7 @@ export class ChisoChoropleth extends ChisoElement {
         .theme=${this.theme} ?fill=${this.fill} ?search=${this.search} ?drill=${this.drill} ?sync-url=${this.syncUrl} ?eager=${this.eager} ?preserve-drawing-buffer=${this.preserveDrawingBuffer}
         .gestures=${this.gestures} .renderer=${this.renderer} bounds=${this.bounds ?? nothing}
         @chiso-ready=${this.onInnerReady} @chiso-error=${this.onInnerError}>
-        <chiso-choropleth-layer part="layer" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
+        <chiso-choropleth-layer part="layer" exportparts="download, download-menu, source, stale" .src=${this.src} .data=${this.data} .indicator=${this.indicator}
           .period=${this.period} .classes=${this.classes} .palette=${this.palette} .reverse=${this.reverse}
           .refresh=${this.refresh} .lang=${this.lang} .theme=${this.theme} .tableOpen=${this.tableOpen}
           .noDataColor=${this.noDataColor} .breaksOver=${this.breaksOver} .timeout=${this.timeout} .crosswalk=${this.crosswalk}

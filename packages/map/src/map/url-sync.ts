@@ -247,6 +247,8 @@ class CopyLinkControl {
   ) {}
 
   onAdd(): HTMLElement {
+    // The clipboard code is fetched now: a browser lets a page write to the clipboard only right after the click.
+    const clipboard = import('@chiso/core/download');
     const box = document.createElement('div');
     box.className = 'maplibregl-ctrl maplibregl-ctrl-group';
     const button = document.createElement('button');
@@ -262,7 +264,7 @@ class CopyLinkControl {
     button.addEventListener('click', async () => {
       this.before();
       said.textContent = '';
-      const ok = await (await import('@chiso/core/download')).copyText(location.href);
+      const ok = await (await clipboard).copyText(location.href);
       button.focus(); // the older copy command took it to a hidden field
       const message = mapMsg(this.host.lang, ok ? 'linkCopied' : 'linkNotCopied', { url: location.href });
       said.textContent = message;
