@@ -218,7 +218,10 @@ describe('the download menu', function () {
       <chiso-choropleth-layer .data=${densityFeed(features)} classes="quantile:5"></chiso-choropleth-layer>
     </chiso-map>`);
     await el.ready;
+    // The panel is drawn again when MapLibre takes over from the canvas: its button is taken after that.
+    await waitUntil(() => el.activeRenderer === 'maplibre', 'MapLibre drawing', { timeout: 20000 });
     const layer = el.querySelector('chiso-choropleth-layer') as ChisoChoroplethLayer;
+    await layer.updateComplete;
     await waitUntil(() => layer.shadowRoot!.querySelector('[part="download"]'), 'the layer\'s button');
     const link = new URL(linkOf(layer));
     expect(link.searchParams.get('ban-do-tai.view'), 'the view in the link').to.match(/^[\d.]+,[\d.]+,[\d.]+$/);

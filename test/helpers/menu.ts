@@ -5,7 +5,8 @@ import { waitUntil } from '@open-wc/testing';
 export async function openMenu(button: HTMLElement): Promise<HTMLElement> {
   button.click();
   const root = button.getRootNode() as ShadowRoot;
-  await waitUntil(() => root.querySelector('[role="menu"]:popover-open'), 'the download menu opened');
+  // Its code may still be loading, and a page drawing maps on a busy machine answers late.
+  await waitUntil(() => root.querySelector('[role="menu"]:popover-open'), 'the download menu opened', { timeout: 5000 });
   return root.querySelector<HTMLElement>('[role="menu"]:popover-open')!;
 }
 

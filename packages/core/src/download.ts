@@ -79,6 +79,8 @@ export async function copyText(text: string): Promise<boolean> {
  * what was done said beside the button (seen, and heard by screen readers). Its part is `download-menu`.
  */
 export function openDownloadMenu(host: Host, button: HTMLElement, title: string): void {
+  // The button redrawn while this code loaded (a map's panel after its renderer changed): its successor is clicked next.
+  if (!button.isConnected) return;
   const root = button.getRootNode() as ShadowRoot | Document;
   const open = menus.get(button);
   // A press on the button of an open menu closed it already (the popover's light dismiss): its click does not
