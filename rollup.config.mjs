@@ -214,7 +214,7 @@ export const bundle = (input, outDir, entryName = '[name].js', { vendorMaplibre 
 });
 
 export default [
-  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', colors: 'packages/core/src/colors.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts', download: 'packages/core/src/download.ts', picture: 'packages/core/src/picture.ts' }, ['lit', 'd3-dsv']),
+  pkg('core', { index: 'packages/core/src/index.ts', element: 'packages/core/src/element.ts', colors: 'packages/core/src/colors.ts', 'load-diagnosis': 'packages/core/src/load-diagnosis.ts', download: 'packages/core/src/download.ts', clipboard: 'packages/core/src/clipboard.ts', picture: 'packages/core/src/picture.ts' }, ['lit', 'd3-dsv']),
   pkg('gauge', { index: 'packages/gauge/src/index.ts', 'define-gauge': 'packages/gauge/src/define-gauge.ts', 'define-gauge-group': 'packages/gauge/src/define-gauge-group.ts', 'define-stat': 'packages/gauge/src/define-stat.ts', 'stat-model': 'packages/gauge/src/stat-model.ts', 'define-ranking': 'packages/gauge/src/define-ranking.ts', 'ranking-model': 'packages/gauge/src/ranking-model.ts', 'define-progress': 'packages/gauge/src/define-progress.ts', 'progress-model': 'packages/gauge/src/progress-model.ts' }, ['lit', '@chiso/core']),
   pkg('atlas', { index: 'packages/atlas/src/index.ts', crosswalk: 'packages/atlas/src/crosswalk.ts', communes: 'packages/atlas/src/communes.ts' }, ['@chiso/core']),
   pkg('map', { index: 'packages/map/src/index.ts', classify: 'packages/map/src/classify.ts', palette: 'packages/map/src/palette.ts', model: 'packages/map/src/choropleth-model.ts' },

@@ -10,6 +10,9 @@
  * (preventDefault) and, for instance, send it elsewhere.
  */
 import { fileNameOf } from './csv.js';
+import { copyText } from './clipboard.js';
+
+export { copyText };
 
 export interface DownloadDetail {
   format: 'csv' | 'png';
@@ -56,22 +59,6 @@ export function linkOf(host: HTMLElement): string {
   return id ? `${page}#${encodeURIComponent(id)}` : page;
 }
 
-/** The clipboard where the page may use it, else the older copy command. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.style.cssText = 'position:fixed;opacity:0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
 
 /**
  * Opens the download menu of `host` under `button` (or closes it when it is open): a `role="menu"` list of
@@ -109,7 +96,8 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
     b.addEventListener('click', () => {
       close(list, true);
       say(status, '');
-      act().then((done) => typeof done === 'string' && say(status, done), () => say(status, w.failed));
+      act().then((done) => typeof done === 'string' && say(status, done, done !== w.copied && !done.startsWith(w.saved.split('{')[0])),
+        () => say(status, w.failed, true));
     });
     list.append(b);
   };
@@ -166,11 +154,11 @@ function deepActive(): Element | null {
   return a;
 }
 
-/** Says `text` in the status beside the button (seen and heard); a success fades after a while, a problem stays. */
-function say(status: HTMLElement, text: string): void {
+/** Says `text` in the status beside the button (seen and heard); a success fades after a while, a problem (`lasting`: the link to copy by hand) stays. */
+function say(status: HTMLElement, text: string, lasting = false): void {
   status.textContent = text;
   clearTimeout(fades.get(status));
-  if (text) fades.set(status, setTimeout(() => status.textContent === text && (status.textContent = ''), 8000));
+  if (text && !lasting) fades.set(status, setTimeout(() => status.textContent === text && (status.textContent = ''), 8000));
 }
 const fades = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
 

@@ -7,6 +7,8 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+// Imported with the map, not on the click: a browser lets a page write to the clipboard only right after the click.
+import { copyText } from '@chiso/core/clipboard';
 import { mapMsg } from '../map-i18n.js';
 import { areaLabel, type SearchHost } from './search-box.js';
 
@@ -247,8 +249,6 @@ class CopyLinkControl {
   ) {}
 
   onAdd(): HTMLElement {
-    // The clipboard code is fetched now: a browser lets a page write to the clipboard only right after the click.
-    const clipboard = import('@chiso/core/download');
     const box = document.createElement('div');
     box.className = 'maplibregl-ctrl maplibregl-ctrl-group';
     const button = document.createElement('button');
@@ -264,7 +264,7 @@ class CopyLinkControl {
     button.addEventListener('click', async () => {
       this.before();
       said.textContent = '';
-      const ok = await (await clipboard).copyText(location.href);
+      const ok = await copyText(location.href);
       button.focus(); // the older copy command took it to a hidden field
       const message = mapMsg(this.host.lang, ok ? 'linkCopied' : 'linkNotCopied', { url: location.href });
       said.textContent = message;
