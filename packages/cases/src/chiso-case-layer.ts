@@ -467,7 +467,6 @@ export class ChisoCaseLayer extends CaseLayerProperties {
   }
 
   // ---- render ----
-
   /** The table as CSV (UTF-8 BOM), its rows in order, under the screen's privacy rule ("< k"); empty before data. */
   async toCSV(): Promise<string> {
     return this.read.index ? tableCsv(this.view, this.source) : '';
