@@ -32,7 +32,10 @@ export class ChisoElement extends LitElement {
   /** Hides the "Tải xuống" (download) menu: the data stays available to scripts through `toCSV()`. */
   @property({ type: Boolean, attribute: 'no-download' }) noDownload = false;
 
-  /** Who published the figures, shown in the source line, the CSV and pictures instead of the feed's `source.name`. */
+  /**
+   * Who published the figures, shown in the source line, the CSV and pictures instead of the feed's `source.name`.
+   * On an element that shows figures (a `<chiso-map>` has none of its own: set it on its layers).
+   */
   @property() source?: string;
 
   /** Hides the source line ("Nguồn: … · cập nhật …"); a stale mark still shows. */
@@ -104,8 +107,8 @@ export class ChisoElement extends LitElement {
 
   /**
    * The one quiet line saying where the figures come from and when they were updated ("Nguồn: Sở TT&TT Phú Thọ ·
-   * cập nhật 23/05/2024"), the publisher linked when the feed gives a web address (in the same tab: no window opens unannounced); `stale` (what to say of data
-   * kept after a failed refresh) ends it, even with `no-source`.
+   * cập nhật 23/05/2024"), the publisher linked when the feed gives a web address (in the same tab: no window opens
+   * unannounced); `stale` (what to say of data kept after a failed refresh) ends it, even with `no-source`.
    */
   protected citeLine(feed: FeedSource | undefined, stale?: string): TemplateResult | typeof nothing {
     const lang = this.lang;
@@ -122,6 +125,7 @@ export class ChisoElement extends LitElement {
   /** "Dữ liệu cũ, từ 08:00": what the source line says of data kept after a refresh failed (`at`: when it was fetched). */
   protected staleNote(at?: number | string): string {
     const note = msg(this.lang, 'stale', { time: at ? vietnamTime(at).slice(11, 16) : '' });
+    // Without a time, the words before it ("Dữ liệu cũ" / "Stale data"): both languages put the time after a comma.
     return at ? note : note.split(',')[0];
   }
 
