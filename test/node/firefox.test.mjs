@@ -19,8 +19,10 @@ test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colour
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.setViewport({ width: 1280, height: 900 });
+    // The window's size comes from the launch arguments: Firefox ESR 140.12 answers puppeteer's setViewport with
+    // "unknown command emulation.setScreenOrientationOverride".
     await page.goto(`http://127.0.0.1:${server.address().port}/examples/index.html`);
+    assert.equal(await page.evaluate(() => window.innerWidth), 1280, 'the window is the desktop width the test means');
     const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
     // Debian's Firefox ESR here has no WebGL (the brief's "real no-WebGL browser"): this test means that.
     assert.equal(webgl, false, 'this Firefox has WebGL: the test would not show the canvas fallback');
