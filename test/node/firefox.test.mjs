@@ -19,8 +19,9 @@ test('Firefox ESR, no WebGL: the demo\'s maps draw on the canvas in their colour
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
-    // The window's size comes from the launch arguments: Firefox ESR 140.12 answers puppeteer's setViewport with
-    // "unknown command emulation.setScreenOrientationOverride".
+    // Puppeteer sends the viewport and a screen orientation together; Firefox ESR 140.12 sets the first and answers
+    // the second with "unknown command emulation.setScreenOrientationOverride" (the width is checked below).
+    await page.setViewport({ width: 1280, height: 900 }).catch((e) => { if (!/unknown command/.test(e.message)) throw e; });
     await page.goto(`http://127.0.0.1:${server.address().port}/examples/index.html`);
     assert.equal(await page.evaluate(() => window.innerWidth), 1280, 'the window is the desktop width the test means');
     const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
