@@ -150,7 +150,8 @@ await Promise.all([
 phase('node and browser tests');
 await storybook;
 phase('waiting for Storybook');
-await nodeTests(wantNode.filter((f) => pages.includes(f)), { source: false });
+// Longest first (the list's order), or the story test would start last and run alone at the end.
+await nodeTests(pages.filter((f) => wantNode.includes(f)), { source: false });
 phase('pages');
 // 4. Alone: files that measure how long the main thread is busy.
 await browserTests(wantBrowser.filter((f) => ALONE.has(f)), { concurrency: 1 });
