@@ -50,6 +50,29 @@ describe('<chiso-map> on the atlas\'s commune boundaries', function () {
     }
   });
 
+  it('a map made after another was removed starts on MapLibre\'s worker already running (kept for the page)', async function () {
+    const feed = densityFeed(await atlasFeatures(PHU_THO_COMMUNES));
+    let started = 0;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started += 1;
+      }
+    } as typeof Worker;
+    try {
+      const first = await mountChoropleth(PHU_THO_COMMUNES, feed, { renderer: 'maplibre' });
+      first.el.remove();
+      const before = started;
+      const second = await mountChoropleth(PHU_THO_COMMUNES, feed, { renderer: 'maplibre' });
+      expect(renderedCodes(second.el).size).to.equal(148);
+      expect(started, 'workers started for the second map').to.equal(before);
+      second.el.remove();
+    } finally {
+      window.Worker = Original;
+    }
+  });
+
   it('keyboard: the canvas takes focus, arrows pan, Enter picks the area at the centre', async function () {
     const features = await atlasFeatures(PHU_THO_COMMUNES);
     const { el, map } = await mountChoropleth(PHU_THO_COMMUNES, densityFeed(features));

@@ -13,6 +13,9 @@ export { maplibreCss, CanvasMap };
 /** No worker: the canvas renderer draws on the page's thread. */
 export const workerUrl = (): string | undefined => undefined;
 
+/** No worker pool to keep. */
+export const keepWorkers = (_map: unknown): void => undefined;
+
 /** Vector tiles (PMTiles, XYZ) are drawn by MapLibre only. */
 export const usePmtiles = (): Promise<void> => Promise.reject(new Error('vector tiles need MapLibre (WebGL)'));
 

@@ -250,7 +250,7 @@ export class ChisoMap extends MapBase {
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
     });
     this.resize.observe(this.renderRoot.querySelector<HTMLElement>('[part="map"]')!);
-    const loaded = mapLoaded(map);
+    const loaded = mapLoaded(map).then(() => runtime.keepWorkers(map));
     let boundaries: Boundaries | undefined;
     try {
       boundaries = this.readBoundaries(runtime, await input);
@@ -376,7 +376,7 @@ export class ChisoMap extends MapBase {
       this.workerWatch = watchWorker(runtime.workerUrl(), ChisoMap.workerWatchMs, () => generation === this.generation && this.incoming === map && !map.loaded(), resolve);
     });
     const drawn = (async () => {
-      await mapLoaded(map);
+      await mapLoaded(map).then(() => runtime.keepWorkers(map));
       if (generation !== this.generation) return;
       this.dress(map, kind, runtime);
       await whenIdle(map, true);
