@@ -10,6 +10,7 @@ import { startStaticServer } from '../scripts/static-server.mjs';
 import { benchParse } from './parse.mjs';
 import { benchBtsLayer, benchMaps, writeNationalData } from './map.mjs';
 import { benchCaseLayer } from './cases.mjs';
+import { benchRemount } from './remount.mjs';
 import { benchBts } from './bts.mjs';
 import { benchAtlasSizes, writeHandHostedGeoJSON, benchAtlasMaps } from './atlas.mjs';
 
@@ -133,6 +134,7 @@ try {
   }
   if (process.env.BENCH_ATLAS !== '0') await benchAtlasMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_BTS !== '0') await benchBtsLayer(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
+  if (process.env.BENCH_REMOUNT !== '0') await benchRemount(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5));
   if (process.env.BENCH_CASES !== '0') await benchCaseLayer(browser, base, Number(process.env.BENCH_CASE_RUNS ?? 3));
   if (process.env.BENCH_MAPS !== '0') {
     await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'atlas');

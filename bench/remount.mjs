@@ -1,0 +1,36 @@
+// One map after another (bench/pages/remount.html): six maps of Phú Thọ's communes made and removed in turn on one
+// page, chiso against the hand-written MapLibre map, runs alternated in one Chromium. chiso keeps MapLibre's
+// worker for the page once a map has loaded; plain MapLibre ends its worker with its last map and starts a new one.
+import { pct } from './stats.mjs';
+
+export async function benchRemount(browser, base, runs) {
+  const libs = ['chiso', 'maplibre'];
+  const r = Object.fromEntries(libs.map((l) => [l, { first: [], next: [] }]));
+  for (let i = 0; i < runs + 1; i++) {
+    for (const lib of i % 2 ? [...libs].reverse() : libs) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1000, height: 700 });
+      await page.goto(`${base}/bench/pages/remount.html?lib=${lib}`);
+      await page.waitForFunction('window.__result !== undefined', { timeout: 120000, polling: 250 });
+      const out = await page.evaluate('window.__result');
+      if (i > 0) {
+        r[lib].first.push(out.first);
+        r[lib].next.push(...out.next);
+      }
+      await page.close();
+    }
+  }
+  const row = (l) => ({
+    'first map median ms': +pct(r[l].first, 0.5).toFixed(0),
+    'maps 2–6 median ms': +pct(r[l].next, 0.5).toFixed(0),
+    'maps 2–6 p95 ms': +pct(r[l].next, 0.95).toFixed(0),
+    maps: r[l].first.length + r[l].next.length,
+  });
+  console.log('\nOne map after another: six maps of Phú Thọ\'s 148 communes made and removed in turn on one page, creation → drawn on MapLibre (headless Chromium, SwiftShader)\n');
+  console.table({
+    '<chiso-map> with its commune choropleth (MapLibre\'s worker kept for the page)': row('chiso'),
+    'hand-written MapLibre map, same polygons (baseline: a new worker per map)': row('maplibre'),
+  });
+  const ratio = pct(r.chiso.next, 0.5) / pct(r.maplibre.next, 0.5);
+  console.log(`Maps 2–6: chiso ${ratio.toFixed(2)}× the hand-written MapLibre map's time.`);
+}
