@@ -201,6 +201,26 @@ describe('the download menu', function () {
     await sendKeys({ press: 'Escape' });
   });
 
+  it('an open menu moves with its button when the page scrolls', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="padding-top:300px;height:3000px">
+      <chiso-stat .data=${publishedFeed('dvc.dossiers', '06')} period="2020"></chiso-stat></div>`);
+    const el = page.querySelector('chiso-stat') as ChisoStat;
+    await waitUntil(() => el.state === 'ready', 'ready');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
+    button.scrollIntoView({ block: 'center' });
+    const menu = await openMenu(button);
+    const gap = () => menu.getBoundingClientRect().top - button.getBoundingClientRect().bottom;
+    const before = gap();
+    const scrolled = nextEvent(window, 'scroll', 2000);
+    window.scrollBy(0, 120);
+    await scrolled;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(Math.abs(gap() - before), `menu ${menu.getBoundingClientRect().top}, button ${button.getBoundingClientRect().bottom}`).to.be.below(1);
+    await sendKeys({ press: 'Escape' });
+    expect(menu.isConnected).to.equal(false);
+    window.scrollTo(0, 0);
+  });
+
   it('on a trend: its chart\'s picture', async () => {
     const el = await fixture<ChisoTrend>(html`<chiso-trend .data=${publishedFeed('dvc.dossiers', '06')}></chiso-trend>`);
     await waitUntil(() => el.state === 'ready', 'ready');

@@ -137,6 +137,11 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
   if (popover) {
     list.showPopover();
     place(list, button);
+    // The top layer does not scroll with the page: the menu is moved with its button while it is open.
+    const follow = (): void => (menus.get(button) === list && list.isConnected ? place(list, button) : unfollow(follow));
+    addEventListener('scroll', follow, { capture: true, passive: true });
+    addEventListener('resize', follow, { passive: true });
+    followers.set(list, follow);
   } else {
     // No popover (an old browser): the list opens in the flow, closed by a click outside.
     setTimeout(() => document.addEventListener('click', function away(e) {
@@ -163,6 +168,11 @@ function say(status: HTMLElement, text: string, lasting = false): void {
 const fades = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
 
 const menus = new WeakMap<HTMLElement, HTMLElement>();
+const followers = new WeakMap<HTMLElement, () => void>();
+const unfollow = (follow: () => void): void => {
+  removeEventListener('scroll', follow, { capture: true });
+  removeEventListener('resize', follow);
+};
 const owners = new WeakMap<HTMLElement, HTMLElement>();
 const pressedOpen = new WeakSet<HTMLElement>();
 
@@ -170,6 +180,8 @@ function close(list: HTMLElement, refocus: boolean): void {
   const button = owners.get(list);
   if (!button || menus.get(button) !== list) return;
   menus.delete(button);
+  const follow = followers.get(list);
+  if (follow) unfollow(follow);
   button.setAttribute('aria-expanded', 'false');
   if (list.popover && list.matches(':popover-open')) list.hidePopover();
   list.remove();
