@@ -79,19 +79,25 @@ const settle = (page) => page.evaluate(async () => {
 export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, height = 900 } = {}) {
   if (!(await page.evaluate(() => typeof window.chisoLayoutProblems === 'function'))) await page.evaluate(layoutScript);
   const problems = [];
-  for (const font of ['100%', '200%']) {
+  // Widest to narrowest at 100 %, back up at 200 %: every step changes one thing, and the first (the width the page
+  // is usually at) and the last (only the text size to put back) need no resize; each resize redraws every map.
+  const down = [...widths].sort((a, b) => b - a);
+  const plan = [...down.map((w) => [w, '100%']), ...[...down].reverse().map((w) => [w, '200%'])];
+  const resize = async (width) => {
+    const now = page.viewport();
+    if (now?.width !== width || now?.height !== height || now?.deviceScaleFactor !== PAGE_SCALE) await page.setViewport({ width, height, deviceScaleFactor: PAGE_SCALE });
+  };
+  for (const [width, font] of plan) {
     await page.evaluate((f) => { document.documentElement.style.fontSize = f; }, font);
-    for (const width of widths) {
-      await page.setViewport({ width, height, deviceScaleFactor: PAGE_SCALE });
-      await settle(page);
-      const found = await page.evaluate((sel) => window.chisoLayoutProblems(document.querySelector(sel) ?? document.body), selector);
-      for (const p of found) problems.push(`${width}px ${font}: ${p}`);
-      // Nothing makes the page scroll sideways (a phone's reader would pan to read).
-      const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
-      if (wide > width + 1) problems.push(`${width}px ${font}: the page scrolls sideways (${wide} px wide)`);
-    }
+    await resize(width);
+    await settle(page);
+    const found = await page.evaluate((sel) => window.chisoLayoutProblems(document.querySelector(sel) ?? document.body), selector);
+    for (const p of found) problems.push(`${width}px ${font}: ${p}`);
+    // Nothing makes the page scroll sideways (a phone's reader would pan to read).
+    const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    if (wide > width + 1) problems.push(`${width}px ${font}: the page scrolls sideways (${wide} px wide)`);
   }
   await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
-  await page.setViewport({ width: 1280, height, deviceScaleFactor: PAGE_SCALE });
+  await resize(1280);
   return problems;
 }
