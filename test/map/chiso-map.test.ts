@@ -61,10 +61,13 @@ describe('<chiso-map> on the atlas\'s commune boundaries', function () {
       }
     } as typeof Worker;
     try {
-      const first = await mountChoropleth(PHU_THO_COMMUNES, feed, { renderer: 'maplibre' });
+      // `auto` (canvas first, then MapLibre), as a portal's maps are made.
+      const first = await mountChoropleth(PHU_THO_COMMUNES, feed);
+      expect(first.el.activeRenderer).to.equal('maplibre');
       first.el.remove();
       const before = started;
-      const second = await mountChoropleth(PHU_THO_COMMUNES, feed, { renderer: 'maplibre' });
+      const second = await mountChoropleth(PHU_THO_COMMUNES, feed);
+      expect(second.el.activeRenderer).to.equal('maplibre');
       expect(renderedCodes(second.el).size).to.equal(148);
       expect(started, 'workers started for the second map').to.equal(before);
       second.el.remove();

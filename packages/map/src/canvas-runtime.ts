@@ -14,7 +14,7 @@ export { maplibreCss, CanvasMap };
 export const workerUrl = (): string | undefined => undefined;
 
 /** No worker pool to keep. */
-export const keepWorkers = (_map: unknown): void => undefined;
+export const keepWorkers = (): void => undefined;
 
 /** Vector tiles (PMTiles, XYZ) are drawn by MapLibre only. */
 export const usePmtiles = (): Promise<void> => Promise.reject(new Error('vector tiles need MapLibre (WebGL)'));

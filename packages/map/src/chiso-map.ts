@@ -250,7 +250,7 @@ export class ChisoMap extends MapBase {
       this.resizeFrame = requestAnimationFrame(() => this.map?.resize());
     });
     this.resize.observe(this.renderRoot.querySelector<HTMLElement>('[part="map"]')!);
-    const loaded = mapLoaded(map).then(() => runtime.keepWorkers(map));
+    const loaded = mapLoaded(map);
     let boundaries: Boundaries | undefined;
     try {
       boundaries = this.readBoundaries(runtime, await input);
@@ -280,6 +280,7 @@ export class ChisoMap extends MapBase {
     // first picture, and MapLibre is no sooner ready for it (the bench measured both orders).
     if (plan === 'canvas-then-maplibre') await this.takeOver(generation, this.prepareMapLibre(generation, loadRuntime('maplibre'), kind), kind);
     if (generation !== this.generation) return;
+    this.runtime!.keepWorkers(); // drawn: MapLibre's worker has answered (a no-op on the canvas)
     this.setState('ready');
     if (boundaries && (boundaries.skipped.notPolygon || boundaries.skipped.noCode)) {
       this.errorText = mapMsg(this.lang, 'boundariesSkipped', { n: boundaries.skipped.notPolygon + boundaries.skipped.noCode });
@@ -376,7 +377,7 @@ export class ChisoMap extends MapBase {
       this.workerWatch = watchWorker(runtime.workerUrl(), ChisoMap.workerWatchMs, () => generation === this.generation && this.incoming === map && !map.loaded(), resolve);
     });
     const drawn = (async () => {
-      await mapLoaded(map).then(() => runtime.keepWorkers(map));
+      await mapLoaded(map);
       if (generation !== this.generation) return;
       this.dress(map, kind, runtime);
       await whenIdle(map, true);
