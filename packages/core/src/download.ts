@@ -137,8 +137,10 @@ export function openDownloadMenu(host: Host, button: HTMLElement, title: string)
   if (popover) {
     list.showPopover();
     place(list, button);
-    // The top layer does not scroll with the page: the menu is moved with its button while it is open.
-    const follow = (): void => (menus.get(button) === list && list.isConnected ? place(list, button) : unfollow(follow));
+    // The top layer does not scroll with the page: the menu is moved with its button while it is open. (A scroll
+    // inside another element's shadow root does not reach the window. A menu whose element left the page closed
+    // without a word: its listeners go at the next scroll.)
+    const follow = (): void => (menus.get(button) === list && list.matches(':popover-open') ? place(list, button) : unfollow(follow));
     addEventListener('scroll', follow, { capture: true, passive: true });
     addEventListener('resize', follow, { passive: true });
     followers.set(list, follow);
