@@ -73,10 +73,10 @@ const settle = (page) => page.evaluate(async () => {
 
 /**
  * Layout problems of the chiso elements under `selector` at every width, at the default and at 200 % font size
- * (what a reader's A+ or browser zoom does), each prefixed with where it happened. Leaves the page at 1280 px
- * and 100 %.
+ * (what a reader's A+ or browser zoom does), each prefixed with where it happened. Leaves the page at 100 % and,
+ * unless `restore` is false (the page stays at the widest width checked), at 1280 px.
  */
-export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, height = 900 } = {}) {
+export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, height = 900, restore = true } = {}) {
   if (!(await page.evaluate(() => typeof window.chisoLayoutProblems === 'function'))) await page.evaluate(layoutScript);
   const problems = [];
   // Widest to narrowest at 100 %, back up at 200 %: every step changes one thing, and the first (the width the page
@@ -98,6 +98,6 @@ export async function layoutProblemsAcross(page, selector, { widths = WIDTHS, he
     if (wide > width + 1) problems.push(`${width}px ${font}: the page scrolls sideways (${wide} px wide)`);
   }
   await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
-  await resize(1280);
+  if (restore) await resize(1280);
   return problems;
 }
