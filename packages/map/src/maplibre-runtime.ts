@@ -16,11 +16,11 @@ if (!VENDOR_WORKER.startsWith('chiso-vendor:')) maplibregl.setWorkerUrl(new URL(
 let workersKept = false;
 /**
  * Keeps MapLibre's worker pool for the page, called once a map has drawn its boundaries on MapLibre (a worker
- * prepared them, so the pool works and `prewarm()` cannot fail on it). The pool is shared by the page's maps and ended when the
- * last map is removed, so a map made after another was removed (a drill-down, a route change in a single-page
- * portal, Storybook's next story) would start a new worker, parse MapLibre's worker code and warm its JIT again:
- * kept, such a map draws on MapLibre in about half the time with software WebGL here (the remount row of
- * `npm run bench`), for MapLibre's idle worker (one; up to three in Safari).
+ * prepared them, so the pool works and `prewarm()` cannot fail on it). The pool is shared by the page's maps and
+ * ended when the last map is removed, so a map made after another was removed (a drill-down, a route change in a
+ * single-page portal, Storybook's next story) would start a new worker, parse MapLibre's worker code and warm its
+ * JIT again. Kept, such a map is drawn sooner (the remount rows of `npm run bench`), for MapLibre's idle worker
+ * (one; up to three in Safari).
  */
 export function keepWorkers(): void {
   if (workersKept) return;
