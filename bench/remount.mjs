@@ -30,7 +30,7 @@ export async function benchRemount(browser, base, runs) {
   });
   console.log('\nOne map after another: six maps of Phú Thọ\'s 148 communes made and removed in turn on one page, creation → drawn on MapLibre (headless Chromium, SwiftShader)\n');
   console.table({
-    '<chiso-map> with its commune choropleth (MapLibre\'s worker kept for the page)': row('chiso'),
+    '<chiso-map>, the demo\'s synthetic commune rates (MapLibre\'s worker kept for the page)': row('chiso'),
     'hand-written MapLibre map, same polygons (a new worker per map)': row('maplibre'),
     'hand-written MapLibre map with maplibregl.prewarm() (its worker kept)': row('maplibre-prewarm'),
   });

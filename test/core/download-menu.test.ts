@@ -211,14 +211,17 @@ describe('the download menu', function () {
     const menu = await openMenu(button);
     const gap = () => menu.getBoundingClientRect().top - button.getBoundingClientRect().bottom;
     const before = gap();
-    const scrolled = nextEvent(window, 'scroll', 2000);
-    window.scrollBy(0, 120);
-    await scrolled;
-    await new Promise((r) => requestAnimationFrame(r));
-    expect(Math.abs(gap() - before), `menu ${menu.getBoundingClientRect().top}, button ${button.getBoundingClientRect().bottom}`).to.be.below(1);
-    await sendKeys({ press: 'Escape' });
-    expect(menu.isConnected).to.equal(false);
-    window.scrollTo(0, 0);
+    try {
+      const scrolled = nextEvent(window, 'scroll', 2000);
+      window.scrollBy(0, 120);
+      await scrolled;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(Math.abs(gap() - before), `menu ${menu.getBoundingClientRect().top}, button ${button.getBoundingClientRect().bottom}`).to.be.below(1);
+      await sendKeys({ press: 'Escape' });
+      expect(menu.isConnected).to.equal(false);
+    } finally {
+      window.scrollTo(0, 0); // the next tests' pointer clicks assume an unscrolled page
+    }
   });
 
   it('on a trend: its chart\'s picture', async () => {
