@@ -360,7 +360,8 @@ export function pictureOf(image: ImageData | HTMLImageElement | ImageBitmap | HT
     const c = document.createElement('canvas');
     c.width = data.width;
     c.height = data.height;
-    c.getContext('2d')!.putImageData(data instanceof ImageData ? data : new ImageData(new Uint8ClampedArray(data.data), data.width, data.height), 0, 0);
+    // A CPU canvas, as the map's: drawing a GPU one into it would read the GPU back for every symbol.
+    c.getContext('2d', { willReadFrequently: true })!.putImageData(data instanceof ImageData ? data : new ImageData(new Uint8ClampedArray(data.data), data.width, data.height), 0, 0);
     drawable = c;
   }
   return { image: drawable, width: drawable.width / ratio, height: drawable.height / ratio, ratio };
