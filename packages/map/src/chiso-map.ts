@@ -11,7 +11,7 @@ import { createMap, VIETNAM_BBOX } from './map/create-map.js';
 import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots } from './map/archipelagos.js';
 import { watchWorker } from './map/worker-watch.js';
-import { whenIdle } from './kit/when-idle.js';
+import { whenIdle, whenSourceLoaded } from './kit/when-idle.js';
 import type { MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
 import { ContextHolder } from './map/context-holder.js';
@@ -380,7 +380,9 @@ export class ChisoMap extends MapBase {
       await mapLoaded(map);
       if (generation !== this.generation) return;
       this.dress(map, kind, runtime);
-      await whenIdle(map, true);
+      // The boundaries' tiles read (the worker works): the layers move over and are drawn in the frame that
+      // draws the boundaries, rather than each in a frame of its own after it.
+      await whenSourceLoaded(map, SOURCE_ID);
     })();
     // However MapLibre fails to finish (a worker that cannot be checked, a context lost while hidden), the map
     // does not wait for it for ever: the canvas stays.

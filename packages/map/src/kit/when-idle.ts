@@ -33,3 +33,22 @@ export async function whenDrawn(map: MaplibreMap, layerId: string, changed = fal
     await whenIdle(map);
   }
 }
+
+/**
+ * Waits until the source's tiles are loaded (its worker has answered), without waiting for the frame that draws
+ * them: layers added meanwhile are then drawn in that same frame.
+ */
+export function whenSourceLoaded(map: MaplibreMap, sourceId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!map.getSource(sourceId) || !map.isSourceLoaded(sourceId)) return;
+      map.off('sourcedata', check);
+      resolve();
+    };
+    map.on('sourcedata', check);
+    // A source with nothing to load in view says nothing more: the map's idle ends the wait then.
+    map.once('idle', () => { map.off('sourcedata', check); resolve(); });
+    map.once('remove', () => resolve());
+    check();
+  });
+}
