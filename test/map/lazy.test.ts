@@ -58,6 +58,10 @@ describe('lazy loading with dist/chiso.js', function () {
     const loaded = resources().filter((n) => /maplibre/i.test(n));
     expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.js/.test(n)), loaded.join('\n')).to.equal(true);
     expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl-worker\.js/.test(n)), loaded.join('\n')).to.equal(true);
+    // The stylesheet chunk both renderers import is asked for with the canvas runtime, not once it has arrived.
+    const timing = (name: RegExp) => performance.getEntriesByType('resource').find((e) => name.test(e.name)) as PerformanceResourceTiming;
+    const runtime = timing(/\/chunks\/canvas-runtime-[\w-]{8}\.js$/);
+    expect(timing(/\/chunks\/maplibre-css-[\w-]{8}\.js$/).startTime, 'the stylesheet asked for before the runtime arrived').to.be.at.most(runtime.responseEnd);
     map.remove();
     spacer.remove();
     gauge.remove();
