@@ -58,10 +58,23 @@ describe('lazy loading with dist/chiso.js', function () {
     const loaded = resources().filter((n) => /maplibre/i.test(n));
     expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl\.js/.test(n)), loaded.join('\n')).to.equal(true);
     expect(loaded.some((n) => /\/packages\/chiso\/dist\/vendor\/maplibre-gl-worker\.js/.test(n)), loaded.join('\n')).to.equal(true);
-    // The stylesheet chunk both renderers import is asked for with the canvas runtime, not once it has arrived.
-    const timing = (name: RegExp) => performance.getEntriesByType('resource').find((e) => name.test(e.name)) as PerformanceResourceTiming;
-    const runtime = timing(/\/chunks\/canvas-runtime-[\w-]{8}\.js$/);
-    expect(timing(/\/chunks\/maplibre-css-[\w-]{8}\.js$/).startTime, 'the stylesheet asked for before the runtime arrived').to.be.at.most(runtime.responseEnd);
+    // What a runtime imports is asked for with it, not once it has arrived: the stylesheet chunk, and MapLibre itself.
+    const timing = (name: RegExp) => {
+      const entry = performance.getEntriesByType('resource').find((e) => name.test(e.name)) as PerformanceResourceTiming | undefined;
+      expect(entry, `${name} among\n${resources().join('\n')}`).to.exist;
+      return entry!;
+    };
+    const askedWith = (dependency: RegExp, runtime: RegExp, what: string) =>
+      expect(timing(dependency).startTime, what).to.be.at.most(timing(runtime).responseEnd);
+    askedWith(/\/chunks\/maplibre-css-[\w-]{8}\.js$/, /\/chunks\/canvas-runtime-[\w-]{8}\.js$/, 'the stylesheet asked for before the canvas runtime arrived');
+    askedWith(/\/vendor\/maplibre-gl\.js$/, /\/chunks\/maplibre-runtime-[\w-]{8}\.js$/, 'MapLibre asked for before its runtime arrived');
+    // A choropleth layer loads its engine, and the palettes the engine imports with it.
+    const layer = document.createElement('chiso-choropleth-layer') as HTMLElement & { data: unknown; state: string };
+    layer.data = { chiso: 1, indicators: [{ id: 'v', name: 'Giá trị (dữ liệu mẫu)', unit: '%' }], observations: [
+      { area: '90001', level: 'commune', period: '2025', value: 10 }, { area: '90002', level: 'commune', period: '2025', value: 20 }] };
+    map.append(layer);
+    await waitUntil(() => layer.state === 'ready', 'the layer drawn');
+    askedWith(/\/chunks\/palette-[\w-]{8}\.js$/, /\/chunks\/choropleth-model-[\w-]{8}\.js$/, 'the palettes asked for before the engine arrived');
     map.remove();
     spacer.remove();
     gauge.remove();

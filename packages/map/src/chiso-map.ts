@@ -350,7 +350,7 @@ export class ChisoMap extends MapBase {
 
   /**
    * `auto`: MapLibre made ready behind the canvas once it has painted: the map at the canvas's view, its own layers
-   * drawn; undefined where it cannot start (its code or worker not served right: the page is told, by chiso-error;
+   * added and the boundary tiles read (drawn after the layers have moved over, in takeOver); undefined where it cannot start (its code or worker not served right: the page is told, by chiso-error;
    * no WebGL: the canvas stays).
    */
   private async prepareMapLibre(generation: number, later: Promise<Runtime>, kind: string): Promise<{ map: MaplibreMap; runtime: Runtime } | undefined> {
@@ -380,12 +380,12 @@ export class ChisoMap extends MapBase {
       await mapLoaded(map);
       if (generation !== this.generation) return;
       this.dress(map, kind, runtime);
-      // The boundaries' tiles read (the worker works): the layers move over and are drawn in the frame that
-      // draws the boundaries, rather than each in a frame of its own after it.
+      // The boundary tiles read (the worker has answered): the layers move over now rather than after a frame of
+      // the boundaries alone, one frame fewer before ready.
       await whenSourceLoaded(map, SOURCE_ID);
     })();
-    // However MapLibre fails to finish (a worker that cannot be checked, a context lost while hidden), the map
-    // does not wait for it for ever: the canvas stays.
+    // However MapLibre fails to read its tiles (a worker that cannot be checked), the map does not wait for it for
+    // ever: the canvas stays. (A context lost later, while the layers draw, is the context holder's to restore.)
     const tooLong = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ChisoMap.takeoverTimeoutMs));
     const failed = await Promise.race([drawn.then(() => undefined), workerFailed, tooLong]);
     if (generation !== this.generation) return undefined;

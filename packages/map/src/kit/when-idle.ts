@@ -35,20 +35,24 @@ export async function whenDrawn(map: MaplibreMap, layerId: string, changed = fal
 }
 
 /**
- * Waits until the source's tiles are loaded (its worker has answered), without waiting for the frame that draws
- * them: layers added meanwhile are then drawn in that same frame.
+ * Waits until the source's tiles have settled (loaded, or failed: MapLibre counts both), without waiting for the
+ * frame that draws them; ends too on the map's `idle` (a last tile that fails says `error`, not `sourcedata`) or
+ * its removal.
  */
 export function whenSourceLoaded(map: MaplibreMap, sourceId: string): Promise<void> {
   return new Promise((resolve) => {
-    const check = () => {
-      if (!map.getSource(sourceId) || !map.isSourceLoaded(sourceId)) return;
+    const done = () => {
       map.off('sourcedata', check);
+      map.off('idle', done);
+      map.off('remove', done);
       resolve();
     };
+    const check = () => {
+      if (map.getSource(sourceId) && map.isSourceLoaded(sourceId)) done();
+    };
     map.on('sourcedata', check);
-    // A source with nothing to load in view says nothing more: the map's idle ends the wait then.
-    map.once('idle', () => { map.off('sourcedata', check); resolve(); });
-    map.once('remove', () => resolve());
+    map.on('idle', done);
+    map.on('remove', done);
     check();
   });
 }

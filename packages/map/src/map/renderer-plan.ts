@@ -16,12 +16,14 @@ export function rendererPlan(requested: string, kind: string, basemap: string | 
 type Runtime = typeof import('../maplibre-runtime.js');
 
 /**
- * The renderer's module, imported on first use (the canvas one never loads MapLibre). The stylesheet chunk both
- * renderers import is asked for alongside, not once the runtime has arrived: one round trip less before the map.
+ * The renderer's module, imported on first use (the canvas one never loads MapLibre). What the runtime imports is
+ * asked for alongside it rather than once it has arrived: the stylesheet chunk (both runtimes) and MapLibre itself,
+ * the largest file, whose request would otherwise wait for the small MapLibre runtime. (The canvas runtime's
+ * share of d3-array, a chunk other packages share too, still follows it.)
  */
 export const loadRuntime = (r: 'canvas' | 'maplibre'): Promise<Runtime> => {
   const runtime = r === 'canvas' ? (import('../canvas-runtime.js') as unknown as Promise<Runtime>) : import('../maplibre-runtime.js');
-  return Promise.all([runtime, import('../generated/maplibre-css.js')]).then(([m]) => m);
+  return Promise.all([runtime, import('../generated/maplibre-css.js'), r === 'maplibre' ? import('maplibre-gl') : null]).then(([m]) => m);
 };
 
 /** A fresh box for one map inside the element's map part (two exist for a moment while MapLibre takes over). */
