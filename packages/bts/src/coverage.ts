@@ -262,6 +262,8 @@ class EdgeSweep {
   private readonly slope: Float64Array;
   private next = 0;
   private active: number[] = [];
+  /** The crossings of the last line asked for, sorted: the first `at()` of them (reused, no allocation per line). */
+  xs = new Float64Array(16);
   constructor(rings: Float64Array[]) {
     const list: number[][] = [];
     for (const ring of rings) {
@@ -277,14 +279,30 @@ class EdgeSweep {
     this.x0 = Float64Array.from(list, (e) => e[2]);
     this.slope = Float64Array.from(list, (e) => e[3]);
   }
-  /** Inside intervals on y = y0 (pairs, sorted); y0 must not decrease from one call to the next. */
-  at(y0: number): number[] {
-    while (this.next < this.ylo.length && this.ylo[this.next] <= y0) this.active.push(this.next++);
+  /**
+   * Inside intervals on y = y0: their count of ends, which are the first ones of `xs` (pairs, sorted). y0 must not
+   * decrease from one call to the next. Plain loops, no allocation: the worker runs this cold, once per strip.
+   */
+  at(y0: number): number {
+    const { active, ylo, yhi, x0, slope } = this;
+    while (this.next < ylo.length && ylo[this.next] <= y0) active.push(this.next++);
     // An edge crosses y0 when ylo ≤ y0 < yhi: one end above the line, the other on or below it.
-    if (this.active.some((e) => this.yhi[e] <= y0)) this.active = this.active.filter((e) => this.yhi[e] > y0);
-    const xs = this.active.map((e) => this.x0[e] + (y0 - this.ylo[e]) * this.slope[e]);
-    xs.sort((a, b) => a - b);
-    return xs;
+    let n = 0;
+    for (let i = 0; i < active.length; i++) if (yhi[active[i]] > y0) active[n++] = active[i];
+    active.length = n;
+    if (n > this.xs.length) this.xs = new Float64Array(2 * n);
+    const xs = this.xs;
+    for (let i = 0; i < n; i++) {
+      const e = active[i];
+      const x = x0[e] + (y0 - ylo[e]) * slope[e];
+      let j = i - 1;
+      while (j >= 0 && xs[j] > x) {
+        xs[j + 1] = xs[j];
+        j--;
+      }
+      xs[j + 1] = x;
+    }
+    return n;
   }
 }
 
@@ -356,9 +374,9 @@ function pushInterval(lo: number, hi: number, n: number): number {
   return n + 1;
 }
 
-/** Length of (union of the first `n` scratch intervals) ∩ (union of `inside` pairs). */
-function coveredLength(inside: number[], n: number): number {
-  if (!inside.length || !n) return 0;
+/** Length of (union of the first `n` scratch intervals) ∩ (union of the first `ends` of `inside`, in pairs). */
+function coveredLength(inside: Float64Array, ends: number, n: number): number {
+  if (!ends || !n) return 0;
   // By start: insertion sort for the tens of footprints a strip usually crosses (no allocation, no comparator
   // calls); a comparator sort of the order beyond that (dense cities), where insertion sort's n² would show.
   if (n > 48) {
@@ -392,7 +410,7 @@ function coveredLength(inside: number[], n: number): number {
   }
   let total = 0;
   let j = 0;
-  for (let i = 0; i + 1 < inside.length; i += 2) {
+  for (let i = 0; i + 1 < ends; i += 2) {
     const a = inside[i];
     const b = inside[i + 1];
     while (j < m && coverHi[j] <= a) j++;
@@ -440,19 +458,22 @@ export function coverageByCommune(
     // their top, so each strip looks only at the footprints that cross it (most sites near an area do not).
     local.sort((a, b) => a.y - a.r - (b.y - b.r));
     let next = 0;
-    let active: typeof local = [];
+    const active: typeof local = [];
     const edges = new EdgeSweep(rings);
     for (let y = y0 + strip / 2; y < y1; y += strip) {
       while (next < local.length && local[next].y - local[next].r < y) active.push(local[next++]);
-      if (active.length && active.some((l) => l.y + l.r <= y)) active = active.filter((l) => l.y + l.r > y);
-      const inside = edges.at(y);
-      if (!inside.length) continue;
+      let kept = 0;
+      for (let i = 0; i < active.length; i++) if (active[i].y + active[i].r > y) active[kept++] = active[i];
+      active.length = kept;
+      const ends = edges.at(y);
+      if (!ends) continue;
+      const inside = edges.xs;
       let len = 0;
-      for (let i = 0; i + 1 < inside.length; i += 2) len += inside[i + 1] - inside[i];
+      for (let i = 0; i + 1 < ends; i += 2) len += inside[i + 1] - inside[i];
       area += len * strip;
       let n = 0;
-      for (const l of active) n = addFootprintIntervals(l, y, inside[0], inside[inside.length - 1], n);
-      covered += coveredLength(inside, n) * strip;
+      for (let i = 0; i < kept; i++) n = addFootprintIntervals(active[i], y, inside[0], inside[ends - 1], n);
+      covered += coveredLength(inside, ends, n) * strip;
     }
     const share = area > 0 ? covered / area : 0;
     result.areas[code] = { areaKm2: area, coveredKm2: covered, coveragePct: share * 100, sites: insideCount };
