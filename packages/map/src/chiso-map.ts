@@ -350,8 +350,8 @@ export class ChisoMap extends MapBase {
 
   /**
    * `auto`: MapLibre made ready behind the canvas once it has painted: the map at the canvas's view, its own layers
-   * added and the boundary tiles read (drawn after the layers have moved over, in takeOver); undefined where it cannot start (its code or worker not served right: the page is told, by chiso-error;
-   * no WebGL: the canvas stays).
+   * added and the boundary tiles read (drawn once the layers have moved over, in takeOver); undefined where it
+   * cannot start (its code or worker not served right: the page is told, by chiso-error; no WebGL: the canvas stays).
    */
   private async prepareMapLibre(generation: number, later: Promise<Runtime>, kind: string): Promise<{ map: MaplibreMap; runtime: Runtime } | undefined> {
     let runtime: Runtime;
