@@ -123,7 +123,7 @@ describe('<chiso-map renderer="canvas">', function () {
   });
 
   it('keeps symbol pictures on the CPU, as its own canvas (a GPU one is read back for every symbol drawn)', function () {
-    // The bench found it: 900 BTS sites drawn from GPU pictures kept software WebGL busy for half a second.
+    // Found on the BTS bench page: 900 sites drawn from GPU pictures kept software WebGL busy for half a second.
     const picture = pictureOf(new ImageData(8, 8), 2);
     expect(picture.width, 'in CSS px').to.equal(4);
     const g = (picture.image as HTMLCanvasElement).getContext('2d')!;
