@@ -16,9 +16,13 @@
  * The per-package imports (`import '@chiso/gauge'`) register their tags at once and work side by side with
  * this loader: a tag already defined is never loaded again.
  *
- * This file has no static import on purpose: if the server cannot deliver the chunks, the loader still
- * runs and puts a message beside each tag that could not be defined, with a `chiso-error` event.
+ * The data of each tag found is asked for at once, while its code downloads (early-fetch.ts).
+ *
+ * This file imports no other package statically, on purpose: if the server cannot deliver the chunks, the loader
+ * still runs and puts a message beside each tag that could not be defined, with a `chiso-error` event.
  */
+
+import { fetchEarlyFor } from './early-fetch.js';
 
 type Loader = () => Promise<unknown>;
 
@@ -103,7 +107,10 @@ export async function discover(root: Document | ShadowRoot | Element = document)
     const name = el.localName;
     if (!name.startsWith('chiso-') || customElements.get(name)) return;
     if (failed.has(name)) showFailure(el, name); // found after its code failed: told the same, not retried
-    else if (name in TAGS) tags.add(name);
+    else if (name in TAGS) {
+      tags.add(name);
+      fetchEarlyFor(el); // its data downloads while its code does
+    }
     else if (!warned.has(name)) {
       // A typo would otherwise leave an empty box and no clue.
       warned.add(name);

@@ -8,6 +8,7 @@ import type { FeedModel } from './model.js';
 import type { ParseOptions } from './parse.js';
 import { parseFeedAsync } from './lazy.js';
 import { MAX_FEED_CHARS } from './text.js';
+import { takeEarlyResponse } from './early.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
@@ -165,7 +166,9 @@ async function fetchOnce<T extends AnyLoaded>(url: string, entry: Entry<T>, oute
     }
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, headers });
+      // The first request may find its response already on its way, asked for by chiso.js as the tag appeared.
+      const early = entry.loaded ? undefined : takeEarlyResponse(url, { signal: controller.signal, headers });
+      response = await (early ?? fetch(url, { signal: controller.signal, headers }));
     } catch (error) {
       if (timedOut) throw new FeedError('timeout', { detail: `${timeoutMs} ms` });
       if (outer.aborted) throw abortError();

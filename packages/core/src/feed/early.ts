@@ -1,0 +1,45 @@
+/**
+ * Responses the loader (chiso.js) asked for before a tag's code arrived: see packages/chiso/src/early-fetch.ts,
+ * which fills the registry under the same key. Only the first request for a URL may take one; a refresh asks
+ * the server again.
+ */
+
+const KEY = Symbol.for('chiso.early-fetch');
+
+const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+
+function absolute(url: string): string | undefined {
+  try {
+    const g = globalThis as { document?: { baseURI: string }; location?: { href: string } };
+    return new URL(url, g.document?.baseURI ?? g.location?.href).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The response already on its way for `url`, taken from the registry (undefined when there is none): it settles
+ * like `fetch(url, init)` would. When the early request failed (a passing network error), `fetch(url, init)` is
+ * asked at once, so the error the reader sees comes from the element's own request.
+ */
+export function takeEarlyResponse(url: string, init: RequestInit): Promise<Response> | undefined {
+  const waiting = (globalThis as { [KEY]?: Map<string, Promise<Response>> })[KEY];
+  if (!waiting?.size) return undefined;
+  const href = absolute(url);
+  const early = href ? waiting.get(href) : undefined;
+  if (!early || !href) return undefined;
+  waiting.delete(href);
+  const signal = init.signal;
+  if (signal?.aborted) return Promise.reject(abortError());
+  return new Promise<Response>((resolve, reject) => {
+    const onAbort = () => {
+      reject(abortError());
+      early.then((r) => r.body?.cancel(), () => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    early
+      .catch(() => fetch(url, init))
+      .then(resolve, reject)
+      .finally(() => signal?.removeEventListener('abort', onAbort));
+  });
+}
