@@ -7,6 +7,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
 import ts_ from 'typescript';
+import { preloadDependencies } from './scripts/rollup-preload.mjs';
 
 /** Sources import `./x.js` as TypeScript does; point those at `./x.ts`. */
 const tsExtensions = () => ({
@@ -174,7 +175,7 @@ export const minifyCssLiterals = () => ({
 });
 
 /** The modules every chiso tag loads at once (see chiso.js below); the lazy readers, maps and colours stay apart. */
-const CORE_FIRST = /\/(node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|packages\/core\/src\/(chiso-element|policy-violations|themes|format|dates|i18n|bands|feed-controller|feed\/(values|native|text|lazy|load|model|errors|period|select))\.ts)/;
+const CORE_FIRST = /\/(node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|packages\/core\/src\/(chiso-element|policy-violations|themes|format|dates|i18n|bands|feed-controller|feed\/(values|native|text|lazy|load|early|model|errors|period|select))\.ts)/;
 export function coreChunk(id) {
   return CORE_FIRST.test(id) ? 'core' : undefined;
 }
@@ -230,7 +231,8 @@ export default [
     // chiso.js: what every tag needs first (lit, the base element, the feed loader and the figures' words) is one
     // chunk, so a page with one gauge downloads a few files, not seven small ones each compressed on its own.
     const config = bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist');
-    return { ...config, output: { ...config.output, manualChunks: coreChunk } };
+    // Each tag's package asks for its chunks as it is asked for (scripts/rollup-preload.mjs).
+    return { ...config, output: { ...config.output, manualChunks: coreChunk, plugins: [preloadDependencies(), ...config.output.plugins] } };
   })(),
   // The self-check page's feed reader: one file, sharing no chunk with chiso.js.
   (() => {
