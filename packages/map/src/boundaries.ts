@@ -2,11 +2,11 @@
  * Reading boundary files into polygons keyed by GSO code. Pure (no DOM): GeoJSON and TopoJSON.
  * Vector tiles (PMTiles, XYZ) are not read here: MapLibre reads them itself.
  */
-import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { normalizeAreaCode } from '@chiso/core';
 
 import { CODE_PROP, NAME_PROP } from './boundary-kind.js';
+import { TOPOLOGY_SHAPE, shapeBbox, shapeOf, topologyFeatures } from './topology-features.js';
 
 export { CODE_PROP, NAME_PROP, boundariesKind } from './boundary-kind.js';
 
@@ -64,8 +64,7 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
     for (const name of names) {
       const obj = topology.objects[name];
       if (!obj) continue;
-      const fc = topoFeature(topology, obj) as GeoJSON.FeatureCollection | GeoJSON.Feature;
-      features.push(...('features' in fc ? fc.features : [fc]));
+      for (const f of topologyFeatures(topology, obj)) features.push(f);
     }
   } else if (data.type === 'FeatureCollection' && Array.isArray(data.features)) {
     features = data.features;
@@ -81,12 +80,10 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
   const skipped = { notPolygon: 0, noCode: 0, duplicate: 0 };
   let all: Bbox | undefined;
   for (const f of features) {
-    if (!isObject(f) || !isObject(f.geometry)) {
-      skipped.notPolygon++;
-      continue;
-    }
-    const geometry = f.geometry as unknown as GeoJSON.Geometry;
-    if ((geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates)) {
+    // From TopoJSON: the shape as arcs, its coordinates made only when read (topology-features.ts).
+    const shape = shapeOf(f);
+    const geometry = shape || !isObject(f) || !isObject(f.geometry) ? undefined : (f.geometry as unknown as GeoJSON.Geometry);
+    if (!isObject(f) || (!shape && (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates)))) {
       skipped.notPolygon++;
       continue;
     }
@@ -101,8 +98,9 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
       skipped.duplicate++;
       continue;
     }
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    const bbox = bboxOf(polygons);
+    const polygonsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+    const polygons = geometry ? polygonsOf(geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon) : undefined;
+    const bbox = shape ? shapeBbox(shape) : bboxOf(polygons!);
     if (!bbox) {
       skipped.notPolygon++;
       continue;
@@ -114,7 +112,7 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
     areas.set(code, {
       code, name, bbox, properties: props,
       get anchor() {
-        return (anchor ??= anchorOf(polygons));
+        return (anchor ??= anchorOf(polygons ?? polygonsOf(f.geometry as unknown as GeoJSON.Polygon | GeoJSON.MultiPolygon)));
       },
     });
     let properties: Record<string, unknown>;
@@ -123,7 +121,12 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
       properties[CODE_PROP] = code;
       properties[NAME_PROP] = name;
     } else properties = { ...props, [CODE_PROP]: code, [NAME_PROP]: name };
-    out.push({ type: 'Feature', id: code, properties, geometry: geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon });
+    const area = { type: 'Feature', id: code, properties } as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+    if (shape) {
+      Object.defineProperty(area, 'geometry', { enumerable: true, configurable: true, get: () => f.geometry });
+      Object.defineProperty(area, TOPOLOGY_SHAPE, { value: shape, enumerable: false });
+    } else area.geometry = geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+    out.push(area);
   }
   if (!out.length) throw new BoundaryError('no-polygons', 'The boundaries hold no polygon with a code');
   return { collection: { type: 'FeatureCollection', features: out }, areas, bbox: all, skipped };
@@ -135,7 +138,10 @@ function bboxOf(polygons: GeoJSON.Position[][][]): Bbox | undefined {
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const poly of polygons) {
-    for (const [x, y] of poly[0] ?? []) {
+    const outer = poly?.[0] ?? [];
+    for (let i = 0; i < outer.length; i++) {
+      const x = outer[i]?.[0];
+      const y = outer[i]?.[1];
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       if (x < minX) minX = x;
       if (y < minY) minY = y;

@@ -373,11 +373,12 @@ export class CanvasMap {
     }
     // `filter`, as MapLibre's: an expression each feature must pass.
     const keep = o.filter === undefined ? undefined : compileExpression(o.filter);
-    return keep ? out.filter((f) => keep({ zoom: this.view.zoom, properties: f.properties, id: f.id, state: f.state, geometryType: f.geometry.type }) === true) : out;
+    return keep ? out.filter((f) => keep({ zoom: this.view.zoom, properties: f.properties, id: f.id, state: f.state, geometryType: f.geometryType }) === true) : out;
   }
   private asFeature(l: CanvasLayer, f: CanvasFeature) {
     return {
-      type: 'Feature' as const, id: f.id, properties: f.properties, geometry: f.geometry, layer: { id: l.id, type: l.type }, source: l.source,
+      type: 'Feature' as const, id: f.id, properties: f.properties, geometryType: f.geometryType, layer: { id: l.id, type: l.type }, source: l.source,
+      get geometry() { return f.geometry; }, // made when read (TopoJSON areas: topology-features.ts)
       state: f.id != null ? this.scene.states.get(l.source!)?.get(f.id) ?? {} : {},
     };
   }

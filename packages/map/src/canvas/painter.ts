@@ -6,7 +6,7 @@
  */
 import { compileExpression, type Evaluator, type ExpressionInput } from './expressions.js';
 import { screenToWorld, toWorld, type View } from './camera.js';
-import { CanvasGeoJsonSource, CanvasImageSource, featurePath, type CanvasFeature } from './sources.js';
+import { CanvasGeoJsonSource, CanvasImageSource, featurePath, pathOf, type CanvasFeature } from './sources.js';
 
 export type LayerType = 'background' | 'fill' | 'line' | 'circle' | 'symbol' | 'raster' | 'heatmap';
 
@@ -108,10 +108,7 @@ export function paint(g: CanvasRenderingContext2D, s: Scene, ratio: number): voi
         g.fillStyle = group.color;
         const shown = group.features.filter((f) => onScreen(v, f.box));
         if (shown.length === group.features.length) {
-          if (!group.path) {
-            group.path = new Path2D();
-            for (const f of group.features) group.path.addPath(featurePath(f));
-          }
+          group.path ??= pathOf(group.features);
           g.fill(group.path);
         } else for (const f of shown) g.fill(featurePath(f));
       }
@@ -175,8 +172,7 @@ function drawLines(g: CanvasRenderingContext2D, s: Scene, l: CanvasLayer, k: num
     if (!(w > 0)) return;
     let outline = outlineCache.get(source);
     if (outline?.version !== source.version) {
-      const path = new Path2D();
-      for (const f of source.features) if (f.geometryType !== 'Point') path.addPath(featurePath(f));
+      const path = pathOf(source.features.filter((f) => f.geometryType !== 'Point'));
       outlineCache.set(source, (outline = { version: source.version, path }));
     }
     g.globalAlpha = Number(opacity(z));

@@ -1,12 +1,14 @@
 /**
  * The canvas renderer's sources, as MapLibre's GeoJSON and image sources behave for chiso's layers: features with
- * ids (`promoteId`), their state (`setFeatureState`), paths in world px made once by d3-geo (panning and zooming
- * only change the canvas's transform), point clustering with `clusterProperties`, and a picture laid over four
- * corners.
+ * ids (`promoteId`), their state (`setFeatureState`), paths in world px made once when the data is read
+ * (world-paths.ts; panning and zooming only change the canvas's transform), point clustering with
+ * `clusterProperties`, and a picture laid over four corners.
  */
 import { geoPath, geoTransform } from 'd3-geo';
 import { compileExpression, type Evaluator } from './expressions.js';
 import { fromWorld, toWorld } from './camera.js';
+import { geometryPath, shapePath } from './world-paths.js';
+import { shapeOf } from '../topology-features.js';
 
 export interface CanvasFeature {
   id?: string | number;
@@ -17,6 +19,8 @@ export interface CanvasFeature {
   box: [number, number, number, number];
   /** A point feature's place in world px. */
   at?: [number, number];
+  /** Areas and lines: their outline in world px as SVG path data, made once when the data is read. */
+  d?: string;
   /** Areas and lines: the outline in world px (made on first use). */
   path?: Path2D;
 }
@@ -40,17 +44,29 @@ const boxStream = geoTransform({
   },
 });
 
+/** Any other geometry (multi-points, collections) through d3-geo's stream. */
 function worldBox(g: GeoJSON.Geometry): [number, number, number, number] {
   bounds = [Infinity, Infinity, -Infinity, -Infinity];
   geoPath(boxStream)({ type: 'Feature', properties: null, geometry: g });
   return bounds;
 }
 
+/** One path of many features' outlines in world px (a fill colour's areas, a layer's outlines). */
+export function pathOf(features: CanvasFeature[]): Path2D {
+  if (features.every((f) => f.d !== undefined)) return new Path2D(features.map((f) => f.d).join(''));
+  const path = new Path2D();
+  for (const f of features) path.addPath(featurePath(f));
+  return path;
+}
+
 /** The feature's path in world px (cached on the feature). */
 export function featurePath(f: CanvasFeature): Path2D {
   if (!f.path) {
-    f.path = new Path2D();
-    geoPath(worldProjection, f.path as unknown as CanvasRenderingContext2D)({ type: 'Feature', properties: null, geometry: f.geometry });
+    if (f.d !== undefined) f.path = new Path2D(f.d);
+    else {
+      f.path = new Path2D();
+      geoPath(worldProjection, f.path as unknown as CanvasRenderingContext2D)({ type: 'Feature', properties: null, geometry: f.geometry });
+    }
   }
   return f.path;
 }
@@ -90,8 +106,20 @@ export class CanvasGeoJsonSource {
     const promote = this.spec.promoteId;
     this.features = [];
     for (const f of list) {
-      if (!f?.geometry) continue;
+      // Areas read from TopoJSON are drawn from their arcs; their coordinates are made only if something reads them.
+      const shape = shapeOf(f);
+      if (!shape && !f?.geometry) continue;
       const properties = (f.properties ?? {}) as Record<string, unknown>;
+      if (shape) {
+        const { d, box } = shapePath(shape);
+        this.features.push({
+          id: promote ? (properties[promote] as string | number | undefined) : f.id, properties, geometryType: shape.type, box, d,
+          get geometry() {
+            return f.geometry;
+          },
+        });
+        continue;
+      }
       const g = f.geometry;
       const feature: CanvasFeature = {
         id: promote ? (properties[promote] as string | number | undefined) : f.id, properties, geometry: g, geometryType: g.type, box: [0, 0, 0, 0],
@@ -99,7 +127,11 @@ export class CanvasGeoJsonSource {
       if (g.type === 'Point') {
         feature.at = toWorld(g.coordinates[0], g.coordinates[1]);
         feature.box = [feature.at[0], feature.at[1], feature.at[0], feature.at[1]];
-      } else feature.box = worldBox(g);
+      } else {
+        const projected = geometryPath(g);
+        feature.d = projected?.d;
+        feature.box = projected?.box ?? worldBox(g);
+      }
       this.features.push(feature);
     }
     this.version++;
