@@ -8,11 +8,15 @@ import { posix } from 'node:path';
 const DYNAMIC = /\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g;
 const HELPER = '__chisoPreload';
 
-// Runs in the page (not in workers: no document there). Each file once per page, whichever chunk asks.
-const helperSource = `const ${HELPER}=(files)=>{if(typeof document==='undefined')return;` +
+// Runs in the page (not in workers: no document there). Each file once per page, whichever chunk asks. `later`:
+// what the package itself imports when it draws (its runtime, its engine), asked for too when the loader has found
+// a tag that draws at once (a map near the viewport: `chiso.draws-soon`, set by packages/chiso/src/early-fetch.ts).
+// The import is asked for first (an HTTP/1.1 server answers six requests at a time): `${HELPER}(import(…), files, later)`.
+const helperSource = `const ${HELPER}=(imported,files,later=[])=>{if(typeof document==='undefined')return imported;` +
   `const seen=(globalThis[Symbol.for('chiso.preloaded')]??=new Set);` +
-  `for(const f of files){const href=new URL(f,import.meta.url).href;if(seen.has(href))continue;seen.add(href);` +
-  `const l=document.createElement('link');l.rel='modulepreload';l.href=href;document.head.append(l);}};\n`;
+  `for(const f of globalThis[Symbol.for('chiso.draws-soon')]?files.concat(later):files){const href=new URL(f,import.meta.url).href;` +
+  `if(seen.has(href))continue;seen.add(href);` +
+  `const l=document.createElement('link');l.rel='modulepreload';l.href=href;document.head.append(l);}return imported};\n`;
 
 export function preloadDependencies() {
   return {
@@ -33,12 +37,17 @@ export function preloadDependencies() {
         const target = posix.normalize(posix.join(dir, m[2]));
         if (!meta.chunks[target]) continue;
         const deps = [...closure(target)].filter((f) => f !== target && !already.has(f));
-        if (!deps.length) continue;
-        const rel = deps.map((f) => {
+        // From the loader (an entry), a package's own dynamic imports one level down, for a tag that draws at once.
+        const later = chunk.isEntry
+          ? [...new Set(meta.chunks[target].dynamicImports.flatMap((f) => [...closure(f)]))].filter((f) => f !== target && !deps.includes(f) && !already.has(f))
+          : [];
+        if (!deps.length && !later.length) continue;
+        const rel = (files) => files.map((f) => {
           const r = posix.relative(dir, f);
           return r.startsWith('.') ? r : `./${r}`;
         });
-        s.overwrite(m.index, m.index + m[0].length, `(${HELPER}(${JSON.stringify(rel)}),${m[0]})`);
+        const args = later.length ? `${JSON.stringify(rel(deps))},${JSON.stringify(rel(later))}` : JSON.stringify(rel(deps));
+        s.overwrite(m.index, m.index + m[0].length, `${HELPER}(${m[0]},${args})`);
         used = true;
       }
       if (!used) return null;

@@ -51,6 +51,11 @@ describe('chiso.js fetches a tag\'s data while the tag\'s code downloads', funct
     expect(entry(/\/chunks\/gazetteer-[\w-]{8}\.js$/).startTime, 'a chunk the map imports asked for with the map').to.be.below(mapArrived);
     expect(entry(/\/chunks\/d3-array-[\w-]{8}\.js$/).startTime, 'a chunk the canvas runtime imports asked for with it')
       .to.be.below(arrived(/\/chunks\/canvas-runtime-[\w-]{8}\.js$/));
+    // A map in view draws at once: what its package loads to draw (the canvas runtime, the choropleth's engine) is
+    // asked for with the package too, not a round trip after it.
+    for (const drawing of [/\/chunks\/canvas-runtime-[\w-]{8}\.js$/, /\/chunks\/choropleth-model-[\w-]{8}\.js$/]) {
+      expect(entry(drawing).startTime, `${drawing} asked for with the map's package`).to.be.below(mapArrived);
+    }
     // The element took the response: one request each, not two.
     expect(await served(gaugeKey)).to.equal(1);
     expect(await served(layerKey)).to.equal(1);

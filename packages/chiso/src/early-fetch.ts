@@ -12,6 +12,7 @@
  */
 
 const KEY = Symbol.for('chiso.early-fetch');
+const DRAWS_SOON = Symbol.for('chiso.draws-soon');
 /** A response not taken by then is dropped (its tag changed its address, or never asked). */
 const UNCLAIMED_MS = 30_000;
 /** How far below the viewport a map counts as near: the same margin as the map's own wait for view. */
@@ -76,6 +77,8 @@ export function fetchEarlyFor(el: Element): void {
   const map = el.closest('chiso-map');
   if (map && !nearView(map)) return;
   if (el.localName === 'chiso-choropleth' && !nearView(el)) return;
+  // A map drawn at once: its package's runtime and engine are asked for with the package (scripts/rollup-preload.mjs).
+  if (map || el.localName === 'chiso-choropleth') (globalThis as { [DRAWS_SOON]?: boolean })[DRAWS_SOON] = true;
   fetchEarly(el.getAttribute('src'));
   if (el.localName !== 'chiso-map') return;
   const boundaries = el.getAttribute('boundaries');
