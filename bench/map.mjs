@@ -35,9 +35,10 @@ export function writeNationalData(out) {
  * hand-written plain MapLibre and by ECharts' geo map, runs alternated: connect→first paint, connect→ready, pan
  * frames. `data`: `national` (10,600 synthetic communes) or `atlas` (the 3,321 real communes of 2025).
  */
-export async function benchMaps(browser, base, runs, data = 'national') {
+export async function benchMaps(browser, base, runs, data = 'national', { latencyMs = 0 } = {}) {
   // On the real communes chiso is also measured as a portal writes it, from the atlas in the box (vn:communes,
   // TopoJSON); every other row reads the same communes as one hand-hosted GeoJSON, as ECharts needs them.
+  if (latencyMs) return benchMapsOnSlowLine(browser, base, runs, latencyMs);
   const libs = ['chiso', 'chiso-canvas', 'maplibre', 'echarts', ...(data === 'atlas' ? ['chiso-atlas', 'chiso-canvas-atlas'] : [])];
   const query = (lib) => (lib.endsWith('-atlas') ? `lib=${lib.slice(0, -6)}&atlas=1` : `lib=${lib}`);
   const paint = Object.fromEntries(libs.map((l) => [l, []]));
@@ -93,6 +94,38 @@ export async function benchMaps(browser, base, runs, data = 'national') {
       `(must hold: ≤ 0.5×: ${atlasVsEcharts <= 0.5 ? 'holds' : 'DOES NOT HOLD'}).`);
   }
   return { paint, ready, frames, ratio };
+}
+
+/**
+ * The national commune map's first paint on a line with `latencyMs` round trips (Chromium's network emulation; no
+ * bandwidth limit), as a portal is read over a mobile or provincial line: chiso from the atlas and from the
+ * hand-hosted GeoJSON, and ECharts, runs alternated. A page's chain of requests (the loader, the packages, the data)
+ * costs a round trip per step here, which a local server hides.
+ */
+async function benchMapsOnSlowLine(browser, base, runs, latencyMs) {
+  const libs = { 'chiso auto, boundaries="vn:communes" (the atlas)': 'lib=chiso&atlas=1', 'chiso auto, hand-hosted GeoJSON': 'lib=chiso', 'ECharts geo map (canvas)': 'lib=echarts' };
+  const paint = Object.fromEntries(Object.keys(libs).map((l) => [l, []]));
+  for (let i = 0; i < runs + 1; i++) {
+    for (const [lib, query] of Object.entries(libs)) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.goto(`${base}/bench/pages/map.html?${query}&data=atlas&nopan=1`);
+      await page.waitForFunction('window.__result !== undefined', { timeout: 170000, polling: 200 });
+      const r = await page.evaluate('window.__result');
+      if (i > 0) paint[lib].push(r.paint ?? r.ready);
+      await page.close();
+    }
+  }
+  const med = (a) => pct(a, 0.5);
+  console.log(`\nThe national commune map (3,321 communes) on a line with ${latencyMs} ms round trips (network emulation), first paint\n`);
+  console.table(Object.fromEntries(Object.keys(libs).map((l) => [l, { 'connect→first paint median ms': +med(paint[l]).toFixed(0), runs: paint[l].length }])));
+  const echarts = med(paint['ECharts geo map (canvas)']);
+  console.log(`With ${latencyMs} ms round trips chiso paints from the atlas at ${(med(paint['chiso auto, boundaries="vn:communes" (the atlas)']) / echarts).toFixed(2)}× ` +
+    `ECharts' first paint (${echarts.toFixed(0)} ms), from the GeoJSON at ${(med(paint['chiso auto, hand-hosted GeoJSON']) / echarts).toFixed(2)}×: chiso.js, then its packages ` +
+    `with their data, is two steps where ECharts' page is one.`);
 }
 
 /** The demo province with boundaries only, a choropleth, or the BTS layer (the demo's 900 synthetic sites): connect→ready. */

@@ -138,6 +138,7 @@ try {
   if (process.env.BENCH_CASES !== '0') await benchCaseLayer(browser, base, Number(process.env.BENCH_CASE_RUNS ?? 3));
   if (process.env.BENCH_MAPS !== '0') {
     await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'atlas');
+    await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'atlas', { latencyMs: 100 });
     await benchMaps(browser, base, Number(process.env.BENCH_MAP_RUNS ?? 5), 'national');
   }
 } finally {
