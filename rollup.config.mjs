@@ -232,7 +232,10 @@ export default [
     // chunk, so a page with one gauge downloads a few files, not seven small ones each compressed on its own.
     const config = bundle({ chiso: 'packages/chiso/src/index.ts' }, 'packages/chiso/dist');
     // Each tag's package asks for its chunks as it is asked for (scripts/rollup-preload.mjs).
-    return { ...config, output: { ...config.output, manualChunks: coreChunk, plugins: [preloadDependencies(), ...config.output.plugins] } };
+    // A map near the viewport also has what it draws with asked for: its canvas runtime (with the stylesheet MapLibre
+    // and the canvas share) and the choropleth's engine and palettes.
+    const drawingChunks = /^(canvas-runtime|maplibre-css|choropleth-model|palette)$/;
+    return { ...config, output: { ...config.output, manualChunks: coreChunk, plugins: [preloadDependencies({ drawingChunks }), ...config.output.plugins] } };
   })(),
   // The self-check page's feed reader: one file, sharing no chunk with chiso.js.
   (() => {

@@ -124,8 +124,8 @@ async function benchMapsOnSlowLine(browser, base, runs, latencyMs) {
   console.table(Object.fromEntries(Object.keys(libs).map((l) => [l, { 'connect→first paint median ms': +med(paint[l]).toFixed(0), runs: paint[l].length }])));
   const echarts = med(paint['ECharts geo map (canvas)']);
   console.log(`With ${latencyMs} ms round trips chiso paints from the atlas at ${(med(paint['chiso auto, boundaries="vn:communes" (the atlas)']) / echarts).toFixed(2)}× ` +
-    `ECharts' first paint (${echarts.toFixed(0)} ms), from the GeoJSON at ${(med(paint['chiso auto, hand-hosted GeoJSON']) / echarts).toFixed(2)}×: chiso.js, then its packages ` +
-    `with their data, is two steps where ECharts' page is one.`);
+    `ECharts' first paint (${echarts.toFixed(0)} ms), from the GeoJSON at ${(med(paint['chiso auto, hand-hosted GeoJSON']) / echarts).toFixed(2)}× ` +
+    `(chiso's page asks for chiso.js, then for its packages and data together; ECharts' page for its bundle and the data at once).`);
 }
 
 /** The demo province with boundaries only, a choropleth, or the BTS layer (the demo's 900 synthetic sites): connect→ready. */

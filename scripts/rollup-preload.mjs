@@ -8,17 +8,19 @@ import { posix } from 'node:path';
 const DYNAMIC = /\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g;
 const HELPER = '__chisoPreload';
 
-// Runs in the page (not in workers: no document there). Each file once per page, whichever chunk asks. `later`:
-// what the package itself imports when it draws (its runtime, its engine), asked for too when the loader has found
-// a tag that draws at once (a map near the viewport: `chiso.draws-soon`, set by packages/chiso/src/early-fetch.ts).
-// The import is asked for first (an HTTP/1.1 server answers six requests at a time): `${HELPER}(import(…), files, later)`.
-const helperSource = `const ${HELPER}=(imported,files,later=[])=>{if(typeof document==='undefined')return imported;` +
-  `const seen=(globalThis[Symbol.for('chiso.preloaded')]??=new Set);` +
-  `for(const f of globalThis[Symbol.for('chiso.draws-soon')]?files.concat(later):files){const href=new URL(f,import.meta.url).href;` +
+// Runs in the page (not in workers: no document there). Each file once per page, whichever chunk asks. `drawing`:
+// the chunks a package imports to draw (named by `drawingChunks`: the map's canvas runtime and choropleth engine),
+// asked for too when the loader has found a map that draws at once (`chiso.draws-soon`, set by
+// packages/chiso/src/early-fetch.ts). A page's script nonce (a CSP with nonces) is given to each link.
+// The import is asked for first (an HTTP/1.1 server answers six requests at a time): `${HELPER}(import(…), files, drawing)`.
+const helperSource = `const ${HELPER}=(imported,files,drawing=[])=>{if(typeof document==='undefined')return imported;` +
+  `const seen=(globalThis[Symbol.for('chiso.preloaded')]??=new Set);const nonce=document.querySelector('script[nonce]')?.nonce;` +
+  `for(const f of globalThis[Symbol.for('chiso.draws-soon')]?files.concat(drawing):files){const href=new URL(f,import.meta.url).href;` +
   `if(seen.has(href))continue;seen.add(href);` +
-  `const l=document.createElement('link');l.rel='modulepreload';l.href=href;document.head.append(l);}return imported};\n`;
+  `const l=document.createElement('link');l.rel='modulepreload';l.href=href;if(nonce)l.nonce=nonce;document.head.append(l);}return imported};\n`;
 
-export function preloadDependencies() {
+/** `drawingChunks`: the names of the chunks a package imports to draw (`chunk.name`, e.g. `canvas-runtime`). */
+export function preloadDependencies({ drawingChunks = /$^/ } = {}) {
   return {
     name: 'preload-dependencies',
     renderChunk(code, chunk, _options, meta) {
@@ -37,16 +39,17 @@ export function preloadDependencies() {
         const target = posix.normalize(posix.join(dir, m[2]));
         if (!meta.chunks[target]) continue;
         const deps = [...closure(target)].filter((f) => f !== target && !already.has(f));
-        // From the loader (an entry), a package's own dynamic imports one level down, for a tag that draws at once.
-        const later = chunk.isEntry
-          ? [...new Set(meta.chunks[target].dynamicImports.flatMap((f) => [...closure(f)]))].filter((f) => f !== target && !deps.includes(f) && !already.has(f))
+        // From the loader (an entry), the package's drawing chunks one level down, for a map that draws at once.
+        const drawing = chunk.isEntry
+          ? [...new Set(meta.chunks[target].dynamicImports.filter((f) => drawingChunks.test(meta.chunks[f]?.name ?? '')).flatMap((f) => [...closure(f)]))]
+            .filter((f) => f !== target && !deps.includes(f) && !already.has(f))
           : [];
-        if (!deps.length && !later.length) continue;
+        if (!deps.length && !drawing.length) continue;
         const rel = (files) => files.map((f) => {
           const r = posix.relative(dir, f);
           return r.startsWith('.') ? r : `./${r}`;
         });
-        const args = later.length ? `${JSON.stringify(rel(deps))},${JSON.stringify(rel(later))}` : JSON.stringify(rel(deps));
+        const args = drawing.length ? `${JSON.stringify(rel(deps))},${JSON.stringify(rel(drawing))}` : JSON.stringify(rel(deps));
         s.overwrite(m.index, m.index + m[0].length, `${HELPER}(${m[0]},${args})`);
         used = true;
       }

@@ -2,6 +2,7 @@
 // requests), plus /__shared/ serving ../shared/data read-only when it is there.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { topology } from 'topojson-server';
 import { pmtilesArchive, xyzTile } from './vector-tiles.mjs';
 
@@ -98,6 +99,15 @@ async function route(context) {
           await delay(Number(url.searchParams.get('ms') ?? 30000));
           context.res.off('close', gone);
           return { body, type: 'application/json' };
+        }
+        case 'stall': {
+          // The headers and the start of the body, then nothing for `ms` (default 30 s): a server stuck mid-answer.
+          const gone = () => { if (!context.res.writableFinished) abandoned.add(key); };
+          context.res.once('close', gone);
+          const stream = new PassThrough();
+          stream.write('{"chiso":1,"observations":[');
+          setTimeout(() => stream.end(']}'), Number(url.searchParams.get('ms') ?? 30000));
+          return { body: stream, type: 'application/json' };
         }
         case 'huge': {
           // A valid feed of about `mb` megabytes (default 50), built once.

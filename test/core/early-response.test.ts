@@ -1,11 +1,21 @@
 // The loader's early responses as core's feed loader takes them (packages/core/src/feed/early.ts): taken once,
-// by the first request for that address; a failed early request is asked again at once; an abort is an abort.
-import { expect } from '@open-wc/testing';
-import { clearFeedCache, loadFeed } from '@chiso/core';
+// by the first request for that address; a failed early request is asked again at once; an abort or a timeout ends
+// the early request itself, before its headers or while its body is read.
+import { expect, waitUntil } from '@open-wc/testing';
+import { clearFeedCache, FeedError, loadFeed } from '@chiso/core';
 import { takeEarlyResponse } from '../../packages/core/src/feed/early.js';
 import { uniqueKey } from '../helpers/feeds.js';
 
-const registry = () => ((globalThis as Record<symbol, Map<string, Promise<Response>>>)[Symbol.for('chiso.early-fetch')] ??= new Map());
+type Early = { response: Promise<Response>; abort(): void };
+const registry = () => ((globalThis as Record<symbol, Map<string, Early>>)[Symbol.for('chiso.early-fetch.2')] ??= new Map());
+/** An early request as chiso.js makes it (packages/chiso/src/early-fetch.ts). */
+const early = (url: string): void => {
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal });
+  response.catch(() => undefined);
+  registry().set(new URL(url, document.baseURI).href, { response, abort: () => controller.abort() });
+};
+const abandoned = async (key: string) => ((await (await fetch(`/__feeds/abandoned?of=${key}`)).json()) as { abandoned: boolean }).abandoned;
 const served = async (key: string) => ((await (await fetch(`/__feeds/count?of=${key}`)).json()) as { count: number }).count;
 
 describe('early responses (chiso.js → core)', () => {
@@ -14,7 +24,7 @@ describe('early responses (chiso.js → core)', () => {
   it('the first load of an address takes the response waiting for it, once; the text is read as the feed', async () => {
     const key = uniqueKey('early');
     const url = `/__feeds/ok?key=${key}`;
-    registry().set(new URL(url, document.baseURI).href, fetch(url));
+    early(url);
     const model = await loadFeed(url);
     expect(model.observations[0].value).to.equal(87.86);
     expect(registry().size, 'taken').to.equal(0);
@@ -27,20 +37,32 @@ describe('early responses (chiso.js → core)', () => {
     const url = `/__feeds/ok?key=${key}`;
     const failed = Promise.reject(new TypeError('Failed to fetch'));
     failed.catch(() => undefined);
-    registry().set(new URL(url, document.baseURI).href, failed);
+    registry().set(new URL(url, document.baseURI).href, { response: failed, abort: () => undefined });
     const response = await takeEarlyResponse(url, {})!;
     expect(response.ok).to.equal(true);
     expect(await served(key)).to.equal(1);
   });
 
-  it('an abort while waiting rejects with AbortError, as fetch does', async () => {
+  it('an abort while waiting rejects with AbortError and ends the early request, as fetch does', async () => {
     const key = uniqueKey('early-abort');
     const url = `/__feeds/hang?ms=2000&key=${key}`;
-    registry().set(new URL(url, document.baseURI).href, fetch(url));
+    early(url);
     const controller = new AbortController();
     const taken = takeEarlyResponse(url, { signal: controller.signal })!;
     controller.abort();
     const error = await taken.then(() => null, (e: Error) => e);
     expect(error?.name).to.equal('AbortError');
+    await waitUntil(() => abandoned(key), 'the server saw the request go', { timeout: 4000 });
+  });
+
+  it('a server stuck after its headers: the loader\'s timeout ends the early request and says timeout', async () => {
+    const key = uniqueKey('early-stall');
+    const url = `/__feeds/stall?ms=5000&key=${key}`;
+    early(url);
+    await new Promise((r) => setTimeout(r, 200)); // the headers have arrived: only the body is awaited
+    const error = await loadFeed(url, { timeoutMs: 500, retries: 0 }).then(() => null, (e: FeedError) => e);
+    expect(error).to.be.instanceOf(FeedError);
+    expect(error!.code).to.equal('timeout');
+    await waitUntil(() => abandoned(key), 'the server saw the request go', { timeout: 4000 });
   });
 });

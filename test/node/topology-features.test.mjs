@@ -67,3 +67,27 @@ test('hostile topologies: missing arcs and members give fewer areas, not an exce
   const read = readBoundaries(topo);
   assert.deepEqual([...read.areas.keys()], ['02']);
 });
+
+test('an area read from TopoJSON keeps its coordinates unmade through reading and drawing on the canvas; made, they are the same', async () => {
+  const { CanvasGeoJsonSource } = await import('../../packages/map/src/canvas/sources.ts');
+  const topo = JSON.parse(readFileSync(new URL('communes/25.json', data), 'utf8'));
+  const object = topo.objects[Object.keys(topo.objects)[0]];
+  let made = 0;
+  const features = topologyFeatures(topo, object).map((f) => {
+    const read = Object.getOwnPropertyDescriptor(f, 'geometry').get;
+    Object.defineProperty(f, 'geometry', { enumerable: true, configurable: true, get: () => (made++, read()) });
+    return f;
+  });
+  const boundaries = readBoundaries({ type: 'FeatureCollection', features });
+  const source = new CanvasGeoJsonSource({ type: 'geojson', data: boundaries.collection, promoteId: 'chiso_code' }, () => undefined);
+  assert.equal(made, 0, 'no coordinates made to read the areas, their boxes and their outlines');
+  assert.equal(source.features.length, boundaries.areas.size);
+  assert.ok(source.features.every((f) => f.d.startsWith('M') && f.box.every(Number.isFinite)));
+  // Read when asked for (a tooltip's anchor, MapLibre taking over): topojson-client's coordinates.
+  assert.deepEqual(boundaries.collection.features.map((f) => f.geometry), comparable(reference(topo, object)).map((f) => f.geometry));
+  assert.ok(made > 0);
+  // A page may set a feature's geometry: it is then a plain property.
+  const f = boundaries.collection.features[0];
+  f.geometry = { type: 'Point', coordinates: [105, 21] };
+  assert.deepEqual(f.geometry, { type: 'Point', coordinates: [105, 21] });
+});

@@ -4,21 +4,28 @@
  * trips during which the network sits idle (the national map's 3 MB of boundaries started 130 ms after its tag
  * was found, in the bench).
  *
- * The responses wait in a page-wide registry (a `Map` from absolute URL to `Promise<Response>` under
- * `Symbol.for('chiso.early-fetch')`). The first request of core's feed loader for that URL takes the response
- * instead of asking again (`takeEarlyResponse` in packages/core/src/feed/early.ts); everything after it (status,
- * size limit, the web-page check, parsing, errors shown) is the same as for its own request. The two files share
- * only that key: a static import here would put core in front of every tag.
+ * The requests wait in a page-wide registry (a `Map` from absolute URL to `{ response, abort }` under
+ * `Symbol.for('chiso.early-fetch.2')`). The first request of core's feed loader for that URL takes the response
+ * instead of asking again (`takeEarlyResponse` in packages/core/src/feed/early.ts), with the same `Accept` header,
+ * and aborts it when its own wait ends (a timeout, the element removed): status, size limit, the web-page check,
+ * parsing and the errors shown are those of its own request. The two files share only that key: a static import
+ * here would put core in front of every tag.
  */
 
-const KEY = Symbol.for('chiso.early-fetch');
+const KEY = Symbol.for('chiso.early-fetch.2');
 const DRAWS_SOON = Symbol.for('chiso.draws-soon');
-/** A response not taken by then is dropped (its tag changed its address, or never asked). */
+/** The header core's loader sends (packages/core/src/feed/load.ts, `fetchOnce`): a server choosing by it answers the same. */
+const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
+/** A response not taken by then, once its tag's code has arrived, is dropped (the tag changed its address, or never asked). */
 const UNCLAIMED_MS = 30_000;
 /** How far below the viewport a map counts as near: the same margin as the map's own wait for view. */
 const NEAR_PX = 200;
 
-type Registry = Map<string, Promise<Response>>;
+interface Early {
+  response: Promise<Response>;
+  abort(): void;
+}
+type Registry = Map<string, Early>;
 const asked = new Set<string>();
 
 function registry(): Registry {
@@ -26,8 +33,11 @@ function registry(): Registry {
   return (g[KEY] ??= new Map());
 }
 
-/** Starts fetching `url` (relative to the page) unless it is already asked for; only http(s) addresses. */
-export function fetchEarly(url: string | null): void {
+/**
+ * Starts fetching `url` (relative to the page) for a `tag`, unless it is already asked for; only http(s) addresses.
+ * What the tag has not taken 30 s after its code arrived is aborted.
+ */
+export function fetchEarly(url: string | null, tag: string): void {
   if (!url) return;
   let href: string;
   try {
@@ -39,14 +49,16 @@ export function fetchEarly(url: string | null): void {
   if (!/^https?:/i.test(href) || asked.has(href)) return;
   asked.add(href);
   const waiting = registry();
-  const response = fetch(href, { credentials: 'same-origin' });
+  const controller = new AbortController();
+  const response = fetch(href, { credentials: 'same-origin', headers: { Accept: ACCEPT }, signal: controller.signal });
   response.catch(() => undefined); // a failure is the element's to report, when it asks
-  waiting.set(href, response);
-  setTimeout(() => {
-    if (waiting.get(href) !== response) return;
+  const early: Early = { response, abort: () => controller.abort() };
+  waiting.set(href, early);
+  void customElements.whenDefined(tag).then(() => setTimeout(() => {
+    if (waiting.get(href) !== early) return;
     waiting.delete(href);
-    response.then((r) => r.body?.cancel(), () => undefined);
-  }, UNCLAIMED_MS);
+    early.abort();
+  }, UNCLAIMED_MS));
 }
 
 /**
@@ -60,31 +72,39 @@ function nearView(map: Element): boolean {
   return box.top < innerHeight + NEAR_PX && box.bottom > -NEAR_PX;
 }
 
-/** The atlas files, as `vn:` names map to them (packages/atlas/src/index.ts: `parseAtlasSpec`, `atlasFile`). */
-function atlasFileOf(name: string): string | undefined {
+/** The atlas's 34 provinces of 2025 (packages/atlas/src/index.ts `ATLAS_PROVINCES`; test/node/early-fetch.test.mjs checks they agree). */
+const PROVINCES = new Set('01 04 08 11 12 14 15 19 20 22 24 25 31 33 37 38 40 42 44 46 48 51 52 56 66 68 75 79 80 82 86 91 92 96'.split(' '));
+
+/** The atlas file a `vn:` name means, as `parseAtlasSpec` and `atlasFile` read it (packages/atlas/src/index.ts). */
+export function atlasFileOf(name: string): string | undefined {
   const m = /^\s*vn:(provinces|communes)(?:\/(\d{1,2}))?\s*$/i.exec(name);
   if (!m) return undefined;
   if (m[1].toLowerCase() === 'provinces') return m[2] ? undefined : 'provinces.json';
-  return m[2] ? `communes/${m[2].padStart(2, '0')}.json` : 'communes.json';
+  if (!m[2]) return 'communes.json';
+  const province = m[2].padStart(2, '0');
+  return PROVINCES.has(province) ? `communes/${province}.json` : undefined;
 }
+
+/** Vector tiles, as `boundariesKind` tells them (packages/map/src/boundary-kind.ts): MapLibre's to read. */
+const isVectorSource = (url: string) => /^pmtiles:\/\//i.test(url) || /\.pmtiles(\?|#|$)/i.test(url) || (/\{z\}/.test(url) && /\{x\}/.test(url) && /\{y\}/.test(url));
 
 /**
  * Starts the fetches a newly found tag will make: its `src`, and a map's `boundaries` (a file, or an atlas file
- * beside chiso.js). Inside a map, only when the map is near the viewport. Vector tiles (PMTiles, `{z}/{x}/{y}`)
- * are MapLibre's to read.
+ * beside chiso.js). Inside a map, only when the map is near the viewport. An atlas elsewhere (`atlas-base`, or the
+ * class's `atlasBase` set by a script once the tag is defined) is left to the map.
  */
 export function fetchEarlyFor(el: Element): void {
-  const map = el.closest('chiso-map');
+  const tag = el.localName;
+  const map = el.closest('chiso-map') ?? (tag === 'chiso-choropleth' ? el : null);
   if (map && !nearView(map)) return;
-  if (el.localName === 'chiso-choropleth' && !nearView(el)) return;
-  // A map drawn at once: its package's runtime and engine are asked for with the package (scripts/rollup-preload.mjs).
-  if (map || el.localName === 'chiso-choropleth') (globalThis as { [DRAWS_SOON]?: boolean })[DRAWS_SOON] = true;
-  fetchEarly(el.getAttribute('src'));
-  if (el.localName !== 'chiso-map') return;
+  // A map drawn at once on the canvas: its package's drawing chunks are asked for with the package
+  // (scripts/rollup-preload.mjs). One drawn by MapLibre alone (asked for, or over a basemap) does not use them.
+  if (map && map.getAttribute('renderer') !== 'maplibre' && !map.hasAttribute('basemap')) (globalThis as { [DRAWS_SOON]?: boolean })[DRAWS_SOON] = true;
+  fetchEarly(el.getAttribute('src'), tag);
+  if (tag !== 'chiso-map' && tag !== 'chiso-choropleth') return;
   const boundaries = el.getAttribute('boundaries');
-  if (!boundaries || /^pmtiles:|\.pmtiles(\?|#|$)|\{z\}/i.test(boundaries)) return;
-  if (!/^\s*vn:/i.test(boundaries)) return fetchEarly(boundaries);
+  if (!boundaries || isVectorSource(boundaries)) return;
+  if (!/^\s*vn:/i.test(boundaries)) return fetchEarly(boundaries, tag);
   const file = atlasFileOf(boundaries);
-  // An atlas somewhere else (`atlas-base`) is left to the map, which knows how that address is read.
-  if (file && !el.hasAttribute('atlas-base')) fetchEarly(new URL(`atlas/${file}`, import.meta.url).href);
+  if (file && !el.hasAttribute('atlas-base')) fetchEarly(new URL(`atlas/${file}`, import.meta.url).href, tag);
 }

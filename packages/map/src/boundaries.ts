@@ -6,7 +6,7 @@ import type { Topology } from 'topojson-specification';
 import { normalizeAreaCode } from '@chiso/core';
 
 import { CODE_PROP, NAME_PROP } from './boundary-kind.js';
-import { TOPOLOGY_SHAPE, shapeBbox, shapeOf, topologyFeatures } from './topology-features.js';
+import { TOPOLOGY_SHAPE, plain, shapeBbox, shapeOf, topologyFeatures } from './topology-features.js';
 
 export { CODE_PROP, NAME_PROP, boundariesKind } from './boundary-kind.js';
 
@@ -83,7 +83,8 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
     // From TopoJSON: the shape as arcs, its coordinates made only when read (topology-features.ts).
     const shape = shapeOf(f);
     const geometry = shape || !isObject(f) || !isObject(f.geometry) ? undefined : (f.geometry as unknown as GeoJSON.Geometry);
-    if (!isObject(f) || (!shape && (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates)))) {
+    const isArea = !!shape || ((geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon') && Array.isArray(geometry.coordinates));
+    if (!isObject(f) || !isArea) {
       skipped.notPolygon++;
       continue;
     }
@@ -98,7 +99,6 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
       skipped.duplicate++;
       continue;
     }
-    const polygonsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
     const polygons = geometry ? polygonsOf(geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon) : undefined;
     const bbox = shape ? shapeBbox(shape) : bboxOf(polygons!);
     if (!bbox) {
@@ -123,7 +123,7 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
     } else properties = { ...props, [CODE_PROP]: code, [NAME_PROP]: name };
     const area = { type: 'Feature', id: code, properties } as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
     if (shape) {
-      Object.defineProperty(area, 'geometry', { enumerable: true, configurable: true, get: () => f.geometry });
+      Object.defineProperty(area, 'geometry', { enumerable: true, configurable: true, get: () => f.geometry, set: (value) => plain(area, value) });
       Object.defineProperty(area, TOPOLOGY_SHAPE, { value: shape, enumerable: false });
     } else area.geometry = geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
     out.push(area);
@@ -131,6 +131,8 @@ export function readBoundaries(input: unknown, options: { joinKey?: string; name
   if (!out.length) throw new BoundaryError('no-polygons', 'The boundaries hold no polygon with a code');
   return { collection: { type: 'FeatureCollection', features: out }, areas, bbox: all, skipped };
 }
+
+const polygonsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 function bboxOf(polygons: GeoJSON.Position[][][]): Bbox | undefined {
   let minX = Infinity;

@@ -108,8 +108,12 @@ export function shapeBbox(shape: TopologyShape): [number, number, number, number
   return x0 <= x1 && Number.isFinite(x0) && Number.isFinite(y0) ? [x0, y0, x1, y1] : undefined;
 }
 
+/** A geometry set by a page on a feature made here becomes a plain property, as on any GeoJSON feature. */
+export const plain = (feature: object, value: unknown): void =>
+  void Object.defineProperty(feature, 'geometry', { value, enumerable: true, configurable: true, writable: true });
+
 /** Rings' arc indexes as arrays of numbers (a hostile file may hold anything there). */
-const indexesOf = (ring: unknown): number[] => (Array.isArray(ring) ? ring.filter((i): i is number => Number.isInteger(i)) : []);
+const indexesOf = (ring: unknown): number[] => (Array.isArray(ring) ? ring.filter((i): i is number => Number.isInteger(i) && i >= -(2 ** 31) && i < 2 ** 31) : []);
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The features of one object of a topology: a collection's members, or the object itself. */
@@ -129,6 +133,7 @@ export function topologyFeatures(topology: Topology, object: GeometryObject<GeoJ
         get: () => (geometry ??= shape.type === 'Polygon'
           ? { type: 'Polygon', coordinates: polygons[0].map((r) => ringPositions(table, r)) }
           : { type: 'MultiPolygon', coordinates: polygons.map((p) => p.map((r) => ringPositions(table, r))) }),
+        set: (value) => plain(feature, value),
       });
       Object.defineProperty(feature, TOPOLOGY_SHAPE, { value: shape, enumerable: false });
     } else feature.geometry = (o?.type ? { type: o.type, coordinates: [] } : null) as unknown as GeoJSON.Geometry;

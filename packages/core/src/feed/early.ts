@@ -4,7 +4,12 @@
  * the server again.
  */
 
-const KEY = Symbol.for('chiso.early-fetch');
+const KEY = Symbol.for('chiso.early-fetch.2');
+
+interface Early {
+  response: Promise<Response>;
+  abort(): void;
+}
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
 
@@ -19,27 +24,27 @@ function absolute(url: string): string | undefined {
 
 /**
  * The response already on its way for `url`, taken from the registry (undefined when there is none): it settles
- * like `fetch(url, init)` would. When the early request failed (a passing network error), `fetch(url, init)` is
+ * like `fetch(url, init)` would, and `init.signal` aborts it as it would that fetch, body included (a timeout while
+ * the body is read, the element removed). When the early request failed on the network, `fetch(url, init)` is
  * asked at once, so the error the reader sees comes from the element's own request.
  */
 export function takeEarlyResponse(url: string, init: RequestInit): Promise<Response> | undefined {
-  const waiting = (globalThis as { [KEY]?: Map<string, Promise<Response>> })[KEY];
+  const waiting = (globalThis as { [KEY]?: Map<string, Early> })[KEY];
   if (!waiting?.size) return undefined;
   const href = absolute(url);
   const early = href ? waiting.get(href) : undefined;
   if (!early || !href) return undefined;
   waiting.delete(href);
   const signal = init.signal;
-  if (signal?.aborted) return Promise.reject(abortError());
-  return new Promise<Response>((resolve, reject) => {
-    const onAbort = () => {
-      reject(abortError());
-      early.then((r) => r.body?.cancel(), () => undefined);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    early
-      .catch(() => fetch(url, init))
-      .then(resolve, reject)
-      .finally(() => signal?.removeEventListener('abort', onAbort));
+  if (signal?.aborted) {
+    early.abort();
+    return Promise.reject(abortError());
+  }
+  // For the response's whole life, not only until its headers: aborting the request errors its body as fetch does.
+  signal?.addEventListener('abort', () => early.abort(), { once: true });
+  return early.response.catch((error: unknown) => {
+    if (signal?.aborted) throw abortError();
+    void error; // the early request failed (a passing network error): the element's own request says what is wrong
+    return fetch(url, init);
   });
 }

@@ -8,10 +8,18 @@
 export const WORLD = 512;
 const MAX_LAT = 85.051129;
 
+/** Longitude → world px at zoom 0. */
+export const worldX = (lng: number): number => ((lng + 180) / 360) * WORLD;
+
+/** Latitude → world px at zoom 0 (clamped to Web Mercator's ±85.05°). */
+export function worldY(lat: number): number {
+  const phi = ((lat > MAX_LAT ? MAX_LAT : lat < -MAX_LAT ? -MAX_LAT : lat) * Math.PI) / 180;
+  return (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * WORLD;
+}
+
 /** Longitude, latitude → world px at zoom 0. */
 export function toWorld(lng: number, lat: number): [number, number] {
-  const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
-  return [((lng + 180) / 360) * WORLD, (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * WORLD];
+  return [worldX(lng), worldY(lat)];
 }
 
 /** World px at zoom 0 → longitude, latitude. */

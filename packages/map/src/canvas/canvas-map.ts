@@ -154,9 +154,7 @@ export class CanvasMap {
   }
 
   // ——— camera ———
-  private get view(): View {
-    return this.scene.view;
-  }
+  private get view(): View { return this.scene.view; }
   getCenter() {
     const [lng, lat] = fromWorld(this.view.x, this.view.y);
     return lngLat(lng, lat);

@@ -2,13 +2,10 @@
  * Outlines in world px (Web Mercator at zoom 0, as camera.ts) as SVG path data, with their boxes: the canvas
  * renderer's areas and lines, made once when a source's data is read. Pure: no DOM.
  */
-import { WORLD } from './camera.js';
+import { worldX, worldY } from './camera.js';
 import type { ArcTable, TopologyShape } from '../topology-features.js';
 
 type Box = [number, number, number, number];
-
-const DEG = Math.PI / 180;
-const MAX_LAT = 85.051129;
 
 /**
  * An area's or a line's outline in world px as SVG path data, with its box, projected once when the data is read.
@@ -37,10 +34,8 @@ export function geometryPath(g: GeoJSON.Geometry): { d: string; box: Box } | und
     if (closed && last > 1 && line[last - 1]?.[0] === first?.[0] && line[last - 1]?.[1] === first?.[1]) last--;
     let command = 'M';
     for (let i = 0; i < last; i++) {
-      const p = line[i];
-      const lat = p?.[1] > MAX_LAT ? MAX_LAT : p?.[1] < -MAX_LAT ? -MAX_LAT : p?.[1];
-      const x = ((p?.[0] + 180) / 360) * WORLD;
-      const y = (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2)) / (2 * Math.PI)) * WORLD;
+      const x = worldX(line[i]?.[0]);
+      const y = worldY(line[i]?.[1]);
       // A point that is not a number is left out: in path text it would end the path, and every area after it.
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       if (x < box[0]) box[0] = x;
@@ -72,9 +67,8 @@ function projectArcs(table: ArcTable): ArcPaths {
   for (let a = 0; a < n; a++) {
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let k = start[a]; k < start[a + 1]; k++) {
-      const lat = xy[2 * k + 1] > MAX_LAT ? MAX_LAT : xy[2 * k + 1] < -MAX_LAT ? -MAX_LAT : xy[2 * k + 1];
-      const x = ((xy[2 * k] + 180) / 360) * WORLD;
-      const y = (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2)) / (2 * Math.PI)) * WORLD;
+      const x = worldX(xy[2 * k]);
+      const y = worldY(xy[2 * k + 1]);
       points[k] = Number.isFinite(x) && Number.isFinite(y) ? `${x} ${y}` : '';
       if (!points[k]) continue;
       if (x < x0) x0 = x;
