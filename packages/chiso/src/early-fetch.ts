@@ -1,8 +1,8 @@
 /**
  * Feeds and boundaries asked for as soon as the loader finds their tag, while the tag's code is still on its way.
  * Without this a tag's data waits for its package, then for the chunks that package imports: two or three round
- * trips during which the network sits idle (the national map's 3 MB of boundaries started 130 ms after its tag
- * was found, in the bench).
+ * trips during which the network sits idle (on the bench's page, the national map's 3 MB of boundaries were asked
+ * for 130 ms after its tag was found).
  *
  * The requests wait in a page-wide registry (a `Map` from absolute URL to `{ response, abort }` under
  * `Symbol.for('chiso.early-fetch.2')`). The first request of core's feed loader for that URL takes the response
@@ -18,6 +18,8 @@ const DRAWS_SOON = Symbol.for('chiso.draws-soon');
 const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
 /** A response not taken by then, once its tag's code has arrived, is dropped (the tag changed its address, or never asked). */
 const UNCLAIMED_MS = 30_000;
+/** And one whose tag's code never arrives (the server cannot deliver it: the loader says so beside the tag). */
+const ORPHANED_MS = 150_000;
 /** How far below the viewport a map counts as near: the same margin as the map's own wait for view. */
 const NEAR_PX = 200;
 
@@ -54,11 +56,13 @@ export function fetchEarly(url: string | null, tag: string): void {
   response.catch(() => undefined); // a failure is the element's to report, when it asks
   const early: Early = { response, abort: () => controller.abort() };
   waiting.set(href, early);
-  void customElements.whenDefined(tag).then(() => setTimeout(() => {
+  const drop = () => {
     if (waiting.get(href) !== early) return;
     waiting.delete(href);
     early.abort();
-  }, UNCLAIMED_MS));
+  };
+  void customElements.whenDefined(tag).then(() => setTimeout(drop, UNCLAIMED_MS));
+  setTimeout(drop, ORPHANED_MS);
 }
 
 /**
@@ -90,8 +94,9 @@ const isVectorSource = (url: string) => /^pmtiles:\/\//i.test(url) || /\.pmtiles
 
 /**
  * Starts the fetches a newly found tag will make: its `src`, and a map's `boundaries` (a file, or an atlas file
- * beside chiso.js). Inside a map, only when the map is near the viewport. An atlas elsewhere (`atlas-base`, or the
- * class's `atlasBase` set by a script once the tag is defined) is left to the map.
+ * beside chiso.js). Inside a map, only when the map is near the viewport. An atlas elsewhere (`atlas-base`) is left
+ * to the map. (A class-wide `ChisoMap.atlasBase` can only be set once the tag is defined, after this: the file
+ * asked for beside chiso.js is then not taken, and is dropped.)
  */
 export function fetchEarlyFor(el: Element): void {
   const tag = el.localName;
@@ -99,7 +104,8 @@ export function fetchEarlyFor(el: Element): void {
   if (map && !nearView(map)) return;
   // A map drawn at once on the canvas: its package's drawing chunks are asked for with the package
   // (scripts/rollup-preload.mjs). One drawn by MapLibre alone (asked for, or over a basemap) does not use them.
-  if (map && map.getAttribute('renderer') !== 'maplibre' && !map.hasAttribute('basemap')) (globalThis as { [DRAWS_SOON]?: boolean })[DRAWS_SOON] = true;
+  const onCanvasFirst = map && map.getAttribute('renderer') !== 'maplibre' && !map.hasAttribute('basemap');
+  if (onCanvasFirst) (globalThis as { [DRAWS_SOON]?: boolean })[DRAWS_SOON] = true;
   fetchEarly(el.getAttribute('src'), tag);
   if (tag !== 'chiso-map' && tag !== 'chiso-choropleth') return;
   const boundaries = el.getAttribute('boundaries');

@@ -10,9 +10,9 @@ type Box = [number, number, number, number];
 /**
  * An area's or a line's outline in world px as SVG path data, with its box, projected once when the data is read.
  * Path data rather than `Path2D` calls: Chromium builds a path from text about ten times faster than from one
- * `lineTo` call per point (the national map's 59,000 points: 15 ms against 70–180 ms here), and a whole view is
- * one path made from the joined text of its areas. Same points as d3-geo's stream draws (a ring's closing point is
- * left out: `Z` draws that side), so the same pixels.
+ * `lineTo` call per point (the national map's 59,000 points: 15 ms against 70–180 ms, probe), and a whole view's
+ * areas of one colour are one path, made from their joined text. The same points as d3-geo's stream drew through
+ * `toWorld` (a ring's closing point is left out: `Z` draws that side), so the same pixels.
  */
 export function geometryPath(g: GeoJSON.Geometry): { d: string; box: Box } | undefined {
   let lines: GeoJSON.Position[][];
