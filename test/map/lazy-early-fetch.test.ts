@@ -26,6 +26,7 @@ describe('chiso.js fetches a tag\'s data while the tag\'s code downloads', funct
     const gaugeKey = key('gauge');
     const layerKey = key('layer');
     const farKey = key('far');
+    const brokenKey = key('broken-geo');
     const body = encodeURIComponent(JSON.stringify(feed));
     // One batch, as a page's HTML is: a gauge, a map in view (the atlas's provinces), a map far below the fold.
     const box = document.createElement('div');
@@ -34,11 +35,14 @@ describe('chiso.js fetches a tag\'s data while the tag\'s code downloads', funct
       <chiso-map boundaries="vn:provinces" style="display:block;width:400px;--chiso-map-height:300px" renderer="canvas">
         <chiso-choropleth-layer src="/__feeds/ok?key=${layerKey}&body=${body}"></chiso-choropleth-layer>
       </chiso-map>
+      <chiso-map eager boundaries="/__feeds/status?code=404&key=${brokenKey}" style="display:block;width:300px;--chiso-map-height:200px" renderer="canvas"></chiso-map>
       <div style="height:4000px"></div>
       <chiso-map boundaries="/__feeds/ok?key=${farKey}-geo"><chiso-choropleth-layer src="/__feeds/ok?key=${farKey}"></chiso-choropleth-layer></chiso-map>`;
+    const mapErrors: Array<{ code: string; status?: number; message: string }> = [];
+    box.addEventListener('chiso-error', (e) => (e.target as Element).localName === 'chiso-map' && mapErrors.push((e as CustomEvent).detail));
     document.body.append(box);
     const gauge = box.querySelector('chiso-gauge') as HTMLElement & { state: string };
-    const [near, far] = [...box.querySelectorAll('chiso-map')] as Array<HTMLElement & { state: string; ready: Promise<unknown> }>;
+    const [near, broken, far] = [...box.querySelectorAll('chiso-map')] as Array<HTMLElement & { state: string; ready: Promise<unknown> }>;
     await customElements.whenDefined('chiso-map'); // `ready` exists once the tag is defined
     await near.ready;
     await waitUntil(() => gauge.state === 'ready', 'the gauge drawn');
@@ -61,6 +65,11 @@ describe('chiso.js fetches a tag\'s data while the tag\'s code downloads', funct
     expect(await served(layerKey)).to.equal(1);
     expect(entries().filter((e) => /\/dist\/atlas\/provinces\.json$/.test(e.name)).length).to.equal(1);
     expect(gauge.shadowRoot!.textContent).to.contain('42,5');
+    // Boundaries that fail early fail as the map's own request would: its localized message, role="alert", chiso-error.
+    await waitUntil(() => broken.state === 'error', 'the map with missing boundaries says so', { timeout: 15000 });
+    expect(mapErrors.find((e) => e.code === 'http')).to.include({ status: 404 });
+    expect(broken.shadowRoot!.querySelector('[part="error"][role="alert"]')!.textContent).to.contain('Không tải được ranh giới hành chính (HTTP 404)');
+    expect(await served(brokenKey)).to.equal(1);
     // The far map waits for the reader: its boundaries are not downloaded. (Its layer reads its feed as it connects,
     // as every layer does, early fetch or not: once.)
     await new Promise((r) => setTimeout(r, 300));

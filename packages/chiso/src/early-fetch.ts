@@ -14,8 +14,8 @@
 
 const KEY = Symbol.for('chiso.early-fetch.2');
 const DRAWS_SOON = Symbol.for('chiso.draws-soon');
-/** The header core's loader sends (packages/core/src/feed/load.ts, `fetchOnce`): a server choosing by it answers the same. */
-const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
+/** The header core's loader sends (`FEED_ACCEPT`, packages/core/src/feed/load.ts): a server choosing by it answers the same. */
+export const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
 /** A response not taken by then, once its tag's code has arrived, is dropped (the tag changed its address, or never asked). */
 const UNCLAIMED_MS = 30_000;
 /** And one whose tag's code never arrives (the server cannot deliver it: the loader says so beside the tag). */
@@ -90,7 +90,7 @@ export function atlasFileOf(name: string): string | undefined {
 }
 
 /** Vector tiles, as `boundariesKind` tells them (packages/map/src/boundary-kind.ts): MapLibre's to read. */
-const isVectorSource = (url: string) => /^pmtiles:\/\//i.test(url) || /\.pmtiles(\?|#|$)/i.test(url) || (/\{z\}/.test(url) && /\{x\}/.test(url) && /\{y\}/.test(url));
+export const isVectorSource = (url: string): boolean => /^pmtiles:\/\//i.test(url) || /\.pmtiles(\?|#|$)/i.test(url) || (/\{z\}/.test(url) && /\{x\}/.test(url) && /\{y\}/.test(url));
 
 /**
  * Starts the fetches a newly found tag will make: its `src`, and a map's `boundaries` (a file, or an atlas file

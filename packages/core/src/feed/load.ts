@@ -10,6 +10,9 @@ import { parseFeedAsync } from './lazy.js';
 import { MAX_FEED_CHARS } from './text.js';
 import { takeEarlyResponse } from './early.js';
 
+/** What a feed request accepts (chiso.js's early requests send the same: packages/chiso/src/early-fetch.ts). */
+export const FEED_ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
+
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
   signal?: AbortSignal;
@@ -159,7 +162,7 @@ async function fetchOnce<T extends AnyLoaded>(url: string, entry: Entry<T>, oute
   }, timeoutMs);
   requestCounts.set(url, (requestCounts.get(url) ?? 0) + 1);
   try {
-    const headers: Record<string, string> = { Accept: 'application/json, text/csv;q=0.9, */*;q=0.5' };
+    const headers: Record<string, string> = { Accept: FEED_ACCEPT };
     if (entry.loaded) {
       if (entry.etag) headers['If-None-Match'] = entry.etag;
       if (entry.lastModified) headers['If-Modified-Since'] = entry.lastModified;
