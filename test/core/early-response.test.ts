@@ -49,6 +49,8 @@ describe('early responses (chiso.js → core)', () => {
     early(url);
     const controller = new AbortController();
     const taken = takeEarlyResponse(url, { signal: controller.signal })!;
+    // Aborted once the server has it (aborted before it is sent, the server would never see it go).
+    await waitUntil(async () => (await served(key)) > 0, 'the request reached the server', { timeout: 4000 });
     controller.abort();
     const error = await taken.then(() => null, (e: Error) => e);
     expect(error?.name).to.equal('AbortError');
@@ -59,6 +61,7 @@ describe('early responses (chiso.js → core)', () => {
     const key = uniqueKey('early-stall');
     const url = `/__feeds/stall?ms=5000&key=${key}`;
     early(url);
+    await waitUntil(async () => (await served(key)) > 0, 'the request reached the server', { timeout: 4000 });
     await new Promise((r) => setTimeout(r, 200)); // the headers have arrived: only the body is awaited
     const error = await loadFeed(url, { timeoutMs: 500, retries: 0 }).then(() => null, (e: FeedError) => e);
     expect(error).to.be.instanceOf(FeedError);
