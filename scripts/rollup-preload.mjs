@@ -12,7 +12,8 @@ const HELPER = '__chisoPreload';
 // the chunks a package imports to draw (named by `drawingChunks`: the map's canvas runtime and choropleth engine),
 // asked for too when the loader has found a map that draws at once (`chiso.draws-soon`, set by
 // packages/chiso/src/early-fetch.ts). A page's script nonce (a CSP with nonces) is given to each link.
-// The import is asked for first (an HTTP/1.1 server answers six requests at a time): `${HELPER}(import(…), files, drawing)`.
+// From the loader the import is asked for first (an HTTP/1.1 server answers six requests at a time):
+// `${HELPER}(import(…), files, drawing)`; inside a package, `(${HELPER}(0, files), import(…))`.
 const helperSource = `const ${HELPER}=(imported,files,drawing=[])=>{if(typeof document==='undefined')return imported;` +
   `const seen=(globalThis[Symbol.for('chiso.preloaded')]??=new Set);const nonce=document.querySelector('script[nonce]')?.nonce;` +
   `for(const f of globalThis[Symbol.for('chiso.draws-soon')]?files.concat(drawing):files){const href=new URL(f,import.meta.url).href;` +
@@ -50,7 +51,10 @@ export function preloadDependencies({ drawingChunks = /$^/ } = {}) {
           return r.startsWith('.') ? r : `./${r}`;
         });
         const args = drawing.length ? `${JSON.stringify(rel(deps))},${JSON.stringify(rel(drawing))}` : JSON.stringify(rel(deps));
-        s.overwrite(m.index, m.index + m[0].length, `${HELPER}(${m[0]},${args})`);
+        // From the loader, the package first (it is the most needed of its requests); inside a package, its chunks'
+        // imports first: the chunk's own code may import them in the same step, and a module asked for by a link
+        // starts a little later than one imported, so the link comes before the import.
+        s.overwrite(m.index, m.index + m[0].length, chunk.isEntry ? `${HELPER}(${m[0]},${args})` : `(${HELPER}(0,${args}),${m[0]})`);
         used = true;
       }
       if (!used) return null;
