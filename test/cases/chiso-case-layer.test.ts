@@ -89,6 +89,19 @@ const SMALL_COUNT = /(^|[^\d.,<\s])\s*[1-4](?![\d.,])/;
 /** Text with the dates and the risk levels' names ("Cấp 1 – nguy cơ thấp") taken out: what is left must hold no small count. */
 const countsOnly = (t: string) => t.replace(/\d{2}\/\d{2}\/\d{4}/g, '').replace(/Cấp [1-4] –/g, '');
 const tooltipText = (el: ChisoMap) => text(el.shadowRoot!.querySelector('.tooltip'));
+/** The count labels' canvas over the map (case-labels.ts) and what it wrote last, in CSS px of the map. */
+function labelOverlay(el: ChisoMap, layer: ChisoCaseLayer) {
+  const canvas = el.map!.getCanvasContainer().querySelector<HTMLCanvasElement>('canvas.chiso-map-overlay');
+  const written = (layer as unknown as { drawing: { labels?: { written: Array<{ x: number; y: number; text: string }> } } }).drawing.labels?.written ?? [];
+  return { canvas, written };
+}
+/** Pixels of a canvas (or of a picture's 2D context) within a box, that are drawn (alpha) and dark (the labels' text). */
+function inkIn(g: CanvasRenderingContext2D, x0: number, y0: number, w: number, h: number, dark = false): number {
+  const d = g.getImageData(Math.round(x0), Math.round(y0), Math.round(w), Math.round(h)).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (dark ? d[i + 3] > 200 && d[i] < 70 && d[i + 1] < 70 && d[i + 2] < 70 : d[i + 3] > 0) n++;
+  return n;
+}
 
 describe('<chiso-case-layer> on the real daily cases by province', function () {
   this.timeout(120000);
@@ -228,13 +241,20 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     layer.speed = 16;
     (root.querySelector('[part="play"]') as HTMLButtonElement).click();
     await waitUntil(() => dates.length >= 4, 'playback advances', { timeout: 5000 });
-    const labels = idOf(el, '-labels')!;
-    expect(map.getLayoutProperty(labels, 'visibility'), 'count labels rest while playing').to.equal('none');
+    await idle(map);
+    const resting = labelOverlay(el, layer);
+    expect(resting.written, 'count labels rest while playing').to.deep.equal([]);
+    expect(inkIn(resting.canvas!.getContext('2d')!, 0, 0, resting.canvas!.width, resting.canvas!.height), 'nothing written on their canvas').to.equal(0);
     expect(root.querySelector('[part="play"]')!.getAttribute('aria-pressed')).to.equal('true');
     (root.querySelector('[part="play"]') as HTMLButtonElement).click(); // pause
     await layer.updateComplete;
     expect(layer.playing).to.equal(false);
-    expect(map.getLayoutProperty(labels, 'visibility'), 'and come back on pause').to.equal('visible');
+    await idle(map);
+    const back = labelOverlay(el, layer);
+    expect(back.written.length, 'and come back on pause').to.be.greaterThan(5);
+    const ratio = back.canvas!.width / back.canvas!.clientWidth;
+    const { x, y } = back.written[0];
+    expect(inkIn(back.canvas!.getContext('2d')!, (x - 6) * ratio, (y - 6) * ratio, 12 * ratio, 12 * ratio), 'written where the label is').to.be.greaterThan(0);
     expect(dates.slice(0, 4)).to.deep.equal(['2021-07-02', '2021-07-03', '2021-07-04', '2021-07-05']);
     const stopped = dates.length;
     await new Promise((r) => setTimeout(r, 300));
@@ -390,12 +410,30 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
       expect(circles.length).to.be.greaterThan(5);
       const small = circles.filter((f) => f.properties.c > 0 && f.properties.c < 5);
       expect(small.length, 'the seeded data has areas with 1–4 cases that day').to.be.greaterThan(0);
-      // The label pictures MapLibre asked for: none is a number under 5.
-      const labels = map.queryRenderedFeatures({ layers: [idOf(el, '-labels')!] });
-      expect(labels.length).to.equal(circles.length);
-      const images = map.listImages().filter((id) => id.includes('-t:')).map((id) => id.split('-t:')[1]);
-      expect(images).to.include('< 5');
-      for (const t of images) expect(/^[1-4]$/.test(t), t).to.equal(false);
+      // The count labels written over the circles: one on each circle drawn, none a number under 5.
+      const { canvas, written } = labelOverlay(el, layer);
+      const box = canvas!.getBoundingClientRect();
+      const mapBox = map.getCanvas().getBoundingClientRect();
+      expect([box.left, box.top, box.width, box.height], 'the labels\' canvas lies on the map').to.deep.equal([mapBox.left, mapBox.top, mapBox.width, mapBox.height]);
+      const ratio = canvas!.width / box.width;
+      const g = canvas!.getContext('2d', { willReadFrequently: true })!;
+      for (const f of circles) {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const label = written.find((w) => Math.hypot(w.x - p.x, w.y - p.y) < 1.5);
+        expect(label, `a label on the circle of ${f.properties.a}`).to.not.equal(undefined);
+        expect(label!.text).to.equal(f.properties.c < 5 ? '< 5' : new Intl.NumberFormat('vi-VN').format(f.properties.n));
+        expect(inkIn(g, (p.x - 4) * ratio, (p.y - 4) * ratio, 8 * ratio, 8 * ratio), `ink of ${label!.text}`).to.be.greaterThan(0);
+      }
+      expect(written.map((w) => w.text)).to.include('< 5');
+      for (const w of written) expect(/^[1-4]$/.test(w.text), w.text).to.equal(false);
+      // The map's picture has them too: dark text where a label is (the circles are pink, the areas light).
+      const picture = await createImageBitmap(await el.toImage({ scale: 1 }));
+      const pc = document.createElement('canvas');
+      [pc.width, pc.height] = [picture.width, picture.height];
+      const pg = pc.getContext('2d', { willReadFrequently: true })!;
+      pg.drawImage(picture, 0, 0);
+      // Below the title's band (25–60 px) the map starts: a label at y is between y + 20 and y + 65 in the picture.
+      for (const w of written.filter((l) => l.y > 100).slice(0, 3)) expect(inkIn(pg, w.x - 8, w.y + 20, 16, 45, true), `"${w.text}" in the picture`).to.be.greaterThan(0);
       // Tooltips over circles with few cases.
       for (const f of small.slice(0, 3)) {
         const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);

@@ -1,11 +1,13 @@
 /**
  * The case layer's MapLibre drawing: the layers each mode needs (area fills by feature state, circles and
- * count labels, clusters, heat, opt-in points), a day's data put into them, and the pictures of count labels.
+ * clusters, heat, opt-in points, and the count labels over them: case-labels.ts), and a day's data put into them.
  * The element decides what to draw; this draws it.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import { areaLayerBefore, type MapContext } from '@chiso/map';
 import { CASE_STATUSES, type AreaDay, type CasePoint } from './case-model.js';
+import { CountLabels } from './case-labels.js';
+import { anchorLabel } from './case-text.js';
 
 export type CaseMode = 'area' | 'bubbles' | 'cluster' | 'heat';
 
@@ -61,7 +63,7 @@ export class CaseDrawing {
       this.setUp(ctx, d.setup);
       this.mode = d.setup.mode;
     } else if (d.rescale !== undefined) this.rescale(ctx, this.mode, d.rescale);
-    if (d.labels !== undefined) this.showLabels(ctx, d.labels);
+    if (d.labels !== undefined) this.showLabels(d.labels);
     if (d.points) this.setPoints(ctx, d.points.cases, d.points.dates);
     if (d.areas) this.colorAreas(ctx, d.areas);
     else this.setAnchors(ctx, d.frame);
@@ -70,18 +72,23 @@ export class CaseDrawing {
 
   get ids() {
     const id = this.layerId;
-    return { fill: `${id}-fill`, anchors: `${id}-anchors`, circles: `${id}-circles`, labels: `${id}-labels`, heat: `${id}-heat`, points: `${id}-points`, label: `${id}-t:` };
+    return { fill: `${id}-fill`, anchors: `${id}-anchors`, circles: `${id}-circles`, heat: `${id}-heat`, points: `${id}-points` };
   }
 
   /** The layers drawn over the areas (their tooltips win over an area's). */
   get overlayIds(): string[] {
     const ids = this.ids;
-    return [ids.circles, ids.labels, ids.heat, ids.points];
+    return [ids.circles, ids.heat, ids.points];
   }
+
+  /** The count labels of the circle and cluster modes (undefined in the area and heat modes). */
+  labels?: CountLabels;
 
   remove(map: MapContext['map']): void {
     const ids = this.ids;
-    for (const id of [ids.points, ids.labels, ids.circles, ids.heat, ids.fill]) if (map.getLayer(id)) map.removeLayer(id);
+    this.labels?.remove();
+    this.labels = undefined;
+    for (const id of [ids.points, ids.circles, ids.heat, ids.fill]) if (map.getLayer(id)) map.removeLayer(id);
     for (const id of [ids.points, ids.anchors]) if (map.getSource(id)) map.removeSource(id);
   }
 
@@ -124,15 +131,8 @@ export class CaseDrawing {
             'circle-color': s.bubble, 'circle-opacity': 0.7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
           },
         });
-        // Counts as pictures drawn on demand (no glyph server: works offline); under k they read "< k".
-        map.addLayer({
-          id: ids.labels, type: 'symbol', source: ids.anchors,
-          layout: {
-            'icon-image': ['concat', ids.label, ['case', ['<', ['get', 'c'], s.k], `< ${s.k}`,
-              ['number-format', ['get', 'n'], { locale: s.lang.startsWith('en') ? 'en-GB' : 'vi-VN', 'max-fraction-digits': s.decimals }]]],
-            'icon-allow-overlap': true, 'icon-ignore-placement': true,
-          },
-        });
+        // Counts written over the circles after each frame (no glyph server; not a symbol layer: case-labels.ts).
+        this.labels = new CountLabels(map, ids.anchors, (p) => anchorLabel(s, Number(p.c), Number(p.n), s.decimals));
       }
     }
     if (s.minZoomPoints != null && Number.isFinite(Number(s.minZoomPoints))) {
@@ -152,9 +152,9 @@ export class CaseDrawing {
     if (ctx.map.getLayer(ids.heat)) ctx.map.setPaintProperty(ids.heat, 'heatmap-weight', heatWeight(scaleMax) as never);
   }
 
-  /** While playing, the count labels rest (they change faster than anyone reads them, and laying them out is most of a day's drawing). */
-  showLabels(ctx: MapContext, shown: boolean): void {
-    if (ctx.map.getLayer(this.ids.labels)) ctx.map.setLayoutProperty(this.ids.labels, 'visibility', shown ? 'visible' : 'none');
+  /** While playing, the count labels rest (they change faster than anyone reads them). */
+  showLabels(shown: boolean): void {
+    this.labels?.show(shown);
   }
 
   /** Individual points (opt-in): each carries only its day and status index, never other properties. */
@@ -190,6 +190,7 @@ export class CaseDrawing {
       features.push({ type: 'Feature' as const, properties: { a: f.code, n: f.value, c: f.cases }, geometry: { type: 'Point' as const, coordinates: anchor } });
     }
     (ctx.map.getSource(this.ids.anchors) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
+    this.labels?.invalidate();
   }
 
   /** Points shown: those of the measure's window of days. */
@@ -201,11 +202,6 @@ export class CaseDrawing {
     const target = { source: ctx.sourceId, ...(ctx.sourceLayer ? { sourceLayer: ctx.sourceLayer } : {}), id: ctx.featureId(code) };
     ctx.map.setFeatureState(target, { [this.colorKey]: color });
   }
-
-  /** The picture of a count label `id` asks for (no glyphs needed), or undefined when `id` is not this layer's. */
-  labelFor(id: string): ImageData | undefined {
-    return id.startsWith(this.ids.label) ? labelImage(id.slice(this.ids.label.length)) : undefined;
-  }
 }
 
 /** Circle area proportional to the measure, the range's largest value at 30 px (clusters start at 10 px). */
@@ -216,27 +212,4 @@ function circleRadius(mode: CaseMode, scaleMax: number): unknown[] {
 
 function heatWeight(scaleMax: number): unknown[] {
   return ['min', 1, ['/', ['get', 'n'], scaleMax]];
-}
-
-/** A count label as a picture, twice the pixel density: dark text with a white halo. */
-function labelImage(text: string): ImageData {
-  const ratio = 2;
-  const canvas = document.createElement('canvas');
-  const g = canvas.getContext('2d', { willReadFrequently: true })!;
-  const font = `600 ${12 * ratio}px system-ui, 'Segoe UI', Roboto, Arial, sans-serif`;
-  g.font = font;
-  const w = Math.ceil(g.measureText(text).width + 8 * ratio);
-  const h = 18 * ratio;
-  canvas.width = w;
-  canvas.height = h;
-  g.font = font;
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
-  g.lineJoin = 'round';
-  g.lineWidth = 3 * ratio;
-  g.strokeStyle = '#ffffff';
-  g.fillStyle = '#1f2328';
-  g.strokeText(text, w / 2, h / 2);
-  g.fillText(text, w / 2, h / 2);
-  return g.getImageData(0, 0, w, h);
 }

@@ -1,10 +1,10 @@
 /**
  * The case layer on the map under the pointer: tooltips for areas, circles, clusters and points (an area's
- * gives way to a point layer's), a click selects an area or zooms into a cluster, and count labels are drawn
- * when MapLibre asks for them. Everything is bound through `MapBindings`, released with the map.
+ * gives way to a point layer's), and a click selects an area or zooms into a cluster. Everything is bound through
+ * `MapBindings`, released with the map.
  */
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import { addImageMaker, pointLayerUnder, TapRule, type MapBindings, type MapContext } from '@chiso/map';
+import { pointLayerUnder, TapRule, type MapBindings, type MapContext } from '@chiso/map';
 import type { CaseDrawing, CaseMode } from './case-drawing.js';
 
 /** What the pointer asks the layer. */
@@ -60,10 +60,6 @@ export function bindCaseInteractions(ctx: MapContext, on: MapBindings, drawing: 
       map.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
     } else if (!taps.firstTap(e, `c${f.properties?.a}`)) layer.select(String(f.properties?.a));
   };
-  on.add(addImageMaker(map, (id) => {
-    const picture = map.hasImage(id) ? undefined : drawing.labelFor(id);
-    if (picture) map.addImage(id, picture, { pixelRatio: 2 });
-  }));
   on.on(map, 'mousemove', ids.fill, areaMove);
   on.on(map, 'mouseleave', ids.fill, leave);
   on.on(map, 'click', ids.fill, areaClick);

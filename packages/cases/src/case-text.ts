@@ -27,6 +27,14 @@ export function countText(w: CaseWording, n: number): string {
   return n > 0 && n < w.k ? `< ${w.k}` : formatNumber(n, w.lang, 0);
 }
 
+/**
+ * A circle's or cluster's label on the map: "< k" when fewer than k cases are behind it, else its value (a count,
+ * or the sum of 7-day averages with `decimals` 1).
+ */
+export function anchorLabel(w: Pick<CaseWording, 'lang' | 'k'>, cases: number, value: number, decimals: number): string {
+  return cases < w.k ? `< ${w.k}` : formatNumber(value, w.lang, decimals);
+}
+
 /** A count in a CSV: the number itself, or "< k" for so few cases, as on screen (never the exact small count). */
 export function countCell(w: CaseWording, n: number): number | string {
   return n > 0 && n < w.k ? `< ${w.k}` : n;

@@ -330,14 +330,13 @@ export class CanvasMap {
   updateImage(id: string, image: ImageData | HTMLImageElement | ImageBitmap | HTMLCanvasElement): this {
     return this.addImage(id, image, { pixelRatio: this.images.get(id)?.ratio ?? 1 });
   }
-  listImages(): string[] {
-    return [...this.images.keys()];
-  }
-  hasImage(id: string): boolean {
-    return this.images.has(id);
-  }
-  removeImage(id: string): void {
-    this.images.delete(id);
+  listImages = (): string[] => [...this.images.keys()];
+  hasImage = (id: string): boolean => this.images.has(id);
+  removeImage = (id: string): void => void this.images.delete(id);
+  /** The features a source draws at the view's zoom (its clusters, where it clusters), as MapLibre's. */
+  querySourceFeatures(id: string) {
+    const s = this.scene.sources.get(id);
+    return s instanceof CanvasGeoJsonSource ? s.featuresAt(this.view.zoom).map((f) => ({ type: 'Feature' as const, id: f.id, properties: f.properties, get geometry() { return f.geometry; } })) : [];
   }
   setMissingStyleImageResolver(f: (id: string) => void): void {
     this.resolveImage = f;

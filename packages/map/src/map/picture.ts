@@ -8,6 +8,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ARCHIPELAGOS } from '../sovereignty.js';
 import { mapMsg } from '../map-i18n.js';
 import { isCanvasMap } from './renderer-plan.js';
+import { drawMapOverlays } from '../kit/map-overlay.js';
 import { escapeXml, wrapText } from '@chiso/core/picture';
 
 export interface PictureOptions {
@@ -71,6 +72,7 @@ export async function mapPixels(map: MaplibreMap, lang: string, scale: number, f
       map.triggerRepaint();
     });
   }
+  drawMapOverlays(map, g, out.width, out.height);
   g.setTransform(scale, 0, 0, scale, 0, 0);
   g.font = `600 12px ${font}`;
   for (const a of ARCHIPELAGOS) {
@@ -174,7 +176,9 @@ export function printCopy(map: MaplibreMap | undefined, frame: Element | null): 
   copy.width = source.width;
   copy.height = source.height;
   (map as unknown as { redraw(): void }).redraw(); // draws now, so the buffer holds this frame
-  copy.getContext('2d')!.drawImage(source, 0, 0);
+  const g = copy.getContext('2d')!;
+  g.drawImage(source, 0, 0);
+  drawMapOverlays(map, g, copy.width, copy.height);
   frame.append(copy);
   return () => copy.remove();
 }
