@@ -174,6 +174,40 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     }
   });
 
+  it('auto: a layer whose code came after the canvas painted, still computing when MapLibre takes over: the worker is asked once, MapLibre draws that result', async function () {
+    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
+    const sitesFc = syntheticSites(communes, { n: 200, seed: 8 });
+    const el = document.createElement('chiso-map') as ChisoMap;
+    for (const [k, v] of Object.entries({ style: SIZE, boundaries: THAI_NGUYEN_COMMUNES, eager: '', label: 'Phủ sóng di động' })) el.setAttribute(k, v);
+    // The coverage job is held until MapLibre has taken over: the computing is under way across the change.
+    const jobs: unknown[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: { sites?: { numbers?: unknown } }, ...rest: unknown[]) {
+      const send = () => (post as (...a: unknown[]) => void).call(this, message, ...rest);
+      if (!message?.sites?.numbers) return send();
+      jobs.push(message);
+      void waitUntil(() => el.activeRenderer === 'maplibre', 'MapLibre took over', { timeout: 60000 }).then(send);
+    } as typeof post;
+    try {
+      const painted = nextEvent(el, 'chiso-paint', 60000);
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      await painted;
+      expect(el.activeRenderer, 'the canvas has painted; MapLibre is not there yet').to.equal('canvas');
+      const layer = document.createElement('chiso-bts-layer') as ChisoBtsLayer;
+      layer.data = sitesFc;
+      const ready = nextEvent<BtsStats>(layer, 'chiso-ready', 60000);
+      el.append(layer);
+      const stats = (await ready).detail;
+      expect(el.activeRenderer).to.equal('maplibre');
+      expect(jobs.length, 'coverage asked once, and its result drawn by MapLibre').to.equal(1);
+      expect(stats.sites).to.equal(200);
+      expect(layer.state).to.equal('ready');
+      expect(el.map!.getSource(idOf(el, '-coverage')), 'the picture is on MapLibre').to.not.equal(undefined);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+  });
+
   it('filters by operator and technology; radius overrides; each change fires chiso-change with new stats', async function () {
     const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
     const sitesFc = syntheticSites(communes, { n: 300, seed: 7 });

@@ -18,7 +18,7 @@ import { bindBtsInteractions } from './bts-interaction.js';
 import { areaLines, clusterLines, rejectedText, siteLines, summaryText, unknownTechText, villageLines, type BtsWording } from './bts-text.js';
 import { areaCsv, panel } from './bts-view.js';
 import { btsStatsOf } from './bts-stats.js';
-import { reuseKept, type KeptCoverage } from './kept-coverage.js';
+import { CoverageCarry } from './kept-coverage.js';
 
 let layerCount = 0;
 /** Layers on the page: the coverage worker ends when the last one goes. */
@@ -158,8 +158,8 @@ export class ChisoBtsLayer extends BtsLayerProperties {
   private warning?: { vi: string; en: string };
   private currentStats?: BtsStats;
   private result?: CoverageResult;
-  /** Coverage from the map this layer left (see kept-coverage.ts), until the next computing. */
-  private kept?: KeptCoverage;
+  /** Coverage kept from the map this layer left, or still being computed for it (see kept-coverage.ts). */
+  private readonly carry = new CoverageCarry();
   private resultInputs: unknown[] = [];
   private gapSet?: Set<string>;
   private shownSites: Array<{ site: Site; radius: number }> = [];
@@ -190,7 +190,7 @@ export class ChisoBtsLayer extends BtsLayerProperties {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // The coverage kept for a next map is freed once the layer is gone for good (a move within the page reattaches it).
-    setTimeout(() => { if (!this.isConnected) { this.kept?.result.image?.close(); this.kept = undefined; } }, 0);
+    setTimeout(() => { if (!this.isConnected) this.carry.drop(); }, 0);
     if (--liveLayers === 0) {
       // A layer moved within the page reconnects at once: wait a tick before ending the worker.
       setTimeout(() => {
@@ -220,8 +220,7 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     this.computeToken++;
     this.computing = false;
     this.drawnOnce = false;
-    this.kept?.result.image?.close();
-    this.kept = this.result && { result: this.result, inputs: this.resultInputs };
+    this.carry.leave(this.result && { result: Promise.resolve(this.result), inputs: this.resultInputs });
     this.result = undefined;
   }
 
@@ -323,9 +322,7 @@ export class ChisoBtsLayer extends BtsLayerProperties {
     if (!this.currentStats) this.setState('loading');
     this.requestUpdate();
     const inputs = [this.computedKey, this.allSites, this.villageList, ctx.boundaries, this.pictureSize(ctx)];
-    const kept = reuseKept(this.kept, inputs);
-    this.kept = undefined;
-    const result = kept ?? (await this.runWorker(ctx, options, token));
+    const result = await this.carry.run(inputs, () => this.runWorker(ctx, options, token));
     if (!result) return;
     if (token !== this.computeToken || this.ctx !== ctx) {
       result.image?.close();
