@@ -21,7 +21,7 @@ export { MapBindings } from './kit/map-bindings.js';
 export { pointLayerUnder, TapRule, isTap } from './kit/pointer-rule.js';
 export { themeColor } from './kit/theme-color.js';
 export { areaLayerBefore } from './kit/area-layer-order.js';
-export { MAP_OVERLAY_CLASS } from './kit/map-overlay.js';
+export { MAP_OVERLAY_CLASS, MapOverlay, sourceFeatures, type OverlayPainter } from './kit/map-overlay.js';
 export { CrosswalkLoader, type CrosswalkNeed } from './kit/crosswalk-loader.js';
 export { TimelineController, rangeIndexes, indexWithin, type TimelineOptions } from './kit/timeline.js';
 export { carryOldUnits, mayNeedCrosswalk, type CarriedFeed } from './old-units.js';
