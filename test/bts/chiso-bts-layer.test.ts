@@ -181,12 +181,13 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
     for (const [k, v] of Object.entries({ style: SIZE, boundaries: THAI_NGUYEN_COMMUNES, eager: '', label: 'Phủ sóng di động' })) el.setAttribute(k, v);
     // The coverage job is held until MapLibre has taken over: the computing is under way across the change.
     const jobs: unknown[] = [];
+    let waiting: Promise<void> | undefined;
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, message: { sites?: { numbers?: unknown } }, ...rest: unknown[]) {
       const send = () => (post as (...a: unknown[]) => void).call(this, message, ...rest);
       if (!message?.sites?.numbers) return send();
-      jobs.push(message);
-      void waitUntil(() => el.activeRenderer === 'maplibre', 'MapLibre took over', { timeout: 60000 }).then(send);
+      jobs.push(el.activeRenderer); // the renderer the job was asked for
+      waiting = waitUntil(() => el.activeRenderer === 'maplibre', 'MapLibre took over', { timeout: 60000 }).then(send);
     } as typeof post;
     try {
       const painted = nextEvent(el, 'chiso-paint', 60000);
@@ -199,10 +200,12 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
       el.append(layer);
       const stats = (await ready).detail;
       expect(el.activeRenderer).to.equal('maplibre');
-      expect(jobs.length, 'coverage asked once, and its result drawn by MapLibre').to.equal(1);
+      expect(jobs, 'coverage asked once, for the canvas, and its result drawn by MapLibre').to.deep.equal(['canvas']);
+      await waiting;
       expect(stats.sites).to.equal(200);
       expect(layer.state).to.equal('ready');
-      expect(el.map!.getSource(idOf(el, '-coverage')), 'the picture is on MapLibre').to.not.equal(undefined);
+      const picture = (el.map!.getSource(idOf(el, '-coverage')) as unknown as { image?: ImageBitmap } | undefined)?.image;
+      expect(picture?.width, 'the picture is on MapLibre, not freed').to.be.greaterThan(0);
     } finally {
       Worker.prototype.postMessage = post;
     }

@@ -95,6 +95,27 @@ function labelOverlay(el: ChisoMap, layer: ChisoCaseLayer) {
   const written = (layer as unknown as { drawing: { labels?: { written: Array<{ x: number; y: number; text: string }> } } }).drawing.labels?.written ?? [];
   return { canvas, written };
 }
+/** Every circle drawn has its label on it, in the overlay's pixels, under the "< 5" rule (never 1–4). */
+function expectLabelsOnCircles(el: ChisoMap, layer: ChisoCaseLayer, fewest = 6) {
+  const map = el.map!;
+  const { canvas, written } = labelOverlay(el, layer);
+  const box = canvas!.getBoundingClientRect();
+  const mapBox = map.getCanvas().getBoundingClientRect();
+  expect([box.left, box.top, box.width, box.height], 'the labels\' canvas lies on the map').to.deep.equal([mapBox.left, mapBox.top, mapBox.width, mapBox.height]);
+  const ratio = canvas!.width / box.width;
+  const g = canvas!.getContext('2d', { willReadFrequently: true })!;
+  const circles = map.queryRenderedFeatures({ layers: [idOf(el, '-circles')!] });
+  expect(circles.length).to.be.at.least(fewest);
+  for (const f of circles) {
+    const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+    const label = written.find((w) => Math.hypot(w.x - p.x, w.y - p.y) < 1.5);
+    expect(label, `a label on the circle of ${f.properties.a}`).to.not.equal(undefined);
+    expect(label!.text).to.equal(f.properties.c < 5 ? '< 5' : new Intl.NumberFormat('vi-VN').format(f.properties.n));
+    expect(inkIn(g, (p.x - 4) * ratio, (p.y - 4) * ratio, 8 * ratio, 8 * ratio), `ink of ${label!.text}`).to.be.greaterThan(0);
+  }
+  for (const w of written) expect(/^[1-4]$/.test(w.text), w.text).to.equal(false);
+  return { written };
+}
 /** Pixels of a canvas (or of a picture's 2D context) within a box, that are drawn (alpha) and dark (the labels' text). */
 function inkIn(g: CanvasRenderingContext2D, x0: number, y0: number, w: number, h: number, dark = false): number {
   const d = g.getImageData(Math.round(x0), Math.round(y0), Math.round(w), Math.round(h)).data;
@@ -250,11 +271,9 @@ describe('<chiso-case-layer> on the real daily cases by province', function () {
     await layer.updateComplete;
     expect(layer.playing).to.equal(false);
     await idle(map);
-    const back = labelOverlay(el, layer);
-    expect(back.written.length, 'and come back on pause').to.be.greaterThan(5);
-    const ratio = back.canvas!.width / back.canvas!.clientWidth;
-    const { x, y } = back.written[0];
-    expect(inkIn(back.canvas!.getContext('2d')!, (x - 6) * ratio, (y - 6) * ratio, 12 * ratio, 12 * ratio), 'written where the label is').to.be.greaterThan(0);
+    // And come back on pause: one on each circle (however few that day has).
+    const back = expectLabelsOnCircles(el, layer, 1);
+    expect(back.written.length, 'and come back on pause').to.be.greaterThan(0);
     expect(dates.slice(0, 4)).to.deep.equal(['2021-07-02', '2021-07-03', '2021-07-04', '2021-07-05']);
     const stopped = dates.length;
     await new Promise((r) => setTimeout(r, 300));
@@ -411,21 +430,8 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
       const small = circles.filter((f) => f.properties.c > 0 && f.properties.c < 5);
       expect(small.length, 'the seeded data has areas with 1–4 cases that day').to.be.greaterThan(0);
       // The count labels written over the circles: one on each circle drawn, none a number under 5.
-      const { canvas, written } = labelOverlay(el, layer);
-      const box = canvas!.getBoundingClientRect();
-      const mapBox = map.getCanvas().getBoundingClientRect();
-      expect([box.left, box.top, box.width, box.height], 'the labels\' canvas lies on the map').to.deep.equal([mapBox.left, mapBox.top, mapBox.width, mapBox.height]);
-      const ratio = canvas!.width / box.width;
-      const g = canvas!.getContext('2d', { willReadFrequently: true })!;
-      for (const f of circles) {
-        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-        const label = written.find((w) => Math.hypot(w.x - p.x, w.y - p.y) < 1.5);
-        expect(label, `a label on the circle of ${f.properties.a}`).to.not.equal(undefined);
-        expect(label!.text).to.equal(f.properties.c < 5 ? '< 5' : new Intl.NumberFormat('vi-VN').format(f.properties.n));
-        expect(inkIn(g, (p.x - 4) * ratio, (p.y - 4) * ratio, 8 * ratio, 8 * ratio), `ink of ${label!.text}`).to.be.greaterThan(0);
-      }
+      const { written } = expectLabelsOnCircles(el, layer);
       expect(written.map((w) => w.text)).to.include('< 5');
-      for (const w of written) expect(/^[1-4]$/.test(w.text), w.text).to.equal(false);
       // The map's picture has them too: dark text where a label is (the circles are pink, the areas light).
       const picture = await createImageBitmap(await el.toImage({ scale: 1 }));
       const pc = document.createElement('canvas');
@@ -433,7 +439,9 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
       const pg = pc.getContext('2d', { willReadFrequently: true })!;
       pg.drawImage(picture, 0, 0);
       // Below the title's band (25–60 px) the map starts: a label at y is between y + 20 and y + 65 in the picture.
-      for (const w of written.filter((l) => l.y > 100).slice(0, 3)) expect(inkIn(pg, w.x - 8, w.y + 20, 16, 45, true), `"${w.text}" in the picture`).to.be.greaterThan(0);
+      const below = written.filter((l) => l.y > 100).slice(0, 3);
+      expect(below.length).to.be.greaterThan(0);
+      for (const w of below) expect(inkIn(pg, w.x - 8, w.y + 20, 16, 45, true), `"${w.text}" in the picture`).to.be.greaterThan(0);
       // Tooltips over circles with few cases.
       for (const f of small.slice(0, 3)) {
         const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
@@ -473,6 +481,13 @@ describe('<chiso-case-layer> privacy with seeded synthetic case points', functio
       // The map's summary line for screen readers.
       const line = text(el.shadowRoot!.querySelector('[part="summary"]'));
       expect(countsOnly(line)).to.not.match(SMALL_COUNT);
+      // The next day: the labels are that day's, on that day's circles.
+      const before = labelOverlay(el, layer).written.map((w) => w.text).join();
+      layer.date = '2021-07-21';
+      await layer.updateComplete;
+      await idle(map);
+      expectLabelsOnCircles(el, layer);
+      expect(labelOverlay(el, layer).written.map((w) => w.text).join(), 'another day, other counts').to.not.equal(before);
     });
   }
 

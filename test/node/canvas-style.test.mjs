@@ -36,7 +36,7 @@ test('BTS: village colours by gap, gap size by zoom, icons by property, cluster 
   assert.equal(name({ zoom: 8, properties: { o0: 3, o1: 0, o2: 12, o3: 1, o4: 2 } }), 'bts-cluster-3,0,12,1,2');
 });
 
-test('cases: bubble radius by the square root of the count, heat weight capped, labels with "< k" and vi-VN numbers', () => {
+test('cases: bubble radius by the square root of the count, heat weight capped; number-format in vi-VN, as MapLibre\'s', () => {
   const radius = compileExpression(['interpolate', ['linear'], ['sqrt', ['get', 'n']], 0, 3, Math.sqrt(400), 30]);
   assert.equal(radius({ zoom: 8, properties: { n: 0 } }), 3);
   assert.equal(radius({ zoom: 8, properties: { n: 100 } }), 3 + 27 / 2);
@@ -44,6 +44,7 @@ test('cases: bubble radius by the square root of the count, heat weight capped, 
   const weight = compileExpression(['min', 1, ['/', ['get', 'n'], 50]]);
   assert.equal(weight({ zoom: 8, properties: { n: 25 } }), 0.5);
   assert.equal(weight({ zoom: 8, properties: { n: 500 } }), 1);
+  // (The count labels are written on an overlay now, case-labels.ts; the engine still reads this as MapLibre does.)
   const label = compileExpression(['concat', 'c-t:', ['case', ['<', ['get', 'c'], 5], '< 5',
     ['number-format', ['get', 'n'], { locale: 'vi-VN', 'max-fraction-digits': 1 }]]]);
   assert.equal(label({ zoom: 8, properties: { c: 3, n: 3 } }), 'c-t:< 5');

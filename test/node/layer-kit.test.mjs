@@ -10,7 +10,7 @@ import {
   BAND_COLORS, BTS_COLORS, CASE_COLORS, MAP_COLORS, RISK_COLORS, bandColors, colorOfValue, contrastRatio, themeDeclarations,
 } from '../../packages/core/src/colors.ts';
 import { paletteColors } from '../../packages/map/src/palette.ts';
-import { countText, derivedText, legendLabels, valueText, warningLines } from '../../packages/cases/src/case-text.ts';
+import { anchorLabel, countText, derivedText, legendLabels, valueText, warningLines } from '../../packages/cases/src/case-text.ts';
 import { classLabel, tableRows, warningText } from '../../packages/map/src/choropleth/text.ts';
 import { clusterLines, rejectedText, villageLines } from '../../packages/bts/src/bts-text.ts';
 
@@ -72,6 +72,12 @@ test('case text: counts from 1 to k − 1 read "< k" everywhere, derived figures
   assert.equal(countText(vi, 0), '0');
   assert.equal(countText(vi, 3), '< 5');
   assert.equal(countText(vi, 1234), '1.234');
+  // A circle's or cluster's label on the map: "< k" under k cases (a cluster's summed cases too), never the count.
+  assert.equal(anchorLabel(vi, 3, 3, 0), '< 5');
+  assert.equal(anchorLabel(vi, 4, 1.4, 1), '< 5');
+  assert.equal(anchorLabel(vi, 12345, 12345.67, 1), '12.345,7');
+  assert.equal(anchorLabel({ lang: 'en', k: 5 }, 12345, 12345.67, 0), '12,346');
+  assert.equal(anchorLabel(vi, Number.NaN, 3, 0), '< 5', 'no number of cases: hidden, not shown');
   assert.equal(derivedText(vi, 2, 0.3, 0.7), '< 0,7');
   assert.equal(valueText({ ...vi, measure: 'avg7' }, { cases: 3, value: 3 / 7 }, 10), '< 0,7');
   assert.equal(valueText({ ...vi, measure: 'avg7' }, { cases: 75, value: 75 / 7 }, 10), '10,7');

@@ -7,7 +7,7 @@
  */
 import type { CoverageResult } from './coverage-client.js';
 
-export interface KeptCoverage {
+interface KeptCoverage {
   /** The result, or the computing under way (undefined when it failed or was overtaken). */
   result: Promise<CoverageResult | undefined>;
   /** What the result was computed from, compared by identity (options key, sites, villages, boundaries, picture size). */
@@ -15,12 +15,12 @@ export interface KeptCoverage {
 }
 
 /** Frees a kept result's picture (once it is there) that no map will draw. */
-export function dropKept(kept: KeptCoverage | undefined): void {
-  void kept?.result.then((r) => r?.image?.close());
+function dropKept(kept: KeptCoverage | undefined): void {
+  void kept?.result.then((r) => r?.image?.close(), () => undefined);
 }
 
 /** The kept result when every input is the same one, else undefined (and the kept picture is freed). */
-export function reuseKept(kept: KeptCoverage | undefined, inputs: unknown[]): KeptCoverage['result'] | undefined {
+function reuseKept(kept: KeptCoverage | undefined, inputs: unknown[]): KeptCoverage['result'] | undefined {
   if (!kept) return undefined;
   if (kept.inputs.length === inputs.length && kept.inputs.every((x, i) => x === inputs[i])) return kept.result;
   dropKept(kept);
@@ -40,7 +40,8 @@ export class CoverageCarry {
   async run(inputs: unknown[], compute: () => Promise<CoverageResult | undefined>): Promise<CoverageResult | undefined> {
     const kept = reuseKept(this.kept, inputs);
     this.kept = undefined;
-    const running = { result: (async () => (kept && (await kept)) ?? compute())(), inputs, handedOver: false };
+    // `compute` says its own failures and resolves undefined; a rejection is one more failure, not an unhandled one.
+    const running = { result: (async () => (kept && (await kept)) ?? compute())().catch(() => undefined), inputs, handedOver: false };
     this.running = running;
     const result = await running.result;
     if (this.running === running) this.running = undefined;

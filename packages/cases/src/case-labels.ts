@@ -44,6 +44,7 @@ export class CountLabels {
   private read(map: LabelMap): void {
     const seen = new Set<string>();
     this.anchors = [];
+    if (!this.shown) return; // read again when shown
     for (const f of sourceFeatures(map, this.sourceId)) {
       const p = f.properties ?? {};
       // A cluster near a tile's edge is in both tiles: written once.

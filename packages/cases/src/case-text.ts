@@ -32,7 +32,7 @@ export function countText(w: CaseWording, n: number): string {
  * or the sum of 7-day averages with `decimals` 1).
  */
 export function anchorLabel(w: Pick<CaseWording, 'lang' | 'k'>, cases: number, value: number, decimals: number): string {
-  return cases < w.k ? `< ${w.k}` : formatNumber(value, w.lang, decimals);
+  return !(cases >= w.k) ? `< ${w.k}` : formatNumber(value, w.lang, decimals); // not a number of cases: hidden too
 }
 
 /** A count in a CSV: the number itself, or "< k" for so few cases, as on screen (never the exact small count). */

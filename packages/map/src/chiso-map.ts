@@ -12,6 +12,7 @@ import { addAttribution, addControls } from './map/controls.js';
 import { addArchipelagoDots } from './map/archipelagos.js';
 import { watchWorker } from './map/worker-watch.js';
 import { whenIdle, whenSourceLoaded } from './kit/when-idle.js';
+import { drawMapOverlays } from './kit/map-overlay.js';
 import type { MapContext } from './layer-api.js';
 import { mapMsg } from './map-i18n.js';
 import { ContextHolder } from './map/context-holder.js';
@@ -412,6 +413,8 @@ export class ChisoMap extends MapBase {
     // The canvas keeps its last frame, its labels and tooltip while the layers move over (and goes with the map
     // if the element goes meanwhile).
     (canvas as unknown as { freeze(): void }).freeze();
+    const frame = canvas.getCanvas(); // its layers' overlays (count labels) go with them: kept in the last frame
+    drawMapOverlays(canvas, frame.getContext('2d')!, frame.width / (frame.clientWidth || frame.width));
     this.outgoing = canvas;
     for (const layer of this.layers) layer.mapDetached();
     const { hovered, shown } = this.tooltip; // the reader's outlined area and tooltip stay through the change

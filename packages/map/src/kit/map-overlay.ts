@@ -4,8 +4,6 @@
  * of the whole map (its label placement is marked stale after each new symbol bucket), and pictures made on demand
  * a round trip to its worker and one more frame; on software WebGL a frame of the whole map is most of the cost.
  * The painter reads what to draw from the map's sources: the same clusters MapLibre (or the canvas renderer) made.
- * (Tried for the BTS layer's 900 site symbols too: no faster to ready, which is bound by other work, so they stay
- * a MapLibre symbol layer.)
  *
  * Overlays carry `MAP_OVERLAY_CLASS` and sit in the map's canvas container: pictures (`toImage`) and prints
  * draw them over the map's own pixels.
@@ -27,6 +25,9 @@ export function sourceFeatures(map: MaplibreMap, sourceId: string): Array<{ prop
   return map.getSource(sourceId) ? map.querySourceFeatures(sourceId) : [];
 }
 
+/** Each overlay by its canvas: pictures and prints draw it again at their own scale. */
+const overlays = new WeakMap<HTMLCanvasElement, MapOverlay>();
+
 export class MapOverlay {
   private readonly canvas = document.createElement('canvas');
   /** The painter must read again (new data, new tiles, another zoom). */
@@ -42,7 +43,8 @@ export class MapOverlay {
     this.canvas.className = MAP_OVERLAY_CLASS;
     this.canvas.setAttribute('aria-hidden', 'true'); // what it shows is in the layer's table and tooltips
     Object.assign(this.canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
-    map.getCanvasContainer().append(this.canvas);
+    map.getCanvas().after(this.canvas); // over the map, under what MapLibre adds later (markers, popups)
+    overlays.set(this.canvas, this);
     map.on('render', this.draw);
     map.on('sourcedata', this.sourceChanged);
   }
@@ -56,6 +58,16 @@ export class MapOverlay {
   repaint(): void {
     this.stale = true;
     this.draw();
+  }
+
+  /** Draws what the map shows now into `g` (a picture of the map at `ratio` device px per CSS px). */
+  paintInto(g: CanvasRenderingContext2D, ratio: number): void {
+    const source = this.map.getCanvas();
+    this.painter.read(this.map);
+    g.save();
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.painter.draw(g, this.map, source.clientWidth, source.clientHeight);
+    g.restore();
   }
 
   remove(): void {
@@ -95,9 +107,7 @@ export class MapOverlay {
   };
 }
 
-/** Draws the map's overlays into `g`, over a picture of the map `width` × `height` device px large. */
-export function drawMapOverlays(map: MaplibreMap, g: CanvasRenderingContext2D, width: number, height: number): void {
-  for (const overlay of map.getCanvasContainer().querySelectorAll<HTMLCanvasElement>(`canvas.${MAP_OVERLAY_CLASS}`)) {
-    if (overlay.width && overlay.height) g.drawImage(overlay, 0, 0, width, height);
-  }
+/** Draws the map's overlays into `g`, a picture of the map at `ratio` device px per CSS px. */
+export function drawMapOverlays(map: MaplibreMap, g: CanvasRenderingContext2D, ratio: number): void {
+  for (const canvas of map.getCanvasContainer().querySelectorAll<HTMLCanvasElement>(`canvas.${MAP_OVERLAY_CLASS}`)) overlays.get(canvas)?.paintInto(g, ratio);
 }

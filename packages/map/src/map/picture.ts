@@ -1,6 +1,6 @@
 /**
- * A map as a picture (`toImage`): the title, the map as the reader sees it (with the Hoàng Sa and Trường Sa labels,
- * which are HTML over the map, drawn in), each legend shown in the map's layers, the data's sources and the credits.
+ * A map as a picture (`toImage`): the title, the map as the reader sees it (with its layers' overlays, such as count
+ * labels, and the Hoàng Sa and Trường Sa labels, which are HTML over the map, drawn in), each legend shown in the map's layers, the data's sources and the credits.
  * PNG, or SVG whose words stay text (the map itself is a picture inside it). Also the printed map: a WebGL canvas
  * prints blank, so the map is copied to a 2D canvas for printing.
  */
@@ -52,7 +52,7 @@ function legends(children: Element[]): Array<{ title: string; entries: LegendEnt
   return out;
 }
 
-/** The map's own pixels at `scale`, with the archipelago labels drawn where the page shows them. */
+/** The map's own pixels at `scale`, with its overlays and the archipelago labels drawn where the page shows them. */
 export async function mapPixels(map: MaplibreMap, lang: string, scale: number, font: string): Promise<HTMLCanvasElement> {
   const source = map.getCanvas();
   const w = source.clientWidth;
@@ -72,7 +72,7 @@ export async function mapPixels(map: MaplibreMap, lang: string, scale: number, f
       map.triggerRepaint();
     });
   }
-  drawMapOverlays(map, g, out.width, out.height);
+  drawMapOverlays(map, g, scale);
   g.setTransform(scale, 0, 0, scale, 0, 0);
   g.font = `600 12px ${font}`;
   for (const a of ARCHIPELAGOS) {
@@ -178,7 +178,7 @@ export function printCopy(map: MaplibreMap | undefined, frame: Element | null): 
   (map as unknown as { redraw(): void }).redraw(); // draws now, so the buffer holds this frame
   const g = copy.getContext('2d')!;
   g.drawImage(source, 0, 0);
-  drawMapOverlays(map, g, copy.width, copy.height);
+  drawMapOverlays(map, g, copy.width / (source.clientWidth || copy.width));
   frame.append(copy);
   return () => copy.remove();
 }
