@@ -1,7 +1,7 @@
 // <chiso-bts-layer> on the real Thái Nguyên communes (../shared/data/geo) with seeded synthetic sites and
 // villages from scripts/synthetic-bts.mjs: stats against the pure maths and brute force, symbols and gaps
 // actually rendered, the coverage fill's pixels against the footprints, filters, bad sites, tooltips, tables,
-// legend, a choropleth fed by the layer, errors and clean-up.
+// legend, a choropleth fed by the layer, errors and clean-up. The switch from the canvas to MapLibre: bts-takeover.test.ts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import '@chiso/bts';
@@ -13,30 +13,12 @@ import { coverageWorkerRunning } from '../../packages/bts/src/coverage-client.js
 import { inPolygon, syntheticSites, syntheticVillages } from '../../scripts/synthetic-bts.mjs';
 import { canvasSnapshot, hexToRgb, loadAtlas, loadShared, PHU_THO_COMMUNES, THAI_NGUYEN_COMMUNES, type GeoFeature } from '../helpers/geo.js';
 import { nextEvent, text } from '../helpers/feeds.js';
-import { atlasFeatures, mountMap } from '../helpers/map-fixture.js';
-
-const SIZE = 'display:block;width:640px;--chiso-map-height:480px';
+import { atlasFeatures } from '../helpers/map-fixture.js';
+import { idOf, layerIds, mountBts, SIZE } from '../helpers/bts-fixture.js';
 
 /** The drawing tests run on MapLibre (`auto`: canvas first, then MapLibre) and on the canvas renderer alone. */
 const RENDERERS = ['auto', 'canvas'] as const;
 const on = (renderer: string) => (renderer === 'canvas' ? ' — on the canvas renderer' : '');
-
-/**
- * Mounts a map with a BTS layer; resolves with the layer's chiso-ready stats. Sites are drawn one by one
- * (`cluster="off"`) unless asked, so these tests can find every site's symbol; clusters have tests of their own.
- */
-async function mountBts(sites: unknown, villages?: unknown, attrs: { operator?: string; tech?: string; radius?: string; cluster?: string; renderer?: string } = {}) {
-  const { el, map } = await mountMap(THAI_NGUYEN_COMMUNES, html`<chiso-bts-layer .data=${sites} .villageData=${villages} operator=${attrs.operator ?? ''}
-    tech=${attrs.tech ?? ''} radius=${attrs.radius ?? ''} cluster=${attrs.cluster ?? 'off'}></chiso-bts-layer>`, { label: 'Phủ sóng di động', style: SIZE, renderer: attrs.renderer });
-  const layer = el.querySelector('chiso-bts-layer') as ChisoBtsLayer;
-  // The map is ready once its layers' first drawing is done: the stats are there (or the layer failed).
-  const stats = layer.stats ?? (await nextEvent<BtsStats>(layer, 'chiso-ready', 60000)).detail;
-  await layer.updateComplete;
-  return { el, layer, stats, map };
-}
-
-const layerIds = (el: ChisoMap) => el.map!.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('chiso-bts-'));
-const idOf = (el: ChisoMap, suffix: string) => layerIds(el).find((id) => id.endsWith(suffix))!;
 
 /** Pixels of the map canvas, 5×5-uniform blocks only (±1 for the picture's resampling). */
 const snapshot = (el: ChisoMap) => canvasSnapshot(el.map!.getCanvas(), 1);
@@ -147,69 +129,6 @@ describe('<chiso-bts-layer> on the real Thái Nguyên communes', function () {
       // Overlaps never darken: the covered colour is the same wherever two footprints overlap.
     });
   }
-
-  it('auto: MapLibre takes over with the coverage computed for the canvas (the worker asked once; same stats)', async function () {
-    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
-    const sitesFc = syntheticSites(communes, { n: 200, seed: 7 });
-    // Coverage jobs are the messages carrying packed sites (MapLibre's own worker gets others).
-    const jobs: unknown[] = [];
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: { sites?: { numbers?: unknown } }, ...rest: unknown[]) {
-      if (message?.sites?.numbers) jobs.push(message);
-      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-    } as typeof post;
-    try {
-      const { el, layer, stats } = await mountBts(sitesFc);
-      await el.ready;
-      const idle = new Promise((r) => el.map!.once('idle', r));
-      el.map!.triggerRepaint();
-      await idle;
-      expect(el.activeRenderer).to.equal('maplibre');
-      expect(layer.stats).to.deep.equal(stats);
-      expect(layer.state).to.equal('ready');
-      expect(jobs.length, 'coverage computed once, for the canvas, and kept for MapLibre').to.equal(1);
-      expect(el.map!.getSource(idOf(el, '-coverage')), 'the kept picture is on MapLibre').to.not.equal(undefined);
-    } finally {
-      Worker.prototype.postMessage = post;
-    }
-  });
-
-  it('auto: a layer whose code came after the canvas painted, still computing when MapLibre takes over: the worker is asked once, MapLibre draws that result', async function () {
-    const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
-    const sitesFc = syntheticSites(communes, { n: 200, seed: 8 });
-    const el = document.createElement('chiso-map') as ChisoMap;
-    for (const [k, v] of Object.entries({ style: SIZE, boundaries: THAI_NGUYEN_COMMUNES, eager: '', label: 'Phủ sóng di động' })) el.setAttribute(k, v);
-    // The coverage job is held until MapLibre has taken over: the computing is under way across the change.
-    const jobs: unknown[] = [];
-    let waiting: Promise<void> | undefined;
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: { sites?: { numbers?: unknown } }, ...rest: unknown[]) {
-      const send = () => (post as (...a: unknown[]) => void).call(this, message, ...rest);
-      if (!message?.sites?.numbers) return send();
-      jobs.push(el.activeRenderer); // the renderer the job was asked for
-      waiting = waitUntil(() => el.activeRenderer === 'maplibre', 'MapLibre took over', { timeout: 60000 }).then(send);
-    } as typeof post;
-    try {
-      const painted = nextEvent(el, 'chiso-paint', 60000);
-      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
-      await painted;
-      expect(el.activeRenderer, 'the canvas has painted; MapLibre is not there yet').to.equal('canvas');
-      const layer = document.createElement('chiso-bts-layer') as ChisoBtsLayer;
-      layer.data = sitesFc;
-      const ready = nextEvent<BtsStats>(layer, 'chiso-ready', 60000);
-      el.append(layer);
-      const stats = (await ready).detail;
-      expect(el.activeRenderer).to.equal('maplibre');
-      expect(jobs, 'coverage asked once, for the canvas, and its result drawn by MapLibre').to.deep.equal(['canvas']);
-      await waiting;
-      expect(stats.sites).to.equal(200);
-      expect(layer.state).to.equal('ready');
-      const picture = (el.map!.getSource(idOf(el, '-coverage')) as unknown as { image?: ImageBitmap } | undefined)?.image;
-      expect(picture?.width, 'the picture is on MapLibre, not freed').to.be.greaterThan(0);
-    } finally {
-      Worker.prototype.postMessage = post;
-    }
-  });
 
   it('filters by operator and technology; radius overrides; each change fires chiso-change with new stats', async function () {
     const communes = await atlasFeatures(THAI_NGUYEN_COMMUNES);
