@@ -65,12 +65,14 @@ export class CountLabels {
     g.lineWidth = 3;
     g.strokeStyle = '#ffffff';
     g.fillStyle = '#1f2328';
+    const k = g.getTransform().a; // device px per CSS px: text on whole device pixels is sharper
     for (const a of this.anchors) {
       const p = map.project(a.at);
       if (p.x < -40 || p.y < -20 || p.x > w + 40 || p.y > h + 20) continue;
-      g.strokeText(a.text, p.x, p.y);
-      g.fillText(a.text, p.x, p.y);
-      this.written.push({ x: p.x, y: p.y, text: a.text });
+      const [x, y] = [Math.round(p.x * k) / k, Math.round(p.y * k) / k];
+      g.strokeText(a.text, x, y);
+      g.fillText(a.text, x, y);
+      this.written.push({ x, y, text: a.text });
     }
   }
 }
